@@ -1,0 +1,52 @@
+package dev.dbplane.api;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ApiConfiguration {
+
+  @Bean
+  RequestIntake requestIntake() {
+    return new RequestIntake();
+  }
+
+  @Bean
+  OpenAPI dbplaneOpenApi() {
+    return new OpenAPI()
+        .info(
+            new Info()
+                .title("dbplane")
+                .version("v1")
+                .description(
+                    "Control plane for DigitalOcean managed database clusters. Submit a "
+                        + "DigitalOceanDatabaseCluster manifest (Project Planton resource model) as JSON, YAML "
+                        + "or binary protobuf. Every error is an RFC 9457 problem+json."))
+        .components(
+            new Components()
+                .addResponses("MalformedBody", problemResponse("The body cannot be read: empty, malformed JSON/YAML/protobuf, YAML anchors or aliases"))
+                .addResponses("DoesNotFitModel", problemResponse("The body is well-formed but does not fit the resource model: unknown fields, wrong types, unknown enum names"))
+                .addResponses("BodyTooLarge", problemResponse("The body is larger than dbplane.intake.max-body-size"))
+                .addResponses("UnsupportedMediaType", problemResponse("The Content-Type is not JSON, YAML or protobuf")));
+  }
+
+  private static ApiResponse problemResponse(String description) {
+    return new ApiResponse()
+        .description(description)
+        .content(
+            new Content()
+                .addMediaType(
+                    org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    new MediaType()
+                        .schema(new Schema<>().$ref("#/components/schemas/ProblemDetail"))
+                        .addExamples("problem", new Example().value(OpenApiExamples.PROBLEM))));
+  }
+}

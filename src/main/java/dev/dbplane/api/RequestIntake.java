@@ -1,0 +1,96 @@
+package dev.dbplane.api;
+
+import com.google.gson.Gson;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.util.JsonFormat;
+import dev.dbplane.cluster.ClusterRequest;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterStackInput;
+import org.springframework.http.MediaType;
+
+/**
+ * Reads a request body, in JSON (proto3 JSON: snake_case or camelCase names), YAML (a Planton
+ * manifest as written by hand) or binary protobuf, into a {@link ClusterRequest}: a bare manifest or
+ * a stack input. Anything that does not fit the model is refused with every problem found, never
+ * silently dropped. Thread-safe.
+ */
+public final class RequestIntake {
+
+  public static final MediaType APPLICATION_YAML = MediaType.parseMediaType("application/yaml");
+  public static final MediaType APPLICATION_PROTOBUF = MediaType.parseMediaType("application/x-protobuf");
+
+  /** The media types accepted, in the order documented. */
+  public static final List<MediaType> ACCEPTED =
+      List.of(
+          MediaType.APPLICATION_JSON,
+          APPLICATION_YAML,
+          MediaType.parseMediaType("application/x-yaml"),
+          MediaType.parseMediaType("text/yaml"),
+          APPLICATION_PROTOBUF,
+          MediaType.parseMediaType("application/protobuf"));
+
+  private static final Set<String> STACK_INPUT_KEYS = Set.of("target", "provider_config", "providerConfig");
+  private static final Gson GSON = new Gson();
+
+  private final JsonFormat.Parser jsonParser = JsonFormat.parser();
+
+  public ClusterRequest read(byte[] body, MediaType contentType) {
+    boolean protobuf = matches(contentType, "protobuf");
+    if (body.length == 0 || (!protobuf && isBlank(body))) {
+      throw UnreadableRequestException.malformed(IntakeProblem.at(null, "the request body is empty"));
+    }
+    if (protobuf) {
+      return ProtobufSource.read(body, contentType.getParameter("messageType"));
+    }
+    SourceTree tree = matches(contentType, "yaml") ? YamlSource.read(body) : JsonSource.read(body);
+    return fromTree(tree);
+  }
+
+  private ClusterRequest fromTree(SourceTree tree) {
+    boolean stackInput =
+        tree.root().isJsonObject() && tree.root().getAsJsonObject().keySet().stream().anyMatch(STACK_INPUT_KEYS::contains);
+    Message.Builder builder =
+        stackInput ? DigitalOceanDatabaseClusterStackInput.newBuilder() : DigitalOceanDatabaseCluster.newBuilder();
+    List<IntakeProblem> problems = ModelShapeChecker.check(tree, builder.getDescriptorForType());
+    if (!problems.isEmpty()) {
+      throw new UnreadableRequestException(UnreadableRequestException.Kind.DOES_NOT_FIT_MODEL, problems);
+    }
+    try {
+      jsonParser.merge(GSON.toJson(tree.root()), builder);
+    } catch (InvalidProtocolBufferException e) {
+      // The shape checker admits only what JsonFormat reads; reaching here means they disagree.
+      throw new UnreadableRequestException(
+          UnreadableRequestException.Kind.DOES_NOT_FIT_MODEL,
+          List.of(IntakeProblem.at(null, "does not fit the model: " + e.getMessage())));
+    }
+    return stackInput
+        ? ClusterRequest.of((DigitalOceanDatabaseClusterStackInput) builder.build())
+        : ClusterRequest.of((DigitalOceanDatabaseCluster) builder.build());
+  }
+
+  /** Whether the media type is one this intake reads. */
+  public static boolean isAccepted(MediaType contentType) {
+    return format(contentType).isPresent();
+  }
+
+  private static Optional<String> format(MediaType contentType) {
+    return ACCEPTED.stream().filter(accepted -> accepted.equalsTypeAndSubtype(contentType)).findFirst().map(MediaType::getSubtype);
+  }
+
+  private static boolean matches(MediaType contentType, String family) {
+    return format(contentType).map(subtype -> subtype.contains(family)).orElse(false);
+  }
+
+  private static boolean isBlank(byte[] body) {
+    for (byte b : body) {
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+}

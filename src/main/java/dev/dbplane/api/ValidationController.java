@@ -1,0 +1,70 @@
+package dev.dbplane.api;
+
+import dev.dbplane.cluster.ClusterRequest;
+import dev.dbplane.cluster.ClusterValidator;
+import dev.dbplane.config.DbplaneProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Judges a manifest or stack input without writing anything. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "database-clusters")
+class ValidationController {
+
+  private final RequestIntake intake;
+  private final ClusterValidator validator;
+  private final DbplaneProperties properties;
+
+  ValidationController(RequestIntake intake, ClusterValidator validator, DbplaneProperties properties) {
+    this.intake = intake;
+    this.validator = validator;
+    this.properties = properties;
+  }
+
+  @Operation(
+      summary = "Validate a cluster manifest or stack input",
+      description =
+          "Reads the body (JSON, YAML or binary protobuf), applies every rule of the model and of the "
+              + "service, and answers with all violations, the advisory warnings, and the normalised spec "
+              + "that would be provisioned. Writes nothing. A body that cannot be read is a 400 or 422 "
+              + "problem; a readable but invalid spec is a 200 with valid=false.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+          required = true,
+          content = {
+            @Content(mediaType = "application/json", examples = @ExampleObject(name = "manifest", value = OpenApiExamples.MANIFEST_JSON)),
+            @Content(mediaType = "application/yaml", examples = @ExampleObject(name = "manifest", value = OpenApiExamples.MANIFEST_YAML)),
+            @Content(mediaType = "application/x-protobuf", schema = @Schema(type = "string", format = "binary",
+                description = "A serialized DigitalOceanDatabaseCluster or DigitalOceanDatabaseClusterStackInput; "
+                    + "name which with the media type parameter messageType when it is a stack input."))
+          }),
+      responses = {
+        @ApiResponse(responseCode = "200", description = "The request was judged; see valid",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ValidationReport.class),
+                examples = @ExampleObject(value = OpenApiExamples.REPORT))),
+        @ApiResponse(responseCode = "400", ref = "MalformedBody"),
+        @ApiResponse(responseCode = "413", ref = "BodyTooLarge"),
+        @ApiResponse(responseCode = "415", ref = "UnsupportedMediaType"),
+        @ApiResponse(responseCode = "422", ref = "DoesNotFitModel")
+      })
+  @PostMapping(
+      path = "/database-clusters:validate",
+      consumes = {"application/json", "application/yaml", "application/x-yaml", "text/yaml", "application/x-protobuf", "application/protobuf"},
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  ValidationReport validate(HttpServletRequest request) throws IOException {
+    byte[] body = BoundedBody.read(request, properties.intake().maxBodySize());
+    ClusterRequest clusterRequest = intake.read(body, MediaType.parseMediaType(request.getContentType()));
+    return ValidationReport.of(
+        clusterRequest, validator.validate(clusterRequest), properties.digitalocean().hasDefaultToken());
+  }
+}

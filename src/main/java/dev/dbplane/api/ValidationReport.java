@@ -1,0 +1,52 @@
+package dev.dbplane.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.dbplane.cluster.Advisory;
+import dev.dbplane.cluster.ClusterRequest;
+import dev.dbplane.cluster.ProvisioningSpec;
+import dev.dbplane.cluster.ValidationOutcome;
+import dev.dbplane.cluster.Violation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The answer of the validate endpoint.
+ *
+ * @param valid true when the request can be provisioned
+ * @param violations every reason it cannot, empty when valid
+ * @param warnings advice that does not block
+ * @param normalized what would be provisioned, in DigitalOcean's terms; absent when not valid
+ * @param credentials where the DigitalOcean token would come from; the token itself is never shown
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record ValidationReport(
+    boolean valid,
+    List<Violation> violations,
+    List<Advisory> warnings,
+    @Nullable ProvisioningSpec normalized,
+    Credentials credentials) {
+
+  /**
+   * @param source {@code request} (provider_config.api_token) or {@code server-default}, or {@code
+   *     none}
+   * @param apiToken always redacted
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Credentials(
+      @Schema(allowableValues = {"request", "server-default", "none"}) String source,
+      @Nullable String apiToken,
+      @Nullable String defaultRegion) {}
+
+  static final String REDACTED = "[REDACTED]";
+
+  static ValidationReport of(ClusterRequest request, ValidationOutcome outcome, boolean serverHasDefaultToken) {
+    Credentials credentials =
+        request
+            .providerConfig()
+            .map(config -> new Credentials("request", config.getApiToken().isEmpty() ? null : REDACTED, config.getDefaultRegion().name()))
+            .orElseGet(() -> new Credentials(serverHasDefaultToken ? "server-default" : "none", null, null));
+    return new ValidationReport(
+        outcome.valid(), outcome.violations(), outcome.advisories(), outcome.spec(), credentials);
+  }
+}

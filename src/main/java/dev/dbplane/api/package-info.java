@@ -1,0 +1,4 @@
+@NullMarked
+package dev.dbplane.api;
+
+import org.jspecify.annotations.NullMarked;

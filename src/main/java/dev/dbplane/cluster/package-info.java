@@ -1,0 +1,4 @@
+@NullMarked
+package dev.dbplane.cluster;
+
+import org.jspecify.annotations.NullMarked;

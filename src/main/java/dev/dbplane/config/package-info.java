@@ -1,0 +1,4 @@
+@NullMarked
+package dev.dbplane.config;
+
+import org.jspecify.annotations.NullMarked;
