@@ -6,8 +6,14 @@ import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,6 +28,7 @@ class ApiConfiguration {
   @Bean
   OpenAPI dbplaneOpenApi() {
     return new OpenAPI()
+        .servers(List.of(new Server().url("/").description("this service")))
         .info(
             new Info()
                 .title("dbplane")
@@ -32,10 +39,30 @@ class ApiConfiguration {
                         + "or binary protobuf. Every error is an RFC 9457 problem+json."))
         .components(
             new Components()
+                .addSchemas("ProblemDetail", problemDetailSchema())
                 .addResponses("MalformedBody", problemResponse("The body cannot be read: empty, malformed JSON/YAML/protobuf, YAML anchors or aliases"))
                 .addResponses("DoesNotFitModel", problemResponse("The body is well-formed but does not fit the resource model: unknown fields, wrong types, unknown enum names"))
                 .addResponses("BodyTooLarge", problemResponse("The body is larger than dbplane.intake.max-body-size"))
                 .addResponses("UnsupportedMediaType", problemResponse("The Content-Type is not JSON, YAML or protobuf")));
+  }
+
+  /** RFC 9457 members plus this service's {@code violations}. */
+  private static Schema<?> problemDetailSchema() {
+    Schema<?> violation =
+        new ObjectSchema()
+            .addProperty("field", new StringSchema().description("path of the field as the caller wrote it"))
+            .addProperty("message", new StringSchema())
+            .addProperty("rule", new StringSchema().description("id of the broken rule, for validation failures"))
+            .addProperty("line", new IntegerSchema().description("1-based line in the body, when known"))
+            .addProperty("column", new IntegerSchema().description("1-based column in the body, when known"));
+    return new ObjectSchema()
+        .description("RFC 9457 problem details")
+        .addProperty("type", new StringSchema().format("uri"))
+        .addProperty("title", new StringSchema())
+        .addProperty("status", new IntegerSchema())
+        .addProperty("detail", new StringSchema())
+        .addProperty("instance", new StringSchema().format("uri-reference"))
+        .addProperty("violations", new ArraySchema().items(violation));
   }
 
   private static ApiResponse problemResponse(String description) {

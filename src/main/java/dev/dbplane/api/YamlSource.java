@@ -6,16 +6,18 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.reader.UnicodeReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -45,7 +47,9 @@ final class YamlSource {
     options.setCodePointLimit(Math.max(body.length, 1));
     Node document;
     try {
-      document = new Yaml(options).compose(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+      // Only the composer: no Yaml facade, whose constructors and representers a tree does not need.
+      StreamReader reader = new StreamReader(new UnicodeReader(new ByteArrayInputStream(body)));
+      document = new Composer(new ParserImpl(reader, options), new Resolver(), options).getSingleNode();
     } catch (MarkedYAMLException e) {
       throw UnreadableRequestException.malformed(problemAt(e.getProblemMark(), "malformed YAML: " + describe(e)));
     } catch (YAMLException e) {

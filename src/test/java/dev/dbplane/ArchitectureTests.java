@@ -1,0 +1,48 @@
+package dev.dbplane;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the capability packages' boundaries of the architecture note. */
+class ArchitectureTests {
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.dbplane");
+  }
+
+  @Test
+  void theDomainKnowsNothingOfTheWebOrOfPulumi() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.dbplane.cluster..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework.web..", "jakarta.servlet..", "com.pulumi..", "dev.dbplane.api..")
+        .check(classes);
+  }
+
+  @Test
+  void configurationDependsOnNoOtherCapability() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.dbplane.config..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.dbplane.api..", "dev.dbplane.cluster..")
+        .check(classes);
+  }
+
+  @Test
+  void capabilitiesHaveNoCycles() {
+    slices().matching("dev.dbplane.(*)..").should().beFreeOfCycles().check(classes);
+  }
+}
