@@ -1,0 +1,51 @@
+package dev.dbplane.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.util.unit.DataSize;
+
+class DbplanePropertiesTests {
+
+  private static DbplaneProperties bindFromEnvironment(Map<String, Object> variables) {
+    StandardEnvironment environment = new StandardEnvironment();
+    environment
+        .getPropertySources()
+        .replace(
+            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+            new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+    return Binder.get(environment).bindOrCreate("dbplane", DbplaneProperties.class);
+  }
+
+  @Test
+  void defaultsNeedNoConfiguration() {
+    DbplaneProperties properties = bindFromEnvironment(Map.of());
+    assertThat(properties.intake().maxBodySize()).isEqualTo(DataSize.ofMegabytes(1));
+    assertThat(properties.digitalocean().hasDefaultToken()).isFalse();
+  }
+
+  @Test
+  void theDocumentedEnvironmentVariablesBind() {
+    DbplaneProperties properties =
+        bindFromEnvironment(
+            Map.of("DBPLANE_INTAKE_MAX_BODY_SIZE", "2MB", "DBPLANE_DIGITALOCEAN_DEFAULT_TOKEN", "dop_v1_marker"));
+    assertThat(properties.intake().maxBodySize()).isEqualTo(DataSize.ofMegabytes(2));
+    assertThat(properties.digitalocean().hasDefaultToken()).isTrue();
+  }
+
+  @Test
+  void theTokenNeverAppearsWhenThePropertiesArePrinted() {
+    DbplaneProperties properties = bindFromEnvironment(Map.of("DBPLANE_DIGITALOCEAN_DEFAULT_TOKEN", "dop_v1_marker"));
+    assertThat(properties.toString()).doesNotContain("dop_v1_marker").contains("(set)");
+  }
+
+  @Test
+  void aBlankTokenIsNoToken() {
+    assertThat(bindFromEnvironment(Map.of("DBPLANE_DIGITALOCEAN_DEFAULT_TOKEN", " ")).digitalocean().hasDefaultToken())
+        .isFalse();
+  }
+}
