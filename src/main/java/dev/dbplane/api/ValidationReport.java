@@ -3,7 +3,7 @@ package dev.dbplane.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.dbplane.cluster.Advisory;
 import dev.dbplane.cluster.ClusterRequest;
-import dev.dbplane.cluster.ProvisioningSpec;
+import dev.dbplane.engine.ProvisioningSpec;
 import dev.dbplane.cluster.ValidationOutcome;
 import dev.dbplane.cluster.Violation;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -2,12 +2,16 @@ package dev.dbplane.cluster;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterSpec;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseEngine;
 
 /** Advice that does not block provisioning, for choices that are allowed but usually regretted. */
 final class Advisories {
+
+  /** The model's own pattern; a version that breaks it is a violation, not a matter for advice. */
+  private static final Pattern ENGINE_VERSION = Pattern.compile("^[0-9]+(\\.[0-9]+)?$");
 
   private static final Set<String> PRODUCTION_ENVIRONMENTS = Set.of("prod", "production", "prd", "live");
 
@@ -33,7 +37,7 @@ final class Advisories {
           "public connectivity on a production cluster exposes it to the internet; prefer a VPC and trusted sources");
     }
     String version = spec.getEngineVersion();
-    if (!version.isEmpty()
+    if (ENGINE_VERSION.matcher(version).matches()
         && DatabaseEngines.slug(spec.getEngine()).isPresent()
         && !DatabaseEngines.isDocumentedVersion(spec.getEngine(), version)) {
       findings.advise(
@@ -52,7 +56,9 @@ final class Advisories {
           "metadata",
           "dbplane.tags_rewritten",
           tags.rewritten().size()
-              + " tag(s) from metadata had characters DigitalOcean does not allow in tags (only letters, digits, ':', '-', '_'); those characters became '-'");
+              + " tag(s) from metadata did not fit DigitalOcean's tag rules (letters, digits, ':', '-' and '_', at most "
+              + ClusterTags.MAX_TAG_LENGTH
+              + " characters): other characters became '-' and longer tags were cut");
     }
   }
 }

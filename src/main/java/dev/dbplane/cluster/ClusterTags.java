@@ -12,11 +12,15 @@ import org.project_planton.shared.CloudResourceMetadata;
 /**
  * DigitalOcean tags for a cluster, made from its metadata. Order is stable: name, org, env, id and
  * kind first, then the labels sorted by key, then the manifest's tags as given; duplicates are
- * dropped. Characters DigitalOcean does not allow in tags become '-'.
+ * dropped. Characters DigitalOcean does not allow in tags become '-', and a tag is cut at 255
+ * characters. Planton's stack labels ({@code pulumi.project-planton.org/...}) are not tags.
  */
 final class ClusterTags {
 
   static final int MAX_TAG_LENGTH = 255;
+  /** Planton's own wiring (which Pulumi stack holds the resource), not a property of the cluster. */
+  static final String PLANTON_STACK_LABEL_PREFIX = "pulumi.project-planton.org/";
+
   private static final Pattern NOT_ALLOWED = Pattern.compile("[^A-Za-z0-9:_-]");
 
   private ClusterTags() {}
@@ -32,12 +36,15 @@ final class ClusterTags {
     addIfPresent(wanted, "id", metadata.getId());
     addIfPresent(wanted, "kind", kind);
     for (Map.Entry<String, String> label : new TreeMap<>(metadata.getLabelsMap()).entrySet()) {
+      if (label.getKey().startsWith(PLANTON_STACK_LABEL_PREFIX)) {
+        continue;
+      }
       wanted.add(label.getValue().isEmpty() ? label.getKey() : label.getKey() + ":" + label.getValue());
     }
     wanted.addAll(metadata.getTagsList());
 
     Set<String> tags = new LinkedHashSet<>();
-    List<String> rewritten = new ArrayList<>();
+    Set<String> rewritten = new LinkedHashSet<>();
     for (String tag : wanted) {
       if (tag.isBlank()) {
         continue;

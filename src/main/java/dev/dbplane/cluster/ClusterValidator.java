@@ -1,5 +1,7 @@
 package dev.dbplane.cluster;
 
+import dev.dbplane.engine.ProvisioningSpec;
+
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterSpec;
 
@@ -50,6 +52,6 @@ public final class ClusterValidator {
         storageMib == 0 ? null : Long.toString(storageMib),
         tags.tags(),
         spec.getEnablePublicConnectivity(),
-        StackName.of(manifest.getMetadata(), spec.getClusterName()));
+        StackNames.of(manifest.getMetadata(), spec.getClusterName()));
   }
 }

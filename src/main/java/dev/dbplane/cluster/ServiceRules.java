@@ -39,12 +39,15 @@ final class ServiceRules {
     if (manifest.hasStatus()) {
       findings.violation("status", "dbplane.status.read_only", "status is set by the service and must not be sent");
     }
-    if (StackName.hasMalformedLabels(manifest.getMetadata())) {
-      findings.violation(
-          "metadata.labels[\"" + StackName.FQDN_LABEL + "\"]",
-          "dbplane.stack_fqdn.format",
-          "must be <organization>/<project>/<stack>, each part non-empty");
-    }
+    StackNames.malformedLabel(manifest.getMetadata())
+        .ifPresent(
+            label ->
+                findings.violation(
+                    "metadata.labels[\"" + label + "\"]",
+                    label.equals(StackNames.FQDN_LABEL) ? "dbplane.stack_fqdn.format" : "dbplane.stack_label.format",
+                    label.equals(StackNames.FQDN_LABEL)
+                        ? "must be <organization>/<project>/<stack>, each part made of letters, digits, '.', '_' and '-'"
+                        : "must be non-empty and made of letters, digits, '.', '_' and '-'"));
     DigitalOceanDatabaseClusterSpec spec = manifest.getSpec();
     checkEnumsAreKnown(spec, findings);
     checkClusterName(spec.getClusterName(), findings);

@@ -1,5 +1,7 @@
 package dev.dbplane.cluster;
 
+import dev.dbplane.engine.ProvisioningSpec;
+
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package dev.dbplane.cluster;
+package dev.dbplane.engine;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;

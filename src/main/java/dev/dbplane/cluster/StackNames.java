@@ -1,19 +1,19 @@
 package dev.dbplane.cluster;
 
+import dev.dbplane.engine.StackName;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.project_planton.shared.CloudResourceMetadata;
 
 /**
- * The Pulumi stack of a cluster, stable for the life of the cluster. Taken from Project Planton's
- * labels when present, otherwise derived from the metadata.
- *
- * @param organization Pulumi organization
- * @param project Pulumi project
- * @param stack stack name within the project
+ * Names the Pulumi stack of a cluster: from Project Planton's labels when present, otherwise derived
+ * from the metadata, so the same cluster always maps to the same stack.
  */
-public record StackName(String organization, String project, String stack) {
+final class StackNames {
 
   static final String FQDN_LABEL = "pulumi.project-planton.org/stack.fqdn";
   static final String ORGANIZATION_LABEL = "pulumi.project-planton.org/organization";
@@ -24,27 +24,19 @@ public record StackName(String organization, String project, String stack) {
   static final String DEFAULT_PROJECT = "dbplane";
 
   private static final Pattern NOT_ALLOWED = Pattern.compile("[^A-Za-z0-9._-]+");
+  private static final Pattern VALID_PART = Pattern.compile("^[A-Za-z0-9._-]+$");
 
-  /** The fully qualified name, {@code <organization>/<project>/<stack>}. */
-  public String fullyQualified() {
-    return organization + "/" + project + "/" + stack;
-  }
-
-  @Override
-  public String toString() {
-    return fullyQualified();
-  }
+  private StackNames() {}
 
   static StackName of(CloudResourceMetadata metadata, String clusterName) {
     Map<String, String> labels = metadata.getLabelsMap();
     String fqdn = labels.getOrDefault(FQDN_LABEL, "");
     String[] parts = fqdn.split("/", -1);
-    if (parts.length == 3 && !parts[0].isBlank() && !parts[1].isBlank() && !parts[2].isBlank()) {
+    if (parts.length == 3 && Arrays.stream(parts).allMatch(StackNames::isValidPart)) {
       return new StackName(parts[0], parts[1], parts[2]);
     }
-    if (labels.containsKey(ORGANIZATION_LABEL)
-        && labels.containsKey(PROJECT_LABEL)
-        && labels.containsKey(STACK_LABEL)) {
+    if (Stream.of(ORGANIZATION_LABEL, PROJECT_LABEL, STACK_LABEL)
+        .allMatch(label -> isValidPart(labels.getOrDefault(label, "")))) {
       return new StackName(
           labels.get(ORGANIZATION_LABEL), labels.get(PROJECT_LABEL), labels.get(STACK_LABEL));
     }
@@ -54,14 +46,26 @@ public record StackName(String organization, String project, String stack) {
     return new StackName(organization, DEFAULT_PROJECT, stack);
   }
 
-  /** True when the labels name a stack but not in a form this service understands. */
-  static boolean hasMalformedLabels(CloudResourceMetadata metadata) {
+  /**
+   * The first Planton stack label that names a stack in a form Pulumi cannot use, if any: the fqdn
+   * label must be {@code <organization>/<project>/<stack>}, and every part, there or in the three
+   * separate labels, non-blank and made of letters, digits, '.', '_' and '-'.
+   */
+  static Optional<String> malformedLabel(CloudResourceMetadata metadata) {
     Map<String, String> labels = metadata.getLabelsMap();
     if (labels.containsKey(FQDN_LABEL)) {
       String[] parts = labels.get(FQDN_LABEL).split("/", -1);
-      return parts.length != 3 || parts[0].isBlank() || parts[1].isBlank() || parts[2].isBlank();
+      return parts.length == 3 && Arrays.stream(parts).allMatch(StackNames::isValidPart)
+          ? Optional.empty()
+          : Optional.of(FQDN_LABEL);
     }
-    return false;
+    return Stream.of(ORGANIZATION_LABEL, PROJECT_LABEL, STACK_LABEL)
+        .filter(label -> labels.containsKey(label) && !isValidPart(labels.get(label)))
+        .findFirst();
+  }
+
+  private static boolean isValidPart(String part) {
+    return VALID_PART.matcher(part).matches();
   }
 
   private static String sanitize(String value) {

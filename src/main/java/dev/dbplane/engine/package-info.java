@@ -1,0 +1,9 @@
+/**
+ * The port through which jobs provision clusters, and its vocabulary: what a stack should hold
+ * ({@link dev.dbplane.engine.ProvisioningSpec}), where it lives, and what a run reports. The Pulumi
+ * implementation lives in {@code dev.dbplane.pulumi}; tests drive jobs with their own engine.
+ */
+@NullMarked
+package dev.dbplane.engine;
+
+import org.jspecify.annotations.NullMarked;
