@@ -10,9 +10,7 @@ import com.google.gson.internal.LazilyParsedNumber;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,14 +21,16 @@ import java.util.regex.Pattern;
 final class JsonSource {
 
   static final int MAX_DEPTH = 64;
+  private static final String LENIENCY_ADVICE = "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON";
+  private static final String NOT_JSON =
+      "not JSON (comments, single quotes, unquoted text and data after the document are not allowed)";
   private static final Pattern LOCATION = Pattern.compile("line (\\d+) column (\\d+)");
 
   private JsonSource() {}
 
   static SourceTree read(byte[] body) {
     SourceTree tree = new SourceTree();
-    try (JsonReader reader =
-        new JsonReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
+    try (JsonReader reader = new JsonReader(new StringReader(Utf8Text.decode(body)))) {
       reader.setStrictness(Strictness.STRICT);
       tree.setRoot(readValue(reader, 0));
       if (reader.peek() != JsonToken.END_DOCUMENT) {
@@ -97,6 +97,8 @@ final class JsonSource {
     if (guide >= 0) {
       text = text.substring(0, guide);
     }
+    // Gson's advice is for its own callers; say what a JSON author did wrong instead.
+    text = text.replace(LENIENCY_ADVICE, NOT_JSON);
     Matcher location = LOCATION.matcher(text);
     if (location.find()) {
       return new IntakeProblem(

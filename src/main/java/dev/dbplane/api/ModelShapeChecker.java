@@ -29,6 +29,8 @@ final class ModelShapeChecker {
 
   private static final BigInteger UINT32_MAX = BigInteger.valueOf(0xFFFF_FFFFL);
   private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+  private static final int MAX_INTEGER_DIGITS = 40;
+  private static final BigInteger TOO_LARGE = BigInteger.TEN.pow(MAX_INTEGER_DIGITS + 1);
 
   private final SourceTree tree;
   private final List<IntakeProblem> problems = new ArrayList<>();
@@ -214,7 +216,11 @@ final class ModelShapeChecker {
       return null;
     }
     try {
-      BigDecimal decimal = new BigDecimal(value.getAsString().trim());
+      BigDecimal decimal = new BigDecimal(value.getAsString());
+      if (decimal.signum() != 0 && decimal.precision() - decimal.scale() > MAX_INTEGER_DIGITS) {
+        // Far beyond any field's range; expanding 1e30000000 would cost seconds of CPU.
+        return decimal.signum() > 0 ? TOO_LARGE : TOO_LARGE.negate();
+      }
       return decimal.stripTrailingZeros().scale() <= 0 ? decimal.toBigIntegerExact() : null;
     } catch (NumberFormatException | ArithmeticException e) {
       return null;
@@ -226,7 +232,7 @@ final class ModelShapeChecker {
       problem(value, path, "must be a number");
       return;
     }
-    String text = value.getAsString().trim();
+    String text = value.getAsString();
     if (!(text.equals("NaN") || text.equals("Infinity") || text.equals("-Infinity"))) {
       try {
         new BigDecimal(text);

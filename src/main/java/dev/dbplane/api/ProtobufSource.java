@@ -22,6 +22,7 @@ final class ProtobufSource {
   static final String MANIFEST_TYPE = DigitalOceanDatabaseCluster.getDescriptor().getFullName();
   static final String STACK_INPUT_TYPE = DigitalOceanDatabaseClusterStackInput.getDescriptor().getFullName();
   static final String API_VERSION = "digital-ocean.project-planton.org/v1";
+  static final String KIND = "DigitalOceanDatabaseCluster";
 
   private ProtobufSource() {}
 
@@ -46,24 +47,42 @@ final class ProtobufSource {
     return request;
   }
 
+  /**
+   * Reads the body both ways and keeps the reading that fits better: more of the markers a real
+   * request of that shape has, then fewer unknown fields. A tie is a manifest, the common case.
+   */
   private static ClusterRequest guess(byte[] body) {
+    ClusterRequest manifest = null;
+    ClusterRequest stackInput = null;
     try {
-      DigitalOceanDatabaseCluster manifest = DigitalOceanDatabaseCluster.parseFrom(body);
-      if (API_VERSION.equals(manifest.getApiVersion())) {
-        return ClusterRequest.of(manifest);
-      }
+      manifest = ClusterRequest.of(DigitalOceanDatabaseCluster.parseFrom(body));
     } catch (InvalidProtocolBufferException e) {
       // Not a manifest; perhaps a stack input.
     }
     try {
-      DigitalOceanDatabaseClusterStackInput stackInput = DigitalOceanDatabaseClusterStackInput.parseFrom(body);
-      if (API_VERSION.equals(stackInput.getTarget().getApiVersion())) {
-        return ClusterRequest.of(stackInput);
-      }
+      stackInput = ClusterRequest.of(DigitalOceanDatabaseClusterStackInput.parseFrom(body));
     } catch (InvalidProtocolBufferException e) {
-      // Neither: report it as a manifest, the common case.
+      // Not a stack input.
     }
-    return ClusterRequest.of(parseManifest(body));
+    if (stackInput == null) {
+      return manifest != null ? manifest : ClusterRequest.of(parseManifest(body));
+    }
+    if (manifest == null || fit(stackInput) > fit(manifest)) {
+      return stackInput;
+    }
+    return manifest;
+  }
+
+  private static int fit(ClusterRequest request) {
+    List<IntakeProblem> unknown = new ArrayList<>();
+    findUnknownFields(request.message(), "", unknown);
+    DigitalOceanDatabaseCluster manifest = request.manifest();
+    int markers =
+        (API_VERSION.equals(manifest.getApiVersion()) ? 1 : 0)
+            + (KIND.equals(manifest.getKind()) ? 1 : 0)
+            + (manifest.hasSpec() ? 1 : 0)
+            + (request.providerConfig().map(config -> config.getApiToken().isEmpty() ? 0 : 1).orElse(0));
+    return 10 * markers - unknown.size();
   }
 
   private static DigitalOceanDatabaseCluster parseManifest(byte[] body) {
@@ -87,11 +106,17 @@ final class ProtobufSource {
   }
 
   private static void findUnknownFields(Message message, String path, List<IntakeProblem> problems) {
-    if (!message.getUnknownFields().asMap().isEmpty()) {
+    for (Integer number : message.getUnknownFields().asMap().keySet()) {
+      FieldDescriptor known = message.getDescriptorForType().findFieldByNumber(number);
+      // protobuf-java keeps a known field sent with the wrong wire type among the unknown ones.
       problems.add(
-          IntakeProblem.at(
-              path.isEmpty() ? null : path,
-              "unknown field number(s) " + message.getUnknownFields().asMap().keySet() + " in " + message.getDescriptorForType().getName()));
+          known == null
+              ? IntakeProblem.at(
+                  path.isEmpty() ? null : path,
+                  "unknown field number " + number + " in " + message.getDescriptorForType().getName())
+              : IntakeProblem.at(
+                  path.isEmpty() ? known.getName() : path + "." + known.getName(),
+                  "sent with the wrong wire type for a field of type " + known.getType().name().toLowerCase(java.util.Locale.ROOT)));
     }
     for (Map.Entry<FieldDescriptor, Object> entry : message.getAllFields().entrySet()) {
       FieldDescriptor field = entry.getKey();

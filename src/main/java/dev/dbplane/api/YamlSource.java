@@ -5,18 +5,17 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.reader.UnicodeReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -36,6 +35,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class YamlSource {
 
+  private static final Pattern DECIMAL_INTEGER = Pattern.compile("^[-+]?(0|[1-9][0-9]*)$");
+
   private YamlSource() {}
 
   static SourceTree read(byte[] body) {
@@ -48,7 +49,7 @@ final class YamlSource {
     Node document;
     try {
       // Only the composer: no Yaml facade, whose constructors and representers a tree does not need.
-      StreamReader reader = new StreamReader(new UnicodeReader(new ByteArrayInputStream(body)));
+      StreamReader reader = new StreamReader(Utf8Text.decode(body));
       document = new Composer(new ParserImpl(reader, options), new Resolver(), options).getSingleNode();
     } catch (MarkedYAMLException e) {
       throw UnreadableRequestException.malformed(problemAt(e.getProblemMark(), "malformed YAML: " + describe(e)));
@@ -67,6 +68,9 @@ final class YamlSource {
     String message = e instanceof MarkedYAMLException marked ? marked.getProblem() : e.getMessage();
     if (message != null && message.contains("Number of aliases")) {
       return "YAML aliases are not accepted";
+    }
+    if (message != null && message.contains("another document")) {
+      return "the body must hold exactly one YAML document";
     }
     return message == null ? "unreadable" : message;
   }
@@ -154,12 +158,12 @@ final class YamlSource {
     }
 
     private BigInteger integer(ScalarNode node) {
-      String digits = node.getValue().replace("_", "");
-      try {
-        return new BigInteger(digits);
-      } catch (NumberFormatException e) {
-        throw refused(node, "write integers in decimal, not '" + node.getValue() + "'");
+      String text = node.getValue();
+      if (!DECIMAL_INTEGER.matcher(text).matches()) {
+        // YAML 1.1 reads 0100 as octal and 0x2 as hex; a manifest must not depend on that.
+        throw refused(node, "write integers in plain decimal without leading zeros, not '" + text + "'");
       }
+      return new BigInteger(text);
     }
 
     private Number decimal(ScalarNode node) {

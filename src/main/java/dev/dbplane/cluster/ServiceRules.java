@@ -57,6 +57,21 @@ final class ServiceRules {
   }
 
   private void checkToken(ClusterRequest request, Findings findings) {
+    request
+        .providerConfig()
+        .ifPresent(
+            config -> {
+              if (!config.getApiToken().isEmpty() && config.getApiToken().isBlank()) {
+                findings.requestViolation(
+                    "provider_config.api_token", "dbplane.provider_config.token_blank", "must not be blank");
+              }
+              if (config.getDefaultRegion() == DigitalOceanRegion.UNRECOGNIZED) {
+                findings.requestViolation(
+                    "provider_config.default_region",
+                    "dbplane.region.known",
+                    "region " + config.getDefaultRegionValue() + " is not a known region");
+              }
+            });
     if (request.providerConfig().isEmpty() && !defaultTokenConfigured) {
       findings.requestViolation(
           "provider_config.api_token",
@@ -110,9 +125,9 @@ final class ServiceRules {
           findings.violation(
               "spec.vpc.value_from",
               "dbplane.vpc.value_from_unsupported",
-              "references to another resource ("
-                  + vpc.getValueFrom().getName()
-                  + ") are not resolved by this service; give the VPC's UUID in spec.vpc.value");
+              "references to another resource"
+                  + (vpc.getValueFrom().getName().isEmpty() ? "" : " (" + vpc.getValueFrom().getName() + ")")
+                  + " are not resolved by this service; give the VPC's UUID in spec.vpc.value");
       default -> {}
     }
   }

@@ -48,8 +48,8 @@ final class StackNames {
 
   /**
    * The first Planton stack label that names a stack in a form Pulumi cannot use, if any: the fqdn
-   * label must be {@code <organization>/<project>/<stack>}, and every part, there or in the three
-   * separate labels, non-blank and made of letters, digits, '.', '_' and '-'.
+   * label must be {@code <organization>/<project>/<stack>}; the three separate labels come all
+   * together or not at all; and every part is non-blank and made of letters, digits, '.', '_' and '-'.
    */
   static Optional<String> malformedLabel(CloudResourceMetadata metadata) {
     Map<String, String> labels = metadata.getLabelsMap();
@@ -59,9 +59,13 @@ final class StackNames {
           ? Optional.empty()
           : Optional.of(FQDN_LABEL);
     }
-    return Stream.of(ORGANIZATION_LABEL, PROJECT_LABEL, STACK_LABEL)
-        .filter(label -> labels.containsKey(label) && !isValidPart(labels.get(label)))
-        .findFirst();
+    boolean anyGiven = Stream.of(ORGANIZATION_LABEL, PROJECT_LABEL, STACK_LABEL).anyMatch(labels::containsKey);
+    // Given one of the three, all three must be given: a partial set would be silently ignored.
+    return anyGiven
+        ? Stream.of(ORGANIZATION_LABEL, PROJECT_LABEL, STACK_LABEL)
+            .filter(label -> !isValidPart(labels.getOrDefault(label, "")))
+            .findFirst()
+        : Optional.empty();
   }
 
   private static boolean isValidPart(String part) {

@@ -1,27 +1,38 @@
 package dev.dbplane.config;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Everything about the service that can be configured, under the prefix {@code dbplane}.
+ * Everything about the service that can be configured, under the prefix {@code dbplane}. Each
+ * property also binds from its environment variable: {@code dbplane.jobs.workers} from {@code
+ * DBPLANE_JOBS_WORKERS}.
  *
+ * @param dataDir where the embedded defaults keep their files: the H2 database and the generated
+ *     keyset ({@code DBPLANE_DATA_DIR})
  * @param intake how request bodies are read
  * @param digitalocean how the service reaches DigitalOcean
+ * @param jobs how jobs are run
+ * @param crypto where the encryption keyset comes from
  */
 @ConfigurationProperties("dbplane")
-public record DbplaneProperties(@DefaultValue Intake intake, @DefaultValue DigitalOcean digitalocean) {
+public record DbplaneProperties(
+    @DefaultValue("./data") Path dataDir,
+    @DefaultValue Intake intake,
+    @DefaultValue DigitalOcean digitalocean,
+    @DefaultValue Jobs jobs,
+    @DefaultValue Crypto crypto) {
 
-  /**
-   * @param maxBodySize the largest request body accepted (env {@code DBPLANE_INTAKE_MAX_BODY_SIZE})
-   */
+  /** @param maxBodySize the largest request body accepted */
   public record Intake(@DefaultValue("1MB") DataSize maxBodySize) {}
 
   /**
-   * @param defaultToken token used when a request brings no provider_config (env {@code
-   *     DBPLANE_DIGITALOCEAN_DEFAULT_TOKEN}); none by default, so every request must bring one
+   * @param defaultToken token used when a request brings no provider_config; none by default, so
+   *     every request must bring one
    */
   public record DigitalOcean(@Nullable String defaultToken) {
 
@@ -32,6 +43,43 @@ public record DbplaneProperties(@DefaultValue Intake intake, @DefaultValue Digit
     @Override
     public String toString() {
       return "DigitalOcean[defaultToken=" + (hasDefaultToken() ? "(set)" : "(none)") + "]";
+    }
+  }
+
+  /**
+   * @param workers how many jobs one instance runs at once; each real Pulumi run takes hundreds of
+   *     MB, so keep it small
+   * @param pollingInterval how often an instance looks for due jobs (a job starts within about this
+   *     long of a free worker)
+   * @param heartbeatInterval how often a running job's instance proves it is alive
+   * @param missedHeartbeats after how many missed heartbeats a job's instance is taken for dead and
+   *     the job is resumed elsewhere
+   * @param maxAttempts how many times a job may be started before an interrupted run fails it
+   * @param timeouts the longest each operation may run
+   */
+  public record Jobs(
+      @DefaultValue("2") int workers,
+      @DefaultValue("1s") Duration pollingInterval,
+      @DefaultValue("5s") Duration heartbeatInterval,
+      @DefaultValue("4") int missedHeartbeats,
+      @DefaultValue("3") int maxAttempts,
+      @DefaultValue Timeouts timeouts) {}
+
+  public record Timeouts(
+      @DefaultValue("60m") Duration up,
+      @DefaultValue("15m") Duration preview,
+      @DefaultValue("15m") Duration refresh,
+      @DefaultValue("60m") Duration destroy) {}
+
+  /**
+   * @param keyset a Tink JSON keyset, given inline (for example from a secret store)
+   * @param keysetFile a file holding a Tink JSON keyset
+   */
+  public record Crypto(@Nullable String keyset, @Nullable Path keysetFile) {
+
+    @Override
+    public String toString() {
+      return "Crypto[keyset=" + (keyset == null ? "(none)" : "(set)") + ", keysetFile=" + keysetFile + "]";
     }
   }
 }

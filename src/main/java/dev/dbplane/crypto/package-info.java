@@ -1,0 +1,5 @@
+/** Encryption at rest of secrets (stack outputs, DigitalOcean tokens), with Google Tink. */
+@NullMarked
+package dev.dbplane.crypto;
+
+import org.jspecify.annotations.NullMarked;

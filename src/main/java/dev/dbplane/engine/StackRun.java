@@ -1,0 +1,16 @@
+package dev.dbplane.engine;
+
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Everything the engine needs for one run of one operation on one stack.
+ *
+ * @param jobId the job this run belongs to
+ * @param spec what the stack must hold
+ * @param token the DigitalOcean token to act with
+ * @param resumed true when an earlier run of this job was interrupted (its worker died); the engine
+ *     must first clear what that run may have left (a stale lock, pending operations)
+ * @param events where progress goes, as it happens
+ */
+public record StackRun(UUID jobId, ProvisioningSpec spec, Secret token, boolean resumed, Consumer<StackEvent> events) {}
