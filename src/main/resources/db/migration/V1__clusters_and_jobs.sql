@@ -53,6 +53,8 @@ create table jobs (
     error_code          varchar(32),
     error_message       varchar(2000),
     attempts            integer       not null,
+    -- the seq of the job's last event; bumping it locks the row, which orders appends across replicas
+    event_seq           integer       default 0 not null,
     queued_at           timestamp with time zone not null,
     started_at          timestamp with time zone,
     finished_at         timestamp with time zone

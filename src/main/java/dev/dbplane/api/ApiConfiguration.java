@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
@@ -43,7 +44,33 @@ class ApiConfiguration {
                 .addResponses("MalformedBody", problemResponse("The body cannot be read: empty, malformed JSON/YAML/protobuf, YAML anchors or aliases"))
                 .addResponses("DoesNotFitModel", problemResponse("The body is well-formed but does not fit the resource model: unknown fields, wrong types, unknown enum names"))
                 .addResponses("BodyTooLarge", problemResponse("The body is larger than dbplane.intake.max-body-size"))
-                .addResponses("UnsupportedMediaType", problemResponse("The Content-Type is not JSON, YAML or protobuf")));
+                .addResponses("UnsupportedMediaType", problemResponse("The Content-Type is not JSON, YAML or protobuf"))
+                .addResponses("InvalidSpec", problemResponse("The spec breaks rules (every violation is listed), or a destroy was not confirmed; nothing was written"))
+                .addResponses("Conflict", problemResponse("The cluster exists already, has a job in progress, or the change would replace it unconfirmed"))
+                .addResponses("PreconditionFailed", problemResponse("If-Match does not match the cluster's current ETag"))
+                .addResponses("PreconditionRequired", problemResponse("If-Match is missing"))
+                .addRequestBodies("ClusterManifest", manifestBody()));
+  }
+
+  /** A manifest or stack input in any of the three formats, with an example of each. */
+  private static RequestBody manifestBody() {
+    return new RequestBody()
+        .required(true)
+        .description("A DigitalOceanDatabaseCluster manifest or a DigitalOceanDatabaseClusterStackInput (target + provider_config)")
+        .content(
+            new Content()
+                .addMediaType("application/json", new MediaType().addExamples("manifest", new Example().value(OpenApiExamples.MANIFEST_JSON_OBJECT)))
+                .addMediaType("application/yaml", new MediaType().schema(new StringSchema()).addExamples("manifest", new Example().value(OpenApiExamples.MANIFEST_YAML)))
+                .addMediaType(
+                    "application/x-protobuf",
+                    new MediaType()
+                        .schema(
+                            new StringSchema()
+                                .format("binary")
+                                .description(
+                                    "A serialized DigitalOceanDatabaseCluster, or a DigitalOceanDatabaseClusterStackInput named with the "
+                                        + "media type parameter messageType="
+                                        + ProtobufSource.STACK_INPUT_TYPE))));
   }
 
   /** RFC 9457 members plus this service's {@code violations}. */

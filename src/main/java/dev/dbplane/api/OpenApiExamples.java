@@ -1,5 +1,8 @@
 package dev.dbplane.api;
 
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
 /** Request and response examples shown in Swagger UI. They hold no real secret. */
 final class OpenApiExamples {
 
@@ -23,6 +26,9 @@ final class OpenApiExamples {
         }
       }
       """;
+
+  /** The JSON example as an object, so that Swagger UI shows it as JSON rather than as a string. */
+  static final Map<?, ?> MANIFEST_JSON_OBJECT = JsonMapper.builder().build().readValue(MANIFEST_JSON, Map.class);
 
   static final String MANIFEST_YAML =
       """

@@ -1,6 +1,17 @@
 package dev.dbplane.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.dbplane.cluster.ClusterAlreadyExistsException;
+import dev.dbplane.cluster.ClusterNotFoundException;
+import dev.dbplane.cluster.DestroyNotConfirmedException;
+import dev.dbplane.cluster.InvalidSpecException;
+import dev.dbplane.cluster.ReplacementNotConfirmedException;
+import dev.dbplane.cluster.SpecVersionMismatchException;
+import dev.dbplane.cluster.UnsupportedChangeException;
+import dev.dbplane.cluster.Violation;
+import dev.dbplane.job.ActiveJobExistsException;
+import dev.dbplane.job.JobNotCancellableException;
+import dev.dbplane.job.JobNotFoundException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -59,6 +71,95 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             "the limit is " + e.limit().toBytes() + " bytes (dbplane.intake.max-body-size)"));
   }
 
+  @ExceptionHandler(InvalidSpecException.class)
+  ResponseEntity<ProblemDetail> invalidSpec(InvalidSpecException e) {
+    ProblemDetail problem =
+        problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-spec", "The spec breaks rules",
+            e.outcome().violations().size() + " violation(s); nothing was written");
+    problem.setProperty("violations", violations(e.outcome().violations()));
+    problem.setProperty("warnings", e.outcome().advisories());
+    return respond(problem);
+  }
+
+  @ExceptionHandler(UnsupportedChangeException.class)
+  ResponseEntity<ProblemDetail> unsupportedChange(UnsupportedChangeException e) {
+    ProblemDetail problem =
+        problem(HttpStatus.UNPROCESSABLE_CONTENT, "unsupported-change", "DigitalOcean cannot make this change",
+            "the update was refused; nothing was written");
+    problem.setProperty("violations", violations(e.changes()));
+    return respond(problem);
+  }
+
+  @ExceptionHandler(ReplacementNotConfirmedException.class)
+  ResponseEntity<ProblemDetail> replacement(ReplacementNotConfirmedException e) {
+    ProblemDetail problem =
+        problem(HttpStatus.CONFLICT, "replacement-not-confirmed", "The change replaces the cluster",
+            "the change destroys the cluster and its data and creates a new one; resend with confirmReplacement=true to accept that");
+    problem.setProperty("violations", violations(e.changes()));
+    return respond(problem);
+  }
+
+  @ExceptionHandler(ClusterAlreadyExistsException.class)
+  ResponseEntity<ProblemDetail> exists(ClusterAlreadyExistsException e) {
+    ProblemDetail problem =
+        problem(HttpStatus.CONFLICT, "cluster-exists", "The cluster already exists",
+            "a cluster named " + e.existing().name() + " is managed here; update it with PUT instead");
+    problem.setProperty("cluster", "/api/v1/database-clusters/" + e.existing().id());
+    return respond(problem);
+  }
+
+  @ExceptionHandler(ActiveJobExistsException.class)
+  ResponseEntity<ProblemDetail> busy(ActiveJobExistsException e) {
+    ProblemDetail problem =
+        problem(HttpStatus.CONFLICT, "cluster-busy", "The cluster has a job in progress",
+            "one job at a time per cluster; wait for it to end or cancel it");
+    if (e.activeJobId() != null) {
+      problem.setProperty("activeJob", "/api/v1/jobs/" + e.activeJobId());
+    }
+    return respond(problem);
+  }
+
+  @ExceptionHandler(JobNotCancellableException.class)
+  ResponseEntity<ProblemDetail> notCancellable(JobNotCancellableException e) {
+    return respond(problem(HttpStatus.CONFLICT, "job-ended", "The job has already ended", "it ended as " + e.job().status()));
+  }
+
+  @ExceptionHandler(SpecVersionMismatchException.class)
+  ResponseEntity<ProblemDetail> stale(SpecVersionMismatchException e) {
+    ProblemDetail problem =
+        problem(HttpStatus.PRECONDITION_FAILED, "stale-etag", "The cluster changed since it was read",
+            "its ETag is now " + e.current().etag() + "; read it again and reapply your change");
+    return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+        .eTag(e.current().etag())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+
+  @ExceptionHandler(PreconditionRequiredException.class)
+  ResponseEntity<ProblemDetail> ifMatchMissing(PreconditionRequiredException e) {
+    return respond(problem(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "If-Match is required", e.getMessage()));
+  }
+
+  @ExceptionHandler(DestroyNotConfirmedException.class)
+  ResponseEntity<ProblemDetail> destroyNotConfirmed(DestroyNotConfirmedException e) {
+    ProblemDetail problem =
+        problem(HttpStatus.UNPROCESSABLE_CONTENT, "destroy-not-confirmed", "The destroy was not confirmed", e.getMessage());
+    problem.setProperty("violations", List.of(new ProblemViolation("confirm", e.getMessage(), "dbplane.destroy.confirm", null, null)));
+    return respond(problem);
+  }
+
+  @ExceptionHandler({ClusterNotFoundException.class, JobNotFoundException.class})
+  ResponseEntity<ProblemDetail> notFound(RuntimeException e) {
+    return respond(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
+  }
+
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException e) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", e.parameter() + " " + e.getMessage());
+    problem.setProperty("violations", List.of(new ProblemViolation(e.parameter(), e.getMessage(), null, null, null)));
+    return respond(problem);
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
     String reference = UUID.randomUUID().toString();
@@ -84,6 +185,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(ex, problem, headers, status, request);
   }
 
+  private static List<ProblemViolation> violations(List<Violation> violations) {
+    return violations.stream().map(v -> new ProblemViolation(v.field(), v.message(), v.rule(), null, null)).toList();
+  }
+
   static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(URI.create(TYPE_PREFIX + type));
@@ -93,7 +198,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
   private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
     return ResponseEntity.status(problem.getStatus())
-        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
   }
 }

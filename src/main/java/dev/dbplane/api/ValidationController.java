@@ -22,12 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "database-clusters")
 class ValidationController {
 
-  private final RequestIntake intake;
+  private final ManifestBodies bodies;
   private final ClusterValidator validator;
   private final DbplaneProperties properties;
 
-  ValidationController(RequestIntake intake, ClusterValidator validator, DbplaneProperties properties) {
-    this.intake = intake;
+  ValidationController(ManifestBodies bodies, ClusterValidator validator, DbplaneProperties properties) {
+    this.bodies = bodies;
     this.validator = validator;
     this.properties = properties;
   }
@@ -39,15 +39,7 @@ class ValidationController {
               + "service, and answers with all violations, the advisory warnings, and the normalised spec "
               + "that would be provisioned. Writes nothing. A body that cannot be read is a 400 or 422 "
               + "problem; a readable but invalid spec is a 200 with valid=false.",
-      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-          required = true,
-          content = {
-            @Content(mediaType = "application/json", examples = @ExampleObject(name = "manifest", value = OpenApiExamples.MANIFEST_JSON)),
-            @Content(mediaType = "application/yaml", examples = @ExampleObject(name = "manifest", value = OpenApiExamples.MANIFEST_YAML)),
-            @Content(mediaType = "application/x-protobuf", schema = @Schema(type = "string", format = "binary",
-                description = "A serialized DigitalOceanDatabaseCluster or DigitalOceanDatabaseClusterStackInput; "
-                    + "name which with the media type parameter messageType when it is a stack input."))
-          }),
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(ref = "#/components/requestBodies/ClusterManifest"),
       responses = {
         @ApiResponse(responseCode = "200", description = "The request was judged; see valid",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ValidationReport.class),
@@ -62,8 +54,7 @@ class ValidationController {
       consumes = {"application/json", "application/yaml", "application/x-yaml", "text/yaml", "application/x-protobuf", "application/protobuf"},
       produces = MediaType.APPLICATION_JSON_VALUE)
   ValidationReport validate(HttpServletRequest request) throws IOException {
-    byte[] body = BoundedBody.read(request, properties.intake().maxBodySize());
-    ClusterRequest clusterRequest = intake.read(body, MediaType.parseMediaType(request.getContentType()));
+    ClusterRequest clusterRequest = bodies.read(request);
     return ValidationReport.of(
         clusterRequest, validator.validate(clusterRequest), properties.digitalocean().hasDefaultToken());
   }

@@ -1,8 +1,13 @@
 package dev.dbplane.cluster;
 
 import dev.dbplane.config.DbplaneProperties;
+import dev.dbplane.crypto.SecretBox;
+import dev.dbplane.job.JobService;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class ClusterConfiguration {
@@ -10,5 +15,32 @@ class ClusterConfiguration {
   @Bean
   ClusterValidator clusterValidator(DbplaneProperties properties) {
     return new ClusterValidator(properties.digitalocean().hasDefaultToken());
+  }
+
+  @Bean
+  ClusterStore clusterStore(JdbcClient jdbc) {
+    return new ClusterStore(jdbc);
+  }
+
+  @Bean
+  CredentialStore credentialStore(JdbcClient jdbc, SecretBox secretBox) {
+    return new CredentialStore(jdbc, secretBox);
+  }
+
+  @Bean
+  OutputStore outputStore(JdbcClient jdbc, SecretBox secretBox, JsonMapper json) {
+    return new OutputStore(jdbc, secretBox, json);
+  }
+
+  @Bean
+  ClusterJobSubjects clusterJobSubjects(
+      ClusterStore clusters, CredentialStore credentials, OutputStore outputs, DbplaneProperties properties) {
+    return new ClusterJobSubjects(clusters, credentials, outputs, properties.digitalocean().defaultToken(), Clock.systemUTC());
+  }
+
+  @Bean
+  ClusterService clusterService(
+      ClusterValidator validator, ClusterStore clusters, CredentialStore credentials, OutputStore outputs, JobService jobs) {
+    return new ClusterService(validator, clusters, credentials, outputs, jobs, Clock.systemUTC());
   }
 }

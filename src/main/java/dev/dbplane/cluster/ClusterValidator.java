@@ -37,6 +37,11 @@ public final class ClusterValidator {
     return new ValidationOutcome(findings.violations(), findings.advisories(), spec);
   }
 
+  /** The normalised spec of a manifest that was valid when it was stored. */
+  public ProvisioningSpec normalise(DigitalOceanDatabaseCluster manifest) {
+    return normalise(manifest, ClusterTags.of(manifest.getMetadata(), KIND));
+  }
+
   private static ProvisioningSpec normalise(DigitalOceanDatabaseCluster manifest, ClusterTags.Result tags) {
     DigitalOceanDatabaseClusterSpec spec = manifest.getSpec();
     String vpc = spec.getVpc().getValue();

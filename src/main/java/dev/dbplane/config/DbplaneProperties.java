@@ -56,6 +56,8 @@ public record DbplaneProperties(
    *     the job is resumed elsewhere
    * @param maxAttempts how many times a job may be started before an interrupted run fails it
    * @param timeouts the longest each operation may run
+   * @param stopGrace how long a run that overran its timeout gets to stop once asked, before the job
+   *     is failed regardless
    */
   public record Jobs(
       @DefaultValue("2") int workers,
@@ -63,7 +65,8 @@ public record DbplaneProperties(
       @DefaultValue("5s") Duration heartbeatInterval,
       @DefaultValue("4") int missedHeartbeats,
       @DefaultValue("3") int maxAttempts,
-      @DefaultValue Timeouts timeouts) {}
+      @DefaultValue Timeouts timeouts,
+      @DefaultValue("30s") Duration stopGrace) {}
 
   public record Timeouts(
       @DefaultValue("60m") Duration up,

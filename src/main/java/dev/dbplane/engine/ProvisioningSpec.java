@@ -31,4 +31,11 @@ public record ProvisioningSpec(
     @Nullable String storageSizeMib,
     List<String> tags,
     boolean publicConnectivity,
-    StackName stack) {}
+    StackName stack) {
+
+  /** The same spec in another stack: a cluster keeps the stack it was created in. */
+  public ProvisioningSpec withStack(StackName other) {
+    return new ProvisioningSpec(
+        clusterName, engine, version, region, size, nodeCount, privateNetworkUuid, storageSizeMib, tags, publicConnectivity, other);
+  }
+}

@@ -1,0 +1,144 @@
+package dev.dbplane.api;
+
+import dev.dbplane.cluster.ClusterFilter;
+import dev.dbplane.cluster.ClusterService;
+import dev.dbplane.cluster.Submission;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Clusters: create, read, update, preview, refresh, destroy. Every change is answered with a job. */
+@RestController
+@RequestMapping("/api/v1/database-clusters")
+@Tag(name = "database-clusters")
+class ClusterController {
+
+  private static final String MANIFEST = "#/components/requestBodies/ClusterManifest";
+
+  private final ClusterService clusters;
+  private final ManifestBodies bodies;
+
+  ClusterController(ClusterService clusters, ManifestBodies bodies) {
+    this.clusters = clusters;
+    this.bodies = bodies;
+  }
+
+  @Operation(
+      summary = "Create a cluster",
+      description = "Validates the manifest or stack input and queues an UP job. 202 with the job; follow Location.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(ref = MANIFEST),
+      responses = {
+        @ApiResponse(responseCode = "202", description = "Accepted; the job is queued"),
+        @ApiResponse(responseCode = "409", ref = "Conflict"),
+        @ApiResponse(responseCode = "422", ref = "InvalidSpec")
+      })
+  @PostMapping(consumes = {"application/json", "application/yaml", "application/x-yaml", "text/yaml", "application/x-protobuf", "application/protobuf"})
+  ResponseEntity<SubmissionView> create(HttpServletRequest request) throws IOException {
+    return accepted(clusters.create(bodies.read(request), Requesters.of(request)));
+  }
+
+  @Operation(summary = "List clusters", description = "Paged, by name; filter by org, env and engine (pg, mysql, redis, valkey, mongodb).")
+  @GetMapping
+  PageView<ClusterView> list(
+      @RequestParam(required = false) @Nullable String org,
+      @RequestParam(required = false) @Nullable String env,
+      @RequestParam(required = false) @Nullable String engine,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    String slug = engine == null ? null : engine.toLowerCase(Locale.ROOT).equals("postgres") ? "pg" : engine.toLowerCase(Locale.ROOT);
+    return PageView.of(clusters.list(new ClusterFilter(org, env, slug), Paging.page(page), Paging.size(size)), ClusterView::of);
+  }
+
+  @Operation(summary = "Read a cluster", description = "The manifest as submitted, state, outputs with secrets redacted, last job. ETag for updates.")
+  @GetMapping("/{id}")
+  ResponseEntity<ClusterView> get(@PathVariable UUID id) {
+    ClusterView view = ClusterView.of(clusters.get(id));
+    return ResponseEntity.ok().eTag(view.etag()).body(view);
+  }
+
+  @Operation(
+      summary = "Update a cluster's spec",
+      description = "Resize, node count, storage growth, version upgrade: queues an UP job. Requires If-Match with the "
+          + "cluster's ETag. A change that replaces the cluster (engine, name, VPC) needs confirmReplacement=true; one "
+          + "DigitalOcean cannot make (shrink, downgrade) is refused.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(ref = MANIFEST),
+      responses = {
+        @ApiResponse(responseCode = "202", description = "Accepted; the job is queued"),
+        @ApiResponse(responseCode = "409", ref = "Conflict"),
+        @ApiResponse(responseCode = "412", ref = "PreconditionFailed"),
+        @ApiResponse(responseCode = "422", ref = "InvalidSpec"),
+        @ApiResponse(responseCode = "428", ref = "PreconditionRequired")
+      })
+  @PutMapping(path = "/{id}", consumes = {"application/json", "application/yaml", "application/x-yaml", "text/yaml", "application/x-protobuf", "application/protobuf"})
+  ResponseEntity<SubmissionView> update(
+      @PathVariable UUID id,
+      @Parameter(description = "the ETag of the cluster as read") @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+      @RequestParam(defaultValue = "false") boolean confirmReplacement,
+      HttpServletRequest request)
+      throws IOException {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      throw new PreconditionRequiredException();
+    }
+    return accepted(clusters.update(id, bodies.read(request), ifMatch.trim(), confirmReplacement, Requesters.of(request)));
+  }
+
+  @Operation(
+      summary = "Preview a cluster",
+      description = "Queues a PREVIEW job: what an UP would change. Without a body, of the current spec; with one, of "
+          + "that proposed spec (which is not stored).",
+      responses = {@ApiResponse(responseCode = "202", description = "Accepted; the job is queued"), @ApiResponse(responseCode = "409", ref = "Conflict")})
+  @PostMapping("/{id}:preview")
+  ResponseEntity<SubmissionView> preview(@PathVariable UUID id, HttpServletRequest request) throws IOException {
+    return accepted(clusters.preview(id, bodies.readIfPresent(request), Requesters.of(request)));
+  }
+
+  @Operation(
+      summary = "Refresh a cluster (drift check)",
+      description = "Queues a REFRESH job that compares the stack with DigitalOcean and reports what drifted.",
+      responses = {@ApiResponse(responseCode = "202", description = "Accepted; the job is queued"), @ApiResponse(responseCode = "409", ref = "Conflict")})
+  @PostMapping("/{id}:refresh")
+  ResponseEntity<SubmissionView> refresh(@PathVariable UUID id, HttpServletRequest request) {
+    return accepted(clusters.refresh(id, Requesters.of(request)));
+  }
+
+  @Operation(
+      summary = "Destroy a cluster",
+      description = "Queues a DESTROY job; confirm must be the cluster's name. The record goes once the destroy succeeded.",
+      responses = {
+        @ApiResponse(responseCode = "202", description = "Accepted; the job is queued"),
+        @ApiResponse(responseCode = "409", ref = "Conflict"),
+        @ApiResponse(responseCode = "422", ref = "InvalidSpec")
+      })
+  @DeleteMapping("/{id}")
+  ResponseEntity<SubmissionView> destroy(
+      @PathVariable UUID id,
+      @Parameter(description = "the cluster's name, to confirm") @RequestParam(required = false) @Nullable String confirm,
+      HttpServletRequest request) {
+    return accepted(clusters.destroy(id, confirm, Requesters.of(request)));
+  }
+
+  private static ResponseEntity<SubmissionView> accepted(Submission submission) {
+    return ResponseEntity.accepted()
+        .location(URI.create("/api/v1/jobs/" + submission.job().id()))
+        .eTag(submission.cluster().etag())
+        .body(SubmissionView.of(submission));
+  }
+}

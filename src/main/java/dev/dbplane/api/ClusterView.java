@@ -1,0 +1,57 @@
+package dev.dbplane.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.util.JsonFormat;
+import dev.dbplane.cluster.Cluster;
+import dev.dbplane.cluster.ClusterDetails;
+import dev.dbplane.cluster.ClusterOutputs;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A cluster as callers see it: the manifest as submitted, its state, its outputs with every secret
+ * value redacted, and its latest job.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record ClusterView(
+    UUID id,
+    String name,
+    String org,
+    String env,
+    String engine,
+    String region,
+    String stack,
+    String state,
+    int specVersion,
+    String etag,
+    @JsonRawValue String manifest,
+    @Nullable Map<String, String> outputs,
+    @Nullable JobView lastJob,
+    List<String> allowedActions,
+    String createdBy,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
+
+  static ClusterView of(ClusterDetails details) {
+    Cluster c = details.cluster();
+    return new ClusterView(
+        c.id(), c.name(), c.org(), c.env(), c.engine(), c.region(), c.stack().fullyQualified(), c.state().name(),
+        c.specVersion(), c.etag(), json(c), details.outputs().map(ClusterOutputs::redacted).orElse(null),
+        details.lastJob().map(JobView::of).orElse(null), details.allowedActions(), c.createdBy(), c.createdAt(), c.updatedAt());
+  }
+
+  private static String json(Cluster cluster) {
+    try {
+      return PRINTER.print(cluster.manifest());
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException("the manifest of cluster " + cluster.id() + " cannot be printed", e);
+    }
+  }
+}

@@ -1,0 +1,194 @@
+package dev.dbplane.api;
+
+import dev.dbplane.config.DbplaneProperties;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code Idempotency-Key} on POST: the first request with a key is answered and its answer kept;
+ * a retry with the same key and the same request gets that answer again (with {@code
+ * Idempotent-Replayed: true}); the same key with another request is refused, as is a retry while the
+ * first is still being answered. Keys are per caller. A 5xx answer is not kept.
+ */
+@Component
+class IdempotencyFilter extends OncePerRequestFilter {
+
+  static final String HEADER = "Idempotency-Key";
+  static final String REPLAYED = "Idempotent-Replayed";
+  private static final int MAX_KEY_LENGTH = 255;
+
+  private final IdempotencyStore store;
+  private final DbplaneProperties properties;
+  private final JsonMapper json;
+
+  IdempotencyFilter(IdempotencyStore store, DbplaneProperties properties, JsonMapper json) {
+    this.store = store;
+    this.properties = properties;
+    this.json = json;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null || !request.getRequestURI().startsWith("/api/");
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String key = request.getHeader(HEADER).trim();
+    if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      problem(request, response, HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "Invalid Idempotency-Key",
+          "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters");
+      return;
+    }
+    byte[] body;
+    try {
+      body = BoundedBody.read(request, properties.intake().maxBodySize());
+    } catch (RequestBodyTooLargeException e) {
+      problem(request, response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "The request body is too large",
+          "the limit is " + e.limit().toBytes() + " bytes (dbplane.intake.max-body-size)");
+      return;
+    }
+    String principal = Requesters.of(request);
+    String hash = hash(request, body);
+    Optional<IdempotencyStore.Entry> earlier = store.claim(principal, key, hash);
+    if (earlier.isPresent()) {
+      replay(request, response, earlier.get(), hash);
+      return;
+    }
+    ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+    boolean kept = false;
+    try {
+      chain.doFilter(new CachedBodyRequest(request, body), answer);
+      if (answer.getStatus() < 500) {
+        store.complete(principal, key, answer.getStatus(), answer.getHeader("Location"), answer.getContentType(), answer.getContentAsByteArray());
+        kept = true;
+      }
+    } finally {
+      if (!kept) {
+        store.release(principal, key);
+      }
+      answer.copyBodyToResponse();
+    }
+  }
+
+  private void replay(HttpServletRequest request, HttpServletResponse response, IdempotencyStore.Entry earlier, String hash)
+      throws IOException {
+    if (!earlier.requestHash().equals(hash)) {
+      problem(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key already used",
+          "this key was used for another request; use a new key for a new request");
+    } else if (earlier.status() == null) {
+      problem(request, response, HttpStatus.CONFLICT, "idempotency-request-in-progress", "The first request is still being answered",
+          "retry once the first request with this key has been answered");
+    } else {
+      response.setStatus(earlier.status());
+      if (earlier.location() != null) {
+        response.setHeader("Location", earlier.location());
+      }
+      if (earlier.contentType() != null) {
+        response.setContentType(earlier.contentType());
+      }
+      response.setHeader(REPLAYED, "true");
+      if (earlier.body() != null) {
+        response.getOutputStream().write(earlier.body());
+      }
+    }
+  }
+
+  private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type, String title, String detail)
+      throws IOException {
+    ProblemDetail problem = ProblemResponses.problem(status, type, title, detail);
+    problem.setInstance(java.net.URI.create(request.getRequestURI()));
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.getOutputStream().write(json.writeValueAsBytes(problem));
+  }
+
+  private static String hash(HttpServletRequest request, byte[] body) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n"
+          + request.getContentType() + "\n").getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest.digest(body));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The request with its body already read, so that the controller can read it again. */
+  private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    CachedBodyRequest(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("the body is already read");
+        }
+
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+  }
+}

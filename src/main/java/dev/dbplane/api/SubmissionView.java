@@ -1,0 +1,15 @@
+package dev.dbplane.api;
+
+import dev.dbplane.cluster.Advisory;
+import dev.dbplane.cluster.Submission;
+import java.util.List;
+import java.util.UUID;
+
+/** The answer to an accepted request: the job to follow, the cluster it acts on, and advice. */
+record SubmissionView(JobView job, UUID clusterId, String clusterEtag, List<Advisory> warnings) {
+
+  static SubmissionView of(Submission submission) {
+    return new SubmissionView(
+        JobView.of(submission.job()), submission.cluster().id(), submission.cluster().etag(), submission.warnings());
+  }
+}

@@ -1,0 +1,93 @@
+package dev.dbplane.cluster;
+
+import dev.dbplane.engine.ProvisioningSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What an update may change in place. Changing the engine, the name or the VPC makes DigitalOcean
+ * replace the cluster (destroying its data); shrinking storage or the node size, going back to the
+ * size's default storage, or downgrading the engine version cannot be done at all.
+ */
+final class ChangeRules {
+
+  private static final Pattern SIZE = Pattern.compile("-([0-9]+)vcpu-([0-9]+)(gb|mb)");
+
+  record Verdict(List<Violation> replacements, List<Violation> unsupported) {}
+
+  private ChangeRules() {}
+
+  static Verdict judge(ProvisioningSpec current, ProvisioningSpec next) {
+    List<Violation> replacements = new ArrayList<>();
+    List<Violation> unsupported = new ArrayList<>();
+    if (!current.engine().equals(next.engine())) {
+      replacements.add(replaces("spec.engine", current.engine(), next.engine()));
+    }
+    if (!current.clusterName().equals(next.clusterName())) {
+      replacements.add(replaces("spec.cluster_name", current.clusterName(), next.clusterName()));
+    }
+    if (!Objects.equals(current.privateNetworkUuid(), next.privateNetworkUuid())) {
+      replacements.add(replaces("spec.vpc", String.valueOf(current.privateNetworkUuid()), String.valueOf(next.privateNetworkUuid())));
+    }
+    checkStorage(current, next, unsupported);
+    checkSize(current, next, unsupported);
+    if (current.engine().equals(next.engine()) && compareVersions(next.version(), current.version()) < 0) {
+      unsupported.add(new Violation("spec.engine_version", "dbplane.change.version_downgrade",
+          "DigitalOcean cannot downgrade " + current.engine() + " from " + current.version() + " to " + next.version()));
+    }
+    return new Verdict(replacements, unsupported);
+  }
+
+  private static void checkStorage(ProvisioningSpec current, ProvisioningSpec next, List<Violation> unsupported) {
+    if (current.storageSizeMib() == null) {
+      return;
+    }
+    if (next.storageSizeMib() == null) {
+      unsupported.add(new Violation("spec.storage_gib", "dbplane.change.storage_shrink",
+          "storage cannot go back to the size's default; keep storage_gib at " + Long.parseLong(current.storageSizeMib()) / 1024 + " or more"));
+    } else if (Long.parseLong(next.storageSizeMib()) < Long.parseLong(current.storageSizeMib())) {
+      unsupported.add(new Violation("spec.storage_gib", "dbplane.change.storage_shrink",
+          "DigitalOcean cannot shrink storage; it is " + Long.parseLong(current.storageSizeMib()) / 1024 + " GiB"));
+    }
+  }
+
+  private static void checkSize(ProvisioningSpec current, ProvisioningSpec next, List<Violation> unsupported) {
+    Optional<long[]> from = resources(current.size());
+    Optional<long[]> to = resources(next.size());
+    if (from.isPresent() && to.isPresent() && (to.get()[0] < from.get()[0] || to.get()[1] < from.get()[1])) {
+      unsupported.add(new Violation("spec.size_slug", "dbplane.change.size_shrink",
+          "DigitalOcean cannot shrink a cluster's nodes from " + current.size() + " to " + next.size()));
+    }
+  }
+
+  /** vCPUs and memory in MB of a size slug such as db-s-2vcpu-4gb. */
+  private static Optional<long[]> resources(String size) {
+    Matcher m = SIZE.matcher(size);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    long memory = Long.parseLong(m.group(2)) * (m.group(3).equals("gb") ? 1024 : 1);
+    return Optional.of(new long[] {Long.parseLong(m.group(1)), memory});
+  }
+
+  private static int compareVersions(String a, String b) {
+    String[] x = a.split("\\.");
+    String[] y = b.split("\\.");
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      int cmp = Long.compare(i < x.length ? Long.parseLong(x[i]) : 0, i < y.length ? Long.parseLong(y[i]) : 0);
+      if (cmp != 0) {
+        return cmp;
+      }
+    }
+    return 0;
+  }
+
+  private static Violation replaces(String field, String from, String to) {
+    return new Violation(field, "dbplane.change.replaces_cluster",
+        "changing " + field + " from " + from + " to " + to + " makes DigitalOcean replace the cluster, which destroys its data");
+  }
+}

@@ -1,0 +1,73 @@
+package dev.dbplane.cluster;
+
+import dev.dbplane.engine.Operation;
+import dev.dbplane.engine.Secret;
+import dev.dbplane.engine.StackResult;
+import dev.dbplane.job.Job;
+import dev.dbplane.job.JobSubjects;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** Records on the cluster what its jobs did: outputs and state after an UP, removal after a destroy. */
+final class ClusterJobSubjects implements JobSubjects {
+
+  private final ClusterStore clusters;
+  private final CredentialStore credentials;
+  private final OutputStore outputs;
+  private final @Nullable String defaultToken;
+  private final Clock clock;
+
+  ClusterJobSubjects(
+      ClusterStore clusters, CredentialStore credentials, OutputStore outputs, @Nullable String defaultToken, Clock clock) {
+    this.clusters = clusters;
+    this.credentials = credentials;
+    this.outputs = outputs;
+    this.defaultToken = defaultToken;
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<Secret> tokenFor(UUID clusterId) {
+    Optional<Secret> stored = credentials.get(clusterId);
+    if (stored.isPresent()) {
+      return stored;
+    }
+    return defaultToken == null || defaultToken.isBlank() ? Optional.empty() : Optional.of(Secret.of(defaultToken));
+  }
+
+  @Override
+  public void succeeded(Job job, StackResult result) {
+    if (clusters.find(job.clusterId()).isEmpty()) {
+      return;
+    }
+    switch (job.operation()) {
+      case UP -> {
+        outputs.put(job.clusterId(), job.id(), result.outputs(), result.secretOutputs(), clock.instant());
+        clusters.setState(job.clusterId(), ClusterState.READY, clock.instant());
+      }
+      case DESTROY -> clusters.delete(job.clusterId());
+      case REFRESH -> {
+        if (!result.outputs().isEmpty()) {
+          outputs.put(job.clusterId(), job.id(), result.outputs(), result.secretOutputs(), clock.instant());
+        }
+      }
+      case PREVIEW -> {}
+    }
+  }
+
+  @Override
+  public void didNotSucceed(Job job) {
+    if (clusters.find(job.clusterId()).isEmpty()) {
+      return;
+    }
+    if (job.operation() == Operation.UP) {
+      clusters.setState(job.clusterId(), ClusterState.FAILED, clock.instant());
+    } else if (job.operation() == Operation.DESTROY) {
+      // The cluster was not destroyed: it is as its last UP left it.
+      ClusterState state = outputs.get(job.clusterId()).isPresent() ? ClusterState.READY : ClusterState.FAILED;
+      clusters.setState(job.clusterId(), state, clock.instant());
+    }
+  }
+}

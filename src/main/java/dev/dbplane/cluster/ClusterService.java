@@ -1,0 +1,197 @@
+package dev.dbplane.cluster;
+
+import dev.dbplane.engine.Operation;
+import dev.dbplane.engine.ProvisioningSpec;
+import dev.dbplane.engine.Secret;
+import dev.dbplane.job.Job;
+import dev.dbplane.job.JobService;
+import dev.dbplane.job.NewJob;
+import dev.dbplane.job.Page;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What callers do with clusters: create, update, preview, refresh, destroy, read. Every accepted
+ * request writes the cluster and queues its job in one transaction; a refused one writes nothing.
+ */
+public class ClusterService {
+
+  private final ClusterValidator validator;
+  private final ClusterStore clusters;
+  private final CredentialStore credentials;
+  private final OutputStore outputs;
+  private final JobService jobs;
+  private final Clock clock;
+
+  ClusterService(
+      ClusterValidator validator,
+      ClusterStore clusters,
+      CredentialStore credentials,
+      OutputStore outputs,
+      JobService jobs,
+      Clock clock) {
+    this.validator = validator;
+    this.clusters = clusters;
+    this.credentials = credentials;
+    this.outputs = outputs;
+    this.jobs = jobs;
+    this.clock = clock;
+  }
+
+  /**
+   * @throws InvalidSpecException when the request breaks a rule
+   * @throws ClusterAlreadyExistsException when a cluster of that name is managed here
+   */
+  @Transactional
+  public Submission create(ClusterRequest request, String requestedBy) {
+    ValidationOutcome outcome = validOrThrow(request);
+    ProvisioningSpec spec = outcome.provisioningSpec().orElseThrow();
+    clusters.findByName(spec.clusterName()).ifPresent(existing -> {
+      throw new ClusterAlreadyExistsException(existing);
+    });
+    DigitalOceanDatabaseCluster manifest = request.manifest();
+    Cluster cluster =
+        new Cluster(UUID.randomUUID(), spec.clusterName(), manifest.getMetadata().getOrg(), manifest.getMetadata().getEnv(),
+            spec.engine(), spec.region(), spec.stack(), 1, manifest, ClusterState.PENDING, requestedBy, clock.instant(), clock.instant());
+    try {
+      clusters.insert(cluster);
+    } catch (DuplicateKeyException e) {
+      throw new ClusterAlreadyExistsException(clusters.findByName(spec.clusterName()).orElseThrow());
+    }
+    storeToken(cluster.id(), request);
+    Job job = jobs.submit(newJob(cluster, Operation.UP, spec, requestedBy, outcome.advisories()));
+    return new Submission(cluster, job, outcome.advisories());
+  }
+
+  /**
+   * Replaces the cluster's spec and queues an UP.
+   *
+   * @param etag the ETag the caller read (If-Match)
+   * @param confirmReplacement whether the caller accepts that the change replaces the cluster
+   * @throws SpecVersionMismatchException when the spec changed since the caller read it
+   * @throws ReplacementNotConfirmedException when the change replaces the cluster unconfirmed
+   * @throws UnsupportedChangeException when DigitalOcean cannot make the change
+   */
+  @Transactional
+  public Submission update(UUID id, ClusterRequest request, String etag, boolean confirmReplacement, String requestedBy) {
+    Cluster current = find(id);
+    if (!current.etag().equals(etag)) {
+      throw new SpecVersionMismatchException(current);
+    }
+    ValidationOutcome outcome = validOrThrow(request);
+    ProvisioningSpec next = outcome.provisioningSpec().orElseThrow();
+    ChangeRules.Verdict verdict = ChangeRules.judge(validator.normalise(current.manifest()), next);
+    if (!verdict.unsupported().isEmpty()) {
+      throw new UnsupportedChangeException(verdict.unsupported());
+    }
+    if (!verdict.replacements().isEmpty() && !confirmReplacement) {
+      throw new ReplacementNotConfirmedException(verdict.replacements());
+    }
+    if (!next.clusterName().equals(current.name())) {
+      clusters.findByName(next.clusterName()).ifPresent(other -> {
+        throw new ClusterAlreadyExistsException(other);
+      });
+    }
+    DigitalOceanDatabaseCluster manifest = request.manifest();
+    Cluster updated =
+        new Cluster(current.id(), next.clusterName(), manifest.getMetadata().getOrg(), manifest.getMetadata().getEnv(),
+            next.engine(), next.region(), current.stack(), current.specVersion() + 1, manifest, current.state(),
+            current.createdBy(), current.createdAt(), clock.instant());
+    if (!clusters.updateSpec(updated, current.specVersion())) {
+      throw new SpecVersionMismatchException(find(id));
+    }
+    storeToken(id, request);
+    List<Advisory> warnings = new ArrayList<>(outcome.advisories());
+    verdict.replacements().forEach(r -> warnings.add(new Advisory(r.field(), "dbplane.replacement_confirmed", r.message())));
+    Job job = jobs.submit(newJob(updated, Operation.UP, next.withStack(current.stack()), requestedBy, warnings));
+    return new Submission(updated, job, warnings);
+  }
+
+  /**
+   * Queues a preview: of the cluster's current spec, or of a proposed one (which is not stored).
+   */
+  @Transactional
+  public Submission preview(UUID id, @Nullable ClusterRequest proposed, String requestedBy) {
+    Cluster cluster = find(id);
+    if (proposed == null) {
+      return readOnlyJob(cluster, Operation.PREVIEW, requestedBy);
+    }
+    ValidationOutcome outcome = validOrThrow(proposed);
+    ProvisioningSpec spec = outcome.provisioningSpec().orElseThrow().withStack(cluster.stack());
+    Job job = jobs.submit(newJob(cluster, Operation.PREVIEW, spec, requestedBy, outcome.advisories()));
+    return new Submission(cluster, job, outcome.advisories());
+  }
+
+  /** Queues a refresh: compares the stack with DigitalOcean and reports what drifted. */
+  @Transactional
+  public Submission refresh(UUID id, String requestedBy) {
+    return readOnlyJob(find(id), Operation.REFRESH, requestedBy);
+  }
+
+  /**
+   * Queues the destroy of the cluster; its record goes only once the destroy succeeded.
+   *
+   * @param confirmation must be the cluster's name
+   */
+  @Transactional
+  public Submission destroy(UUID id, @Nullable String confirmation, String requestedBy) {
+    Cluster cluster = find(id);
+    if (!cluster.name().equals(confirmation)) {
+      throw new DestroyNotConfirmedException(cluster.name());
+    }
+    Job job = jobs.submit(newJob(cluster, Operation.DESTROY, currentSpec(cluster), requestedBy, List.of()));
+    clusters.setState(id, ClusterState.DESTROYING, clock.instant());
+    return new Submission(find(id), job, List.of());
+  }
+
+  public ClusterDetails get(UUID id) {
+    return details(find(id));
+  }
+
+  public Page<ClusterDetails> list(ClusterFilter filter, int page, int size) {
+    return clusters.page(filter, page, size).map(this::details);
+  }
+
+  private ClusterDetails details(Cluster cluster) {
+    return new ClusterDetails(cluster, outputs.get(cluster.id()), jobs.latestFor(cluster.id()), jobs.activeFor(cluster.id()));
+  }
+
+  private Submission readOnlyJob(Cluster cluster, Operation operation, String requestedBy) {
+    Job job = jobs.submit(newJob(cluster, operation, currentSpec(cluster), requestedBy, List.of()));
+    return new Submission(cluster, job, List.of());
+  }
+
+  private ProvisioningSpec currentSpec(Cluster cluster) {
+    return validator.normalise(cluster.manifest()).withStack(cluster.stack());
+  }
+
+  private ValidationOutcome validOrThrow(ClusterRequest request) {
+    ValidationOutcome outcome = validator.validate(request);
+    if (!outcome.valid()) {
+      throw new InvalidSpecException(outcome);
+    }
+    return outcome;
+  }
+
+  private void storeToken(UUID clusterId, ClusterRequest request) {
+    request.providerConfig()
+        .map(config -> config.getApiToken())
+        .filter(token -> !token.isBlank())
+        .ifPresent(token -> credentials.put(clusterId, Secret.of(token), clock.instant()));
+  }
+
+  private Cluster find(UUID id) {
+    return clusters.find(id).orElseThrow(() -> new ClusterNotFoundException(id));
+  }
+
+  private static NewJob newJob(Cluster cluster, Operation operation, ProvisioningSpec spec, String requestedBy, List<Advisory> warnings) {
+    return new NewJob(cluster.id(), cluster.name(), operation, requestedBy, cluster.specVersion(), spec,
+        warnings.stream().map(w -> w.field() + ": " + w.message()).toList());
+  }
+}

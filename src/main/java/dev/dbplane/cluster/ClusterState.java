@@ -1,0 +1,13 @@
+package dev.dbplane.cluster;
+
+/** Where a cluster stands, as far as this service knows from its jobs. */
+public enum ClusterState {
+  /** Submitted; its first UP has not succeeded yet. */
+  PENDING,
+  /** The last UP succeeded. */
+  READY,
+  /** The last UP (or destroy) did not succeed; the last job says why. */
+  FAILED,
+  /** A destroy is queued or running; the record goes once it succeeds. */
+  DESTROYING
+}

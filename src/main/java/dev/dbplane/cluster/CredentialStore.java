@@ -1,0 +1,49 @@
+package dev.dbplane.cluster;
+
+import dev.dbplane.crypto.SecretBox;
+import dev.dbplane.engine.Secret;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The DigitalOcean token each cluster was submitted with, kept for its later jobs (refresh,
+ * destroy) and only ever stored encrypted, bound to its cluster.
+ */
+final class CredentialStore {
+
+  private final JdbcClient jdbc;
+  private final SecretBox box;
+
+  CredentialStore(JdbcClient jdbc, SecretBox box) {
+    this.jdbc = jdbc;
+    this.box = box;
+  }
+
+  void put(UUID clusterId, Secret token, Instant now) {
+    byte[] ciphertext = box.seal(token.reveal().getBytes(StandardCharsets.UTF_8), context(clusterId));
+    int updated =
+        jdbc.sql("update cluster_credentials set ciphertext = ?, updated_at = ? where cluster_id = ?")
+            .params(ciphertext, ClusterStore.timestamp(now), clusterId.toString())
+            .update();
+    if (updated == 0) {
+      jdbc.sql("insert into cluster_credentials (cluster_id, ciphertext, updated_at) values (?, ?, ?)")
+          .params(clusterId.toString(), ciphertext, ClusterStore.timestamp(now))
+          .update();
+    }
+  }
+
+  Optional<Secret> get(UUID clusterId) {
+    return jdbc.sql("select ciphertext from cluster_credentials where cluster_id = ?")
+        .param(clusterId.toString())
+        .query((rs, row) -> rs.getBytes(1))
+        .optional()
+        .map(ciphertext -> Secret.of(new String(box.open(ciphertext, context(clusterId)), StandardCharsets.UTF_8)));
+  }
+
+  private static String context(UUID clusterId) {
+    return "cluster-credentials:" + clusterId;
+  }
+}

@@ -1,0 +1,65 @@
+package dev.dbplane.cluster;
+
+import dev.dbplane.crypto.SecretBox;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The latest outputs of each cluster, stored once and encrypted as a whole, bound to the cluster;
+ * the plain columns hold only the names of the outputs and of the secret ones.
+ */
+final class OutputStore {
+
+  private static final TypeReference<Map<String, String>> VALUES = new TypeReference<>() {};
+
+  private final JdbcClient jdbc;
+  private final SecretBox box;
+  private final JsonMapper json;
+
+  OutputStore(JdbcClient jdbc, SecretBox box, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.box = box;
+    this.json = json;
+  }
+
+  void put(UUID clusterId, UUID jobId, Map<String, String> values, Set<String> secretKeys, Instant now) {
+    byte[] ciphertext = box.seal(json.writeValueAsBytes(new TreeMap<>(values)), context(clusterId));
+    String keys = String.join(",", new TreeMap<>(values).keySet());
+    String secrets = secretKeys.stream().sorted().collect(Collectors.joining(","));
+    jdbc.sql("delete from cluster_outputs where cluster_id = ?").param(clusterId.toString()).update();
+    jdbc.sql(
+            """
+            insert into cluster_outputs (cluster_id, job_id, ciphertext, output_keys, secret_keys, updated_at)
+            values (?, ?, ?, ?, ?, ?)
+            """)
+        .params(clusterId.toString(), jobId.toString(), ciphertext, keys, secrets, ClusterStore.timestamp(now))
+        .update();
+  }
+
+  Optional<ClusterOutputs> get(UUID clusterId) {
+    return jdbc.sql("select job_id, ciphertext, secret_keys, updated_at from cluster_outputs where cluster_id = ?")
+        .param(clusterId.toString())
+        .query(
+            (rs, row) ->
+                new ClusterOutputs(
+                    UUID.fromString(rs.getString("job_id")),
+                    json.readValue(box.open(rs.getBytes("ciphertext"), context(clusterId)), VALUES),
+                    Arrays.stream(rs.getString("secret_keys").split(",")).filter(s -> !s.isEmpty()).collect(Collectors.toSet()),
+                    rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
+        .optional();
+  }
+
+  private static String context(UUID clusterId) {
+    return "cluster-outputs:" + clusterId;
+  }
+}

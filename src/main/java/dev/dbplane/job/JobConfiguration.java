@@ -1,0 +1,145 @@
+package dev.dbplane.job;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.dbplane.config.DbplaneProperties;
+import dev.dbplane.engine.StackEngine;
+import dev.dbplane.engine.UnavailableStackEngine;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires db-scheduler's core (the Boot 4 starter is not available): one one-time task per job, whose
+ * instance id is the job id; a bounded pool of workers; heartbeats so a dead instance's jobs are
+ * found and resumed. Its DataSource is transaction-aware, so a job is scheduled in the transaction
+ * that writes it.
+ */
+@Configuration(proxyBeanMethods = false)
+class JobConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(JobConfiguration.class);
+  static final String TASK_NAME = "stack-job";
+
+  @Bean
+  JobStore jobStore(JdbcClient jdbc, JsonMapper json) {
+    return new JobStore(jdbc, json);
+  }
+
+  @Bean
+  JobEventStore jobEventStore(JdbcClient jdbc, TransactionTemplate transactions) {
+    return new JobEventStore(jdbc, transactions);
+  }
+
+  @Bean
+  Clock jobClock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean(destroyMethod = "shutdownNow")
+  ExecutorService engineRuns(DbplaneProperties properties) {
+    AtomicInteger count = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        properties.jobs().workers(), r -> new Thread(r, "engine-run-" + count.incrementAndGet()));
+  }
+
+  @Bean
+  String instanceName() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "host";
+    }
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    return (host.length() > 40 ? host.substring(0, 40) : host) + "-" + suffix;
+  }
+
+  @Bean
+  JobRunner jobRunner(
+      JobStore jobs,
+      JobEventStore events,
+      ObjectProvider<StackEngine> engines,
+      JobSubjects subjects,
+      TransactionTemplate transactions,
+      ExecutorService engineRuns,
+      DbplaneProperties properties,
+      Clock jobClock,
+      String instanceName) {
+    StackEngine engine = engines.getIfAvailable(UnavailableStackEngine::new);
+    log.info("jobs run through {}", engine.getClass().getSimpleName());
+    return new JobRunner(jobs, events, engine, subjects, transactions, engineRuns, properties.jobs(), jobClock, instanceName);
+  }
+
+  @Bean
+  OneTimeTask<Void> stackJobTask(JobRunner runner) {
+    return Tasks.oneTime(TASK_NAME).execute((instance, context) -> runner.run(UUID.fromString(instance.getId())));
+  }
+
+  @Bean
+  Scheduler scheduler(DataSource dataSource, OneTimeTask<Void> stackJobTask, DbplaneProperties properties, String instanceName) {
+    DbplaneProperties.Jobs jobs = properties.jobs();
+    log.info(
+        "job scheduler {}: {} worker(s), polling every {}, heartbeat every {}, dead after {} missed, {} attempt(s) per job",
+        instanceName, jobs.workers(), jobs.pollingInterval(), jobs.heartbeatInterval(), jobs.missedHeartbeats(), jobs.maxAttempts());
+    return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(stackJobTask))
+        .schedulerName(new SchedulerName.Fixed(instanceName))
+        .threads(jobs.workers())
+        .pollingInterval(jobs.pollingInterval())
+        .heartbeatInterval(jobs.heartbeatInterval())
+        .missedHeartbeatsLimit(jobs.missedHeartbeats())
+        .enableImmediateExecution()
+        .shutdownMaxWait(Duration.ofSeconds(10))
+        .build();
+  }
+
+  @Bean
+  SmartLifecycle schedulerLifecycle(Scheduler scheduler) {
+    return new SmartLifecycle() {
+      private volatile boolean running;
+
+      @Override
+      public void start() {
+        scheduler.start();
+        running = true;
+      }
+
+      @Override
+      public void stop() {
+        scheduler.stop();
+        running = false;
+      }
+
+      @Override
+      public boolean isRunning() {
+        return running;
+      }
+    };
+  }
+
+  @Bean
+  JobService jobService(
+      JobStore jobs, JobEventStore events, JobSubjects subjects, Scheduler scheduler, OneTimeTask<Void> stackJobTask,
+      TransactionTemplate transactions, Clock jobClock) {
+    return new JobService(jobs, events, subjects, scheduler, stackJobTask, transactions, jobClock);
+  }
+}

@@ -1,0 +1,248 @@
+package dev.dbplane.job;
+
+import dev.dbplane.config.DbplaneProperties;
+import dev.dbplane.engine.EngineFailure;
+import dev.dbplane.engine.Secret;
+import dev.dbplane.engine.StackEngine;
+import dev.dbplane.engine.StackEngineException;
+import dev.dbplane.engine.StackEvent;
+import dev.dbplane.engine.StackResult;
+import dev.dbplane.engine.StackRun;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one job when the scheduler hands it to this instance: claims it, runs its operation through
+ * the engine while watching for a cancel and for its deadline, and ends it with a clear outcome. A
+ * job found RUNNING was interrupted (its worker died): it is resumed, with the engine told so, until
+ * it has used its attempts; a job found CANCELLING is cancelled.
+ */
+final class JobRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+  private static final JobStatus[] ACTIVE = {JobStatus.QUEUED, JobStatus.RUNNING, JobStatus.CANCELLING};
+  private static final Duration WATCH_INTERVAL = Duration.ofMillis(250);
+
+  private final JobStore jobs;
+  private final JobEventStore events;
+  private final StackEngine engine;
+  private final JobSubjects subjects;
+  private final TransactionTemplate transactions;
+  private final ExecutorService engineRuns;
+  private final DbplaneProperties.Jobs settings;
+  private final Clock clock;
+  private final String instance;
+
+  JobRunner(
+      JobStore jobs,
+      JobEventStore events,
+      StackEngine engine,
+      JobSubjects subjects,
+      TransactionTemplate transactions,
+      ExecutorService engineRuns,
+      DbplaneProperties.Jobs settings,
+      Clock clock,
+      String instance) {
+    this.jobs = jobs;
+    this.events = events;
+    this.engine = engine;
+    this.subjects = subjects;
+    this.transactions = transactions;
+    this.engineRuns = engineRuns;
+    this.settings = settings;
+    this.clock = clock;
+    this.instance = instance;
+  }
+
+  void run(UUID jobId) {
+    Optional<Job> found = jobs.find(jobId);
+    if (found.isEmpty()) {
+      log.warn("scheduled job {} does not exist; nothing to run", jobId);
+      return;
+    }
+    Job job = found.get();
+    MDC.put("job", jobId.toString());
+    MDC.put("cluster", job.clusterName());
+    try {
+      claimAndRun(job);
+    } catch (RuntimeException e) {
+      log.error("job {} failed unexpectedly", jobId, e);
+      jobs.find(jobId).filter(j -> j.status().isActive()).ifPresent(
+          j -> end(j, JobStatus.FAILED, null, new JobError(JobErrorCode.INTERNAL, "the service failed while running the job")));
+    } finally {
+      MDC.remove("job");
+      MDC.remove("cluster");
+    }
+  }
+
+  private void claimAndRun(Job job) {
+    switch (job.status()) {
+      case QUEUED -> {
+        if (!jobs.start(job.id(), JobStatus.QUEUED, clock.instant())) {
+          return; // cancelled between being queued and being claimed
+        }
+        event(job.id(), "started", "started on " + instance, null);
+        execute(reload(job), false);
+      }
+      case RUNNING -> {
+        if (job.attempts() >= settings.maxAttempts()) {
+          end(job, JobStatus.FAILED, null, new JobError(JobErrorCode.INTERRUPTED,
+              "the job was interrupted " + job.attempts() + " time(s) (its worker stopped) and is not started again"));
+          return;
+        }
+        if (!jobs.start(job.id(), JobStatus.RUNNING, clock.instant())) {
+          return;
+        }
+        event(job.id(), "resumed", "resumed on " + instance + " after its earlier worker stopped; attempt "
+            + (job.attempts() + 1) + " of " + settings.maxAttempts(), null);
+        execute(reload(job), true);
+      }
+      case CANCELLING -> end(job, JobStatus.CANCELLED, null, null);
+      default -> log.debug("job {} is already {}; nothing to run", job.id(), job.status());
+    }
+  }
+
+  private void execute(Job job, boolean resumed) {
+    Optional<Secret> token = subjects.tokenFor(job.clusterId());
+    if (token.isEmpty()) {
+      end(job, JobStatus.FAILED, null, new JobError(JobErrorCode.CREDENTIALS_REJECTED,
+          "no DigitalOcean token is stored for this cluster and the server has no default token"));
+      return;
+    }
+    Redactor redactor = new Redactor();
+    redactor.add(token.get().reveal());
+    StackRun run =
+        new StackRun(job.id(), job.spec(), token.get(), resumed,
+            e -> event(job.id(), e.type(), redactor.redact(e.message()), e.resource() == null ? null : redactor.redact(e.resource())));
+    Future<StackResult> result = engineRuns.submit(() -> engine.run(job.operation(), run));
+    Instant deadline = clock.instant().plus(timeout(job));
+    Instant stopBy = null;
+    boolean cancelSent = false;
+    while (true) {
+      try {
+        StackResult outcome = result.get(WATCH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        outcome.secretOutputs().forEach(key -> redactor.add(outcome.outputs().getOrDefault(key, "")));
+        end(job, JobStatus.SUCCEEDED, outcome, null);
+        return;
+      } catch (TimeoutException e) {
+        if (!cancelSent && jobs.status(job.id()).orElse(JobStatus.CANCELLING) == JobStatus.CANCELLING) {
+          cancelSent = true;
+          event(job.id(), "cancelling", "asked the engine to stop", null);
+          engine.cancel(run);
+        }
+        if (stopBy == null && clock.instant().isAfter(deadline)) {
+          stopBy = clock.instant().plus(settings.stopGrace());
+          event(job.id(), "timeout", "the " + job.operation() + " ran longer than " + timeout(job) + "; asked the engine to stop", null);
+          engine.cancel(run);
+        }
+        if (stopBy != null && clock.instant().isAfter(stopBy)) {
+          result.cancel(true);
+          end(job, JobStatus.FAILED, null, timedOut(job));
+          return;
+        }
+      } catch (ExecutionException e) {
+        endAfterFailure(job, e.getCause(), stopBy != null, redactor);
+        return;
+      } catch (InterruptedException e) {
+        // This instance is shutting down: the job stays RUNNING and is resumed once its heartbeat stops.
+        Thread.currentThread().interrupt();
+        engine.cancel(run);
+        event(job.id(), "interrupted", "the instance running the job is shutting down; the job will be resumed", null);
+        return;
+      }
+    }
+  }
+
+  private void endAfterFailure(Job job, Throwable cause, boolean overran, Redactor redactor) {
+    if (cause instanceof StackEngineException failure) {
+      if (failure.failure() == EngineFailure.CANCELLED) {
+        if (overran) {
+          end(job, JobStatus.FAILED, null, timedOut(job));
+        } else {
+          end(job, JobStatus.CANCELLED, null, null);
+        }
+        return;
+      }
+      end(job, JobStatus.FAILED, null, new JobError(JobErrorCode.of(failure.failure()), redactor.redact(String.valueOf(failure.getMessage()))));
+      return;
+    }
+    log.error("the engine failed unexpectedly on job {}", job.id(), cause);
+    end(job, JobStatus.FAILED, null, new JobError(JobErrorCode.INTERNAL, "the engine failed unexpectedly"));
+  }
+
+  private JobError timedOut(Job job) {
+    return new JobError(JobErrorCode.TIMEOUT, "the " + job.operation() + " did not finish within " + timeout(job));
+  }
+
+  /**
+   * Ends the job from whichever active status it is in now (a cancel may have moved it to
+   * CANCELLING meanwhile), and tells the cluster's owner in the same transaction.
+   */
+  private void end(Job job, JobStatus wanted, @Nullable StackResult result, @Nullable JobError error) {
+    Boolean ended =
+        transactions.execute(
+            tx -> {
+              for (JobStatus from : ACTIVE) {
+                boolean unaskedStop = wanted == JobStatus.CANCELLED && from == JobStatus.RUNNING;
+                JobStatus to = unaskedStop ? JobStatus.FAILED : wanted;
+                JobError why = unaskedStop ? new JobError(JobErrorCode.INTERNAL, "the engine stopped the run without being asked") : error;
+                if (from.canMoveTo(to) && jobs.finish(job.id(), from, to, result == null ? null : result.changes(), why, clock.instant())) {
+                  Job finished = reload(job);
+                  if (to == JobStatus.SUCCEEDED && result != null) {
+                    subjects.succeeded(finished, result);
+                  } else {
+                    subjects.didNotSucceed(finished);
+                  }
+                  // In the same transaction: whoever sees the job ended also sees its last event.
+                  event(job.id(), to.name().toLowerCase(Locale.ROOT), describe(finished), null);
+                  return true;
+                }
+              }
+              return false;
+            });
+    if (!Boolean.TRUE.equals(ended)) {
+      log.debug("job {} had already ended", job.id());
+    }
+  }
+
+  private static String describe(Job job) {
+    return switch (job.status()) {
+      case SUCCEEDED -> job.operation() + " succeeded" + (job.changes() == null || job.changes().isEmpty() ? "" : ": " + job.changes());
+      case FAILED -> job.operation() + " failed: " + (job.error() == null ? "" : job.error().code() + ", " + job.error().message());
+      case CANCELLED -> job.operation() + " cancelled";
+      default -> job.status().name();
+    };
+  }
+
+  private Duration timeout(Job job) {
+    DbplaneProperties.Timeouts timeouts = settings.timeouts();
+    return switch (job.operation()) {
+      case UP -> timeouts.up();
+      case PREVIEW -> timeouts.preview();
+      case REFRESH -> timeouts.refresh();
+      case DESTROY -> timeouts.destroy();
+    };
+  }
+
+  private void event(UUID jobId, String type, String message, @Nullable String resource) {
+    events.append(jobId, new StackEvent(type, message, resource), clock.instant());
+  }
+
+  private Job reload(Job job) {
+    return jobs.find(job.id()).orElseThrow();
+  }
+}

@@ -1,0 +1,134 @@
+package dev.dbplane.job;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import dev.dbplane.engine.StackEvent;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The narrow client of jobs: submit, read, cancel. It never runs a job; the scheduler hands jobs to
+ * {@link JobRunner} on whichever instance claims them.
+ */
+public class JobService {
+
+  private final JobStore jobs;
+  private final JobEventStore events;
+  private final JobSubjects subjects;
+  private final SchedulerClient scheduler;
+  private final OneTimeTask<Void> task;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  JobService(
+      JobStore jobs,
+      JobEventStore events,
+      JobSubjects subjects,
+      SchedulerClient scheduler,
+      OneTimeTask<Void> task,
+      TransactionTemplate transactions,
+      Clock clock) {
+    this.jobs = jobs;
+    this.events = events;
+    this.subjects = subjects;
+    this.scheduler = scheduler;
+    this.task = task;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  /**
+   * Queues a job, in the caller's transaction: if it rolls back, the job never runs.
+   *
+   * @throws ActiveJobExistsException when the cluster has an active job (enforced by the database)
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Job submit(NewJob request) {
+    Job job =
+        new Job(UUID.randomUUID(), request.clusterId(), request.clusterName(), request.operation(), JobStatus.QUEUED,
+            request.requestedBy(), request.specVersion(), request.spec(), request.warnings(), null, null, 0, clock.instant(), null, null);
+    Optional<Job> active = jobs.activeFor(request.clusterId());
+    if (active.isPresent()) {
+      throw new ActiveJobExistsException(request.clusterId(), active.get().id());
+    }
+    try {
+      jobs.insert(job);
+    } catch (DuplicateKeyException e) {
+      // Another request won the race; the database's constraint is what guarantees one active job.
+      throw new ActiveJobExistsException(request.clusterId(), null);
+    }
+    scheduler.scheduleIfNotExists(task.instance(job.id().toString()), clock.instant());
+    return job;
+  }
+
+  public Job get(UUID id) {
+    return jobs.find(id).orElseThrow(() -> new JobNotFoundException(id));
+  }
+
+  public Page<Job> list(JobFilter filter, int page, int size) {
+    return jobs.page(filter, page, size);
+  }
+
+  public Optional<Job> latestFor(UUID clusterId) {
+    return jobs.latestFor(clusterId);
+  }
+
+  public Optional<Job> activeFor(UUID clusterId) {
+    return jobs.activeFor(clusterId);
+  }
+
+  /** The job's events after {@code afterSeq}, in order, at most {@code limit}. */
+  public List<JobEvent> events(UUID jobId, int afterSeq, int limit) {
+    get(jobId);
+    return events.after(jobId, afterSeq, limit);
+  }
+
+  /**
+   * Cancels a queued job at once; asks a running one to stop (CANCELLING), which its worker passes
+   * on to the engine; a job already being cancelled is left as it is.
+   *
+   * @throws JobNotCancellableException when the job has ended
+   */
+  public Job cancel(UUID jobId, String requestedBy) {
+    Job job = get(jobId);
+    boolean changed =
+        switch (job.status()) {
+          case QUEUED -> Boolean.TRUE.equals(
+              transactions.execute(
+                  tx -> {
+                    if (!jobs.finish(jobId, JobStatus.QUEUED, JobStatus.CANCELLED, null, null, clock.instant())) {
+                      return false;
+                    }
+                    subjects.didNotSucceed(get(jobId));
+                    events.append(jobId, StackEvent.of("cancelled", "cancelled by " + requestedBy + " before it started"), clock.instant());
+                    return true;
+                  }));
+          case RUNNING -> Boolean.TRUE.equals(
+              transactions.execute(
+                  tx -> {
+                    if (!jobs.requestCancel(jobId)) {
+                      return false;
+                    }
+                    events.append(jobId, StackEvent.of("cancel-requested", "cancel requested by " + requestedBy), clock.instant());
+                    return true;
+                  }));
+          case CANCELLING -> false;
+          default -> throw new JobNotCancellableException(job);
+        };
+    if (changed) {
+      return get(jobId);
+    }
+    Job now = get(jobId);
+    if (now.status().isTerminal() && job.status() != JobStatus.CANCELLING) {
+      // It ended while we looked: tell the caller what it ended as.
+      throw new JobNotCancellableException(now);
+    }
+    return now;
+  }
+}

@@ -1,0 +1,135 @@
+package dev.dbplane.support;
+
+import dev.dbplane.engine.EngineFailure;
+import dev.dbplane.engine.Operation;
+import dev.dbplane.engine.StackEngine;
+import dev.dbplane.engine.StackEngineException;
+import dev.dbplane.engine.StackEvent;
+import dev.dbplane.engine.StackResult;
+import dev.dbplane.engine.StackRun;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The engine of the tests: what each run does is scripted per cluster name (succeed, fail with a
+ * classified error, wait to be released or cancelled, ignore a cancel). By default a run succeeds at
+ * once, reports progress that mentions the token (so redaction can be seen to work), and for UP
+ * returns outputs with secret values.
+ */
+public final class ScriptedStackEngine implements StackEngine {
+
+  /** A run of the engine, as the engine saw it. */
+  public record Call(UUID jobId, Operation operation, String clusterName, boolean resumed) {}
+
+  /** What runs of one cluster do. */
+  public sealed interface Script {}
+
+  /** Succeed after a delay. */
+  public record Succeed(Duration after) implements Script {}
+
+  /** Fail with a classified error. */
+  public record Fail(EngineFailure failure, String message) implements Script {}
+
+  /** Wait until released (then succeed) or cancelled (then end as cancelled). */
+  public record Block(CountDownLatch release) implements Script {}
+
+  /** Wait until released, ignoring any cancel (to exercise timeouts). */
+  public record IgnoreCancel(CountDownLatch release) implements Script {}
+
+  public static final String SECRET_PASSWORD = "pw-OUTPUT-SECRET-MARKER";
+  public static final String SECRET_URI = "postgresql://doadmin:" + SECRET_PASSWORD + "@db.example:25060/defaultdb";
+
+  private final Map<String, Script> scripts = new ConcurrentHashMap<>();
+  private final Map<UUID, CountDownLatch> cancels = new ConcurrentHashMap<>();
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+
+  public void script(String clusterName, Script script) {
+    scripts.put(clusterName, script);
+  }
+
+  public List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  public List<Call> callsFor(String clusterName) {
+    return calls.stream().filter(c -> c.clusterName().equals(clusterName)).toList();
+  }
+
+  @Override
+  public StackResult up(StackRun run) throws StackEngineException {
+    return perform(Operation.UP, run);
+  }
+
+  @Override
+  public StackResult preview(StackRun run) throws StackEngineException {
+    return perform(Operation.PREVIEW, run);
+  }
+
+  @Override
+  public StackResult refresh(StackRun run) throws StackEngineException {
+    return perform(Operation.REFRESH, run);
+  }
+
+  @Override
+  public StackResult destroy(StackRun run) throws StackEngineException {
+    return perform(Operation.DESTROY, run);
+  }
+
+  @Override
+  public void cancel(StackRun run) {
+    cancels.computeIfAbsent(run.jobId(), id -> new CountDownLatch(1)).countDown();
+  }
+
+  private StackResult perform(Operation operation, StackRun run) throws StackEngineException {
+    String cluster = run.spec().clusterName();
+    calls.add(new Call(run.jobId(), operation, cluster, run.resumed()));
+    run.events().accept(new StackEvent("diagnostic", "using token " + run.token().reveal() + " for " + cluster, "urn:pulumi:" + cluster));
+    run.events().accept(StackEvent.of("resource-" + operation.name().toLowerCase(), operation + " " + cluster));
+    Script script = scripts.getOrDefault(cluster, new Succeed(Duration.ZERO));
+    CountDownLatch cancel = cancels.computeIfAbsent(run.jobId(), id -> new CountDownLatch(1));
+    try {
+      if (script instanceof Succeed succeed) {
+        Thread.sleep(succeed.after().toMillis());
+      } else if (script instanceof Fail fail) {
+        throw new StackEngineException(fail.failure(), fail.message());
+      } else if (script instanceof Block block) {
+        while (!block.release().await(20, TimeUnit.MILLISECONDS)) {
+          if (cancel.getCount() == 0) {
+            throw new StackEngineException(EngineFailure.CANCELLED, "stopped on request");
+          }
+        }
+      } else if (script instanceof IgnoreCancel ignore) {
+        ignore.release().await();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StackEngineException(EngineFailure.CANCELLED, "interrupted");
+    }
+    return result(operation, cluster);
+  }
+
+  private static StackResult result(Operation operation, String cluster) {
+    return switch (operation) {
+      case UP -> new StackResult(
+          Map.of("create", 2),
+          Map.of(
+              "cluster_id", "id-" + cluster,
+              "host", cluster + ".db.example",
+              "port", "25060",
+              "database_user", "doadmin",
+              "database_password", SECRET_PASSWORD,
+              "connection_uri", SECRET_URI),
+          Set.of("database_password", "connection_uri"));
+      case PREVIEW -> StackResult.changesOnly(Map.of("update", 1, "same", 1));
+      case REFRESH -> StackResult.changesOnly(Map.of("same", 2));
+      case DESTROY -> StackResult.changesOnly(Map.of("delete", 2));
+    };
+  }
+}
