@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.jayway.jsonpath.JsonPath;
 import dev.dbplane.engine.EngineFailure;
 import dev.dbplane.engine.Operation;
@@ -53,6 +55,8 @@ abstract class ServiceContract {
   @Autowired MockMvc mvc;
   @Autowired ScriptedStackEngine engine;
   @Autowired JdbcClient jdbc;
+  @Autowired Scheduler scheduler;
+  @Autowired OneTimeTask<Void> stackJobTask;
 
   // --- create, outputs, secrets
 
@@ -189,6 +193,39 @@ abstract class ServiceContract {
     String job = awaitJob(jobId, "FAILED");
     release.countDown();
     assertThat(JsonPath.<String>read(job, "$.error.code")).isEqualTo("TIMEOUT");
+  }
+
+  // --- interrupted runs
+
+  @Test
+  void aJobFoundRunningIsResumedWithTheEngineToldAndOneInterruptedTooOftenFails() throws Exception {
+    String name = uniqueName("orphan");
+    String clusterId = clusterIdOf(awaitJobId(submitCreate(name), "SUCCEEDED"));
+    String resumable = orphanedRunningJob(clusterId, name, 1);
+    awaitJob(resumable, "SUCCEEDED");
+    assertThat(engine.callsFor(name)).filteredOn(c -> c.jobId().toString().equals(resumable))
+        .extracting(ScriptedStackEngine.Call::resumed).containsExactly(true);
+
+    String exhausted = orphanedRunningJob(clusterId, name, 3);
+    String job = awaitJob(exhausted, "FAILED");
+    assertThat(JsonPath.<String>read(job, "$.error.code")).isEqualTo("INTERRUPTED");
+    assertThat(engine.callsFor(name)).noneMatch(c -> c.jobId().toString().equals(exhausted));
+  }
+
+  /** A job left RUNNING by a worker that died after {@code attempts} starts, handed to the scheduler again. */
+  private String orphanedRunningJob(String clusterId, String name, int attempts) {
+    String jobId = UUID.randomUUID().toString();
+    String spec = jdbc.sql("select spec_json from jobs where cluster_id = ? and operation = 'UP'").param(clusterId).query(String.class).list().get(0);
+    jdbc.sql(
+            """
+            insert into jobs (id, cluster_id, cluster_name, operation, status, active_cluster_id, requested_by, spec_version,
+                              spec_json, warnings_json, attempts, queued_at, started_at)
+            values (?, ?, ?, 'REFRESH', 'RUNNING', ?, 'test', 1, ?, '[]', ?, current_timestamp, current_timestamp)
+            """)
+        .params(jobId, clusterId, name, clusterId, spec, attempts)
+        .update();
+    scheduler.schedule(stackJobTask.instance(jobId), Instant.now());
+    return jobId;
   }
 
   // --- update

@@ -80,16 +80,7 @@ final class ClusterStore {
     addFilter(where, params, "org", filter.org());
     addFilter(where, params, "env", filter.env());
     addFilter(where, params, "engine", filter.engine());
-    long total = jdbc.sql("select count(*) from clusters" + where).params(params).query(Long.class).single();
-    List<Object> pageParams = new ArrayList<>(params);
-    pageParams.add(size);
-    pageParams.add((long) page * size);
-    List<Cluster> items =
-        jdbc.sql("select * from clusters" + where + " order by cluster_name limit ? offset ?")
-            .params(pageParams)
-            .query(ClusterStore::map)
-            .list();
-    return new Page<>(items, page, size, total);
+    return Page.query(jdbc, "clusters" + where, params, "cluster_name", ClusterStore::map, page, size);
   }
 
   private static void addFilter(StringBuilder where, List<Object> params, String column, @Nullable String value) {

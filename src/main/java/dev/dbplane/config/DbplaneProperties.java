@@ -1,11 +1,14 @@
 package dev.dbplane.config;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Everything about the service that can be configured, under the prefix {@code dbplane}. Each
@@ -20,11 +23,12 @@ import org.springframework.util.unit.DataSize;
  * @param crypto where the encryption keyset comes from
  */
 @ConfigurationProperties("dbplane")
+@Validated
 public record DbplaneProperties(
     @DefaultValue("./data") Path dataDir,
-    @DefaultValue Intake intake,
+    @DefaultValue @Valid Intake intake,
     @DefaultValue DigitalOcean digitalocean,
-    @DefaultValue Jobs jobs,
+    @DefaultValue @Valid Jobs jobs,
     @DefaultValue Crypto crypto) {
 
   /** @param maxBodySize the largest request body accepted */
@@ -52,19 +56,19 @@ public record DbplaneProperties(
    * @param pollingInterval how often an instance looks for due jobs (a job starts within about this
    *     long of a free worker)
    * @param heartbeatInterval how often a running job's instance proves it is alive
-   * @param missedHeartbeats after how many missed heartbeats a job's instance is taken for dead and
-   *     the job is resumed elsewhere
+   * @param missedHeartbeats after how many missed heartbeats (4 or more) a job's instance is taken for
+   *     dead and the job is resumed elsewhere
    * @param maxAttempts how many times a job may be started before an interrupted run fails it
    * @param timeouts the longest each operation may run
    * @param stopGrace how long a run that overran its timeout gets to stop once asked, before the job
    *     is failed regardless
    */
   public record Jobs(
-      @DefaultValue("2") int workers,
+      @DefaultValue("2") @Min(1) int workers,
       @DefaultValue("1s") Duration pollingInterval,
       @DefaultValue("5s") Duration heartbeatInterval,
-      @DefaultValue("4") int missedHeartbeats,
-      @DefaultValue("3") int maxAttempts,
+      @DefaultValue("4") @Min(4) int missedHeartbeats,
+      @DefaultValue("3") @Min(1) int maxAttempts,
       @DefaultValue Timeouts timeouts,
       @DefaultValue("30s") Duration stopGrace) {}
 

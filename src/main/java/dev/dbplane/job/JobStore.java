@@ -93,16 +93,7 @@ final class JobStore {
       where.append(" and operation = ?");
       params.add(filter.operation().name());
     }
-    long total = jdbc.sql("select count(*) from jobs" + where).params(params).query(Long.class).single();
-    List<Object> pageParams = new ArrayList<>(params);
-    pageParams.add(size);
-    pageParams.add((long) page * size);
-    List<Job> items =
-        jdbc.sql("select * from jobs" + where + " order by queued_at desc, id desc limit ? offset ?")
-            .params(pageParams)
-            .query(this::map)
-            .list();
-    return new Page<>(items, page, size, total);
+    return Page.query(jdbc, "jobs" + where, params, "queued_at desc, id desc", this::map, page, size);
   }
 
   /** Moves a job to RUNNING, counting the attempt; false when it was not in {@code from} any more. */

@@ -1,7 +1,10 @@
 package dev.dbplane.job;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One page of a listing.
@@ -18,5 +21,21 @@ public record Page<T>(List<T> items, int page, int size, long total) {
 
   public <R> Page<R> map(Function<T, R> mapper) {
     return new Page<>(items.stream().map(mapper).toList(), page, size, total);
+  }
+
+  /**
+   * Reads one page of {@code select * from <fromWhere>}: the total count, then the rows in order.
+   *
+   * @param fromWhere the table and its where clause, with ? for {@code params}
+   */
+  public static <T> Page<T> query(
+      JdbcClient jdbc, String fromWhere, List<Object> params, String orderBy, RowMapper<T> mapper, int page, int size) {
+    long total = jdbc.sql("select count(*) from " + fromWhere).params(params).query(Long.class).single();
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(size);
+    pageParams.add((long) page * size);
+    List<T> items =
+        jdbc.sql("select * from " + fromWhere + " order by " + orderBy + " limit ? offset ?").params(pageParams).query(mapper).list();
+    return new Page<>(items, page, size, total);
   }
 }

@@ -50,8 +50,15 @@ public final class ScriptedStackEngine implements StackEngine {
   private final Map<UUID, CountDownLatch> cancels = new ConcurrentHashMap<>();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
 
+  private volatile Script defaultScript = new Succeed(Duration.ZERO);
+
   public void script(String clusterName, Script script) {
     scripts.put(clusterName, script);
+  }
+
+  /** What runs of clusters without a script of their own do. */
+  public void defaultScript(Script script) {
+    defaultScript = script;
   }
 
   public List<Call> calls() {
@@ -92,7 +99,7 @@ public final class ScriptedStackEngine implements StackEngine {
     calls.add(new Call(run.jobId(), operation, cluster, run.resumed()));
     run.events().accept(new StackEvent("diagnostic", "using token " + run.token().reveal() + " for " + cluster, "urn:pulumi:" + cluster));
     run.events().accept(StackEvent.of("resource-" + operation.name().toLowerCase(), operation + " " + cluster));
-    Script script = scripts.getOrDefault(cluster, new Succeed(Duration.ZERO));
+    Script script = scripts.getOrDefault(cluster, defaultScript);
     CountDownLatch cancel = cancels.computeIfAbsent(run.jobId(), id -> new CountDownLatch(1));
     try {
       if (script instanceof Succeed succeed) {

@@ -1,0 +1,81 @@
+package dev.dbplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.dbplane.support.ServiceProcess;
+import dev.dbplane.support.TestPostgres;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two replicas of the service on one PostgreSQL: jobs submitted through both are each run exactly
+ * once, and both replicas take part.
+ */
+class ReplicaTests {
+
+  private static final int JOBS = 24;
+  private static final Duration WAIT = Duration.ofSeconds(90);
+
+  @Test
+  void twoReplicasOnOneDatabaseRunEachJobExactlyOnce() throws Exception {
+    TestPostgres.Database database = TestPostgres.newDatabase();
+    Path dataDir = Files.createTempDirectory("dbplane-replicas");
+    Map<String, String> properties =
+        Map.of(
+            "spring.datasource.url", database.url(),
+            "spring.datasource.username", database.user(),
+            "spring.datasource.password", database.password(),
+            "dbplane.data-dir", dataDir.toString(),
+            "dbplane.jobs.polling-interval", "200ms",
+            "dbplane.jobs.workers", "2");
+    Map<String, String> slowRuns = Map.of("dbplane.test.run-time", "PT0.3S");
+    Path log = dataDir.resolve("replicas.log");
+    // The first replica creates the schema; the second starts once it is there.
+    try (ServiceProcess a = ServiceProcess.start(properties, slowRuns, log);
+        ServiceProcess b = ServiceProcess.start(properties, slowRuns, log)) {
+      List<String> jobIds = new ArrayList<>();
+      for (int i = 0; i < JOBS; i++) {
+        ServiceProcess via = i % 2 == 0 ? a : b;
+        String name = "replica-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created =
+            via.send("POST", "/api/v1/database-clusters", "application/json", ServiceContract.stackInput(name, 2, 0));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+        jobIds.add(JsonPath.read(created.body(), "$.job.id"));
+      }
+      Set<String> workers = new HashSet<>();
+      for (String jobId : jobIds) {
+        String job = await(a, jobId);
+        assertThat(JsonPath.<String>read(job, "$.status")).isEqualTo("SUCCEEDED");
+        assertThat(JsonPath.<Integer>read(job, "$.attempts")).isEqualTo(1);
+        List<String> starts = JsonPath.read(b.get("/api/v1/jobs/" + jobId + "/events").body(), "$[?(@.type == 'started')].message");
+        assertThat(starts).hasSize(1);
+        workers.add(starts.get(0));
+      }
+      assertThat(workers).as("both replicas ran jobs").hasSizeGreaterThan(1);
+    }
+  }
+
+  private static String await(ServiceProcess service, String jobId) throws Exception {
+    Instant deadline = Instant.now().plus(WAIT);
+    String job = "";
+    while (Instant.now().isBefore(deadline)) {
+      job = service.get("/api/v1/jobs/" + jobId).body();
+      if (!List.of("QUEUED", "RUNNING", "CANCELLING").contains(JsonPath.<String>read(job, "$.status"))) {
+        return job;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("job " + jobId + " did not end within " + WAIT + ": " + job);
+  }
+}

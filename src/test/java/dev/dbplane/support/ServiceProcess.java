@@ -1,0 +1,95 @@
+package dev.dbplane.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A running {@link ServiceProcessMain}, reached over HTTP on its own port. */
+public final class ServiceProcess implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private ServiceProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  /** Starts the service with these properties and waits until it answers. */
+  public static ServiceProcess start(Map<String, String> properties, Map<String, String> systemProperties, Path log)
+      throws IOException, InterruptedException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(ServiceProcessMain.class.getName());
+    command.add("--server.port=" + port);
+    properties.forEach((k, v) -> command.add("--" + k + "=" + v));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    ServiceProcess service = new ServiceProcess(process, port);
+    service.awaitUp(Duration.ofSeconds(90), log);
+    return service;
+  }
+
+  public HttpResponse<String> send(String method, String path, String contentType, String body) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30));
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return send("GET", path, null, null);
+  }
+
+  /** Kills the process at once, as a crash would: no shutdown hook, no graceful stop. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+  }
+
+  private void awaitUp(Duration limit, Path log) throws InterruptedException, IOException {
+    Instant deadline = Instant.now().plus(limit);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the service process exited with " + process.exitValue() + "; see " + log);
+      }
+      try {
+        if (get("/actuator/health").statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // Not listening yet.
+      }
+      Thread.sleep(200);
+    }
+    kill();
+    throw new IllegalStateException("the service process did not answer within " + limit + "; see " + log);
+  }
+}
