@@ -31,13 +31,35 @@ class ArchitectureTests {
   }
 
   @Test
+  void jobsKnowNothingOfClustersOrOfTheWeb() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.dbplane.job..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.dbplane.cluster..", "dev.dbplane.api..", "org.springframework.web..", "jakarta.servlet..")
+        .check(classes);
+  }
+
+  @Test
+  void theEnginePortDependsOnNoOtherCapability() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.dbplane.engine..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.dbplane.api..", "dev.dbplane.cluster..", "dev.dbplane.job..", "dev.dbplane.crypto..", "dev.dbplane.config..")
+        .check(classes);
+  }
+
+  @Test
   void configurationDependsOnNoOtherCapability() {
     noClasses()
         .that()
         .resideInAPackage("dev.dbplane.config..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.dbplane.api..", "dev.dbplane.cluster..")
+        .resideInAnyPackage("dev.dbplane.api..", "dev.dbplane.cluster..", "dev.dbplane.job..", "dev.dbplane.engine..", "dev.dbplane.crypto..")
         .check(classes);
   }
 

@@ -10,6 +10,7 @@ import dev.dbplane.job.Page;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
@@ -64,7 +65,7 @@ public class ClusterService {
     } catch (DuplicateKeyException e) {
       throw new ClusterAlreadyExistsException(clusters.findByName(spec.clusterName()).orElseThrow());
     }
-    storeToken(cluster.id(), request);
+    tokenOf(request).ifPresent(token -> credentials.add(cluster.id(), token, clock.instant()));
     Job job = jobs.submit(newJob(cluster, Operation.UP, spec, requestedBy, outcome.advisories()));
     return new Submission(cluster, job, outcome.advisories());
   }
@@ -106,7 +107,7 @@ public class ClusterService {
     if (!clusters.updateSpec(updated, current.specVersion())) {
       throw new SpecVersionMismatchException(find(id));
     }
-    storeToken(id, request);
+    tokenOf(request).ifPresent(token -> credentials.put(id, token, clock.instant()));
     List<Advisory> warnings = new ArrayList<>(outcome.advisories());
     verdict.replacements().forEach(r -> warnings.add(new Advisory(r.field(), "dbplane.replacement_confirmed", r.message())));
     Job job = jobs.submit(newJob(updated, Operation.UP, next.withStack(current.stack()), requestedBy, warnings));
@@ -179,11 +180,8 @@ public class ClusterService {
     return outcome;
   }
 
-  private void storeToken(UUID clusterId, ClusterRequest request) {
-    request.providerConfig()
-        .map(config -> config.getApiToken())
-        .filter(token -> !token.isBlank())
-        .ifPresent(token -> credentials.put(clusterId, Secret.of(token), clock.instant()));
+  private static Optional<Secret> tokenOf(ClusterRequest request) {
+    return request.providerConfig().map(config -> config.getApiToken()).filter(token -> !token.isBlank()).map(Secret::of);
   }
 
   private Cluster find(UUID id) {

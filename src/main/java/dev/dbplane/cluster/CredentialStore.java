@@ -22,16 +22,22 @@ final class CredentialStore {
     this.box = box;
   }
 
+  /** Stores the token of a cluster that has none yet. */
+  void add(UUID clusterId, Secret token, Instant now) {
+    jdbc.sql("insert into cluster_credentials (cluster_id, ciphertext, updated_at) values (?, ?, ?)")
+        .params(clusterId.toString(), seal(clusterId, token), ClusterStore.timestamp(now))
+        .update();
+  }
+
+  /** Stores or replaces the token of a cluster. */
   void put(UUID clusterId, Secret token, Instant now) {
-    byte[] ciphertext = box.seal(token.reveal().getBytes(StandardCharsets.UTF_8), context(clusterId));
+    byte[] ciphertext = seal(clusterId, token);
     int updated =
         jdbc.sql("update cluster_credentials set ciphertext = ?, updated_at = ? where cluster_id = ?")
             .params(ciphertext, ClusterStore.timestamp(now), clusterId.toString())
             .update();
     if (updated == 0) {
-      jdbc.sql("insert into cluster_credentials (cluster_id, ciphertext, updated_at) values (?, ?, ?)")
-          .params(clusterId.toString(), ciphertext, ClusterStore.timestamp(now))
-          .update();
+      add(clusterId, token, now);
     }
   }
 
@@ -41,6 +47,10 @@ final class CredentialStore {
         .query((rs, row) -> rs.getBytes(1))
         .optional()
         .map(ciphertext -> Secret.of(new String(box.open(ciphertext, context(clusterId)), StandardCharsets.UTF_8)));
+  }
+
+  private byte[] seal(UUID clusterId, Secret token) {
+    return box.seal(token.reveal().getBytes(StandardCharsets.UTF_8), context(clusterId));
   }
 
   private static String context(UUID clusterId) {

@@ -1,6 +1,7 @@
 package dev.dbplane.job;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -9,9 +10,12 @@ import dev.dbplane.engine.StackEngine;
 import dev.dbplane.engine.UnavailableStackEngine;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -101,8 +105,14 @@ class JobConfiguration {
     log.info(
         "job scheduler {}: {} worker(s), polling every {}, heartbeat every {}, dead after {} missed, {} attempt(s) per job",
         instanceName, jobs.workers(), jobs.pollingInterval(), jobs.heartbeatInterval(), jobs.missedHeartbeats(), jobs.maxAttempts());
-    return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(stackJobTask))
-        .schedulerName(new SchedulerName.Fixed(instanceName))
+    SchedulerBuilder builder =
+        Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(stackJobTask))
+            .schedulerName(new SchedulerName.Fixed(instanceName));
+    if (isPostgres(dataSource)) {
+      // SELECT ... FOR UPDATE SKIP LOCKED: replicas claim disjoint batches without racing for rows.
+      builder.pollUsingLockAndFetch(0.5, 1.0);
+    }
+    return builder
         .threads(jobs.workers())
         .pollingInterval(jobs.pollingInterval())
         .heartbeatInterval(jobs.heartbeatInterval())
@@ -110,6 +120,14 @@ class JobConfiguration {
         .enableImmediateExecution()
         .shutdownMaxWait(Duration.ofSeconds(10))
         .build();
+  }
+
+  private static boolean isPostgres(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot reach the database", e);
+    }
   }
 
   @Bean

@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import dev.dbplane.engine.StackEvent;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +26,10 @@ public class JobService {
   private final OneTimeTask<Void> task;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final JobReadCache reads = new JobReadCache(ACTIVE_JOB_FRESHNESS);
+
+  /** How old an active job's status may be when a caller reads it. */
+  static final Duration ACTIVE_JOB_FRESHNESS = Duration.ofMillis(250);
 
   JobService(
       JobStore jobs,
@@ -63,12 +68,20 @@ public class JobService {
       // Another request won the race; the database's constraint is what guarantees one active job.
       throw new ActiveJobExistsException(request.clusterId(), null);
     }
-    scheduler.scheduleIfNotExists(task.instance(job.id().toString()), clock.instant());
+    // A fresh job id cannot be scheduled yet: a plain insert, no existence check first.
+    scheduler.schedule(task.instance(job.id().toString()), clock.instant());
     return job;
   }
 
+  /** The job as callers see it: an active job's status may be up to a fraction of a second old. */
   public Job get(UUID id) {
-    return jobs.find(id).orElseThrow(() -> new JobNotFoundException(id));
+    return reads.get(id, jobs::find).orElseThrow(() -> new JobNotFoundException(id));
+  }
+
+  private Job fresh(UUID id) {
+    Job job = jobs.find(id).orElseThrow(() -> new JobNotFoundException(id));
+    reads.put(job);
+    return job;
   }
 
   public Page<Job> list(JobFilter filter, int page, int size) {
@@ -96,7 +109,7 @@ public class JobService {
    * @throws JobNotCancellableException when the job has ended
    */
   public Job cancel(UUID jobId, String requestedBy) {
-    Job job = get(jobId);
+    Job job = fresh(jobId);
     boolean changed =
         switch (job.status()) {
           case QUEUED -> Boolean.TRUE.equals(
@@ -105,7 +118,7 @@ public class JobService {
                     if (!jobs.finish(jobId, JobStatus.QUEUED, JobStatus.CANCELLED, null, null, clock.instant())) {
                       return false;
                     }
-                    subjects.didNotSucceed(get(jobId));
+                    subjects.didNotSucceed(fresh(jobId));
                     events.append(jobId, StackEvent.of("cancelled", "cancelled by " + requestedBy + " before it started"), clock.instant());
                     return true;
                   }));
@@ -122,9 +135,9 @@ public class JobService {
           default -> throw new JobNotCancellableException(job);
         };
     if (changed) {
-      return get(jobId);
+      return fresh(jobId);
     }
-    Job now = get(jobId);
+    Job now = fresh(jobId);
     if (now.status().isTerminal() && job.status() != JobStatus.CANCELLING) {
       // It ended while we looked: tell the caller what it ended as.
       throw new JobNotCancellableException(now);
