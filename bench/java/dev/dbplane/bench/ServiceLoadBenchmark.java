@@ -45,13 +45,7 @@ public final class ServiceLoadBenchmark {
   public static void main(String[] args) throws Exception {
     TestPostgres.Database database = TestPostgres.newDatabase();
     Path dataDir = Files.createTempDirectory("dbplane-bench");
-    Map<String, String> properties =
-        Map.of(
-            "spring.datasource.url", database.url(),
-            "spring.datasource.username", database.user(),
-            "spring.datasource.password", database.password(),
-            "dbplane.data-dir", dataDir.toString(),
-            "logging.level.root", "WARN");
+    Map<String, String> properties = ServiceProcess.on(database, dataDir, Map.of("logging.level.root", "WARN"));
     Path log = dataDir.resolve("service.log");
     // Runs of the scripted engine take a second here: a real one takes minutes in a subprocess, so
     // instant runs would load the service with job bookkeeping far beyond what production sees.

@@ -30,14 +30,10 @@ class CrashRecoveryTests {
     Path dataDir = Files.createTempDirectory("dbplane-crash");
     Path log = dataDir.resolve("service.log");
     Map<String, String> properties =
-        Map.of(
-            "spring.datasource.url", database.url(),
-            "spring.datasource.username", database.user(),
-            "spring.datasource.password", database.password(),
-            "dbplane.data-dir", dataDir.toString(),
+        ServiceProcess.on(database, dataDir, Map.of(
             "dbplane.jobs.polling-interval", "200ms",
             "dbplane.jobs.heartbeat-interval", "500ms",
-            "dbplane.jobs.missed-heartbeats", "4");
+            "dbplane.jobs.missed-heartbeats", "4"));
     String name = "crash-" + UUID.randomUUID().toString().substring(0, 8);
 
     String jobId;

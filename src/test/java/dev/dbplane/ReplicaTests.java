@@ -32,13 +32,7 @@ class ReplicaTests {
     TestPostgres.Database database = TestPostgres.newDatabase();
     Path dataDir = Files.createTempDirectory("dbplane-replicas");
     Map<String, String> properties =
-        Map.of(
-            "spring.datasource.url", database.url(),
-            "spring.datasource.username", database.user(),
-            "spring.datasource.password", database.password(),
-            "dbplane.data-dir", dataDir.toString(),
-            "dbplane.jobs.polling-interval", "200ms",
-            "dbplane.jobs.workers", "2");
+        ServiceProcess.on(database, dataDir, Map.of("dbplane.jobs.polling-interval", "200ms", "dbplane.jobs.workers", "2"));
     Map<String, String> slowRuns = Map.of("dbplane.test.run-time", "PT0.3S");
     Path log = dataDir.resolve("replicas.log");
     // The first replica creates the schema; the second starts once it is there.

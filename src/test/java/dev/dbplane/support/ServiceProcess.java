@@ -25,6 +25,16 @@ public final class ServiceProcess implements AutoCloseable {
     this.port = port;
   }
 
+  /** The properties that put a service process on this database, with its files in {@code dataDir}. */
+  public static Map<String, String> on(TestPostgres.Database database, Path dataDir, Map<String, String> more) {
+    Map<String, String> properties = new java.util.HashMap<>(more);
+    properties.put("spring.datasource.url", database.url());
+    properties.put("spring.datasource.username", database.user());
+    properties.put("spring.datasource.password", database.password());
+    properties.put("dbplane.data-dir", dataDir.toString());
+    return properties;
+  }
+
   /** Starts the service with these properties and waits until it answers. */
   public static ServiceProcess start(Map<String, String> properties, Map<String, String> systemProperties, Path log)
       throws IOException, InterruptedException {
