@@ -39,6 +39,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 @SpringBootTest(
     properties = {
+      "dbplane.engine=scripted",
       "dbplane.jobs.polling-interval=200ms",
       "dbplane.jobs.heartbeat-interval=1s",
       "dbplane.jobs.workers=2",

@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param digitalocean how the service reaches DigitalOcean
  * @param jobs how jobs are run
  * @param crypto where the encryption keyset comes from
+ * @param pulumi how the Pulumi engine runs
  */
 @ConfigurationProperties("dbplane")
 @Validated
@@ -29,7 +30,8 @@ public record DbplaneProperties(
     @DefaultValue @Valid Intake intake,
     @DefaultValue DigitalOcean digitalocean,
     @DefaultValue @Valid Jobs jobs,
-    @DefaultValue Crypto crypto) {
+    @DefaultValue Crypto crypto,
+    @DefaultValue Pulumi pulumi) {
 
   /** @param maxBodySize the largest request body accepted */
   public record Intake(@DefaultValue("1MB") DataSize maxBodySize) {}
@@ -87,6 +89,38 @@ public record DbplaneProperties(
     @Override
     public String toString() {
       return "Crypto[keyset=" + (keyset == null ? "(none)" : "(set)") + ", keysetFile=" + keysetFile + "]";
+    }
+  }
+
+  /**
+   * @param cli the Pulumi CLI to run: a path, or a name looked up on PATH
+   * @param backendUrl where stack state lives: {@code file://...}, {@code s3://...}, Pulumi Cloud's
+   *     URL; default {@code file://<data dir>/pulumi-state}. Replicas must share it.
+   * @param secretsProvider how Pulumi encrypts secrets in the state: {@code passphrase} or a KMS URL
+   * @param passphrase the passphrase of the passphrase provider; on the embedded default one is
+   *     generated into the data directory
+   * @param workDir where each stack gets its own work directory; default {@code <data
+   *     dir>/pulumi-work}
+   * @param home {@code PULUMI_HOME} of this instance (plugins); default {@code <data dir>/pulumi-home}
+   * @param digitaloceanApiEndpoint the DigitalOcean API to use instead of DigitalOcean's own (an
+   *     emulator)
+   * @param ignoreAmbientPlugins whether the engine refuses plugins found on PATH and uses only those
+   *     installed in {@code home} at the pinned version
+   */
+  public record Pulumi(
+      @DefaultValue("pulumi") String cli,
+      @Nullable String backendUrl,
+      @DefaultValue("passphrase") String secretsProvider,
+      @Nullable String passphrase,
+      @Nullable Path workDir,
+      @Nullable Path home,
+      @Nullable String digitaloceanApiEndpoint,
+      @DefaultValue("true") boolean ignoreAmbientPlugins) {
+
+    @Override
+    public String toString() {
+      return "Pulumi[cli=" + cli + ", backendUrl=" + backendUrl + ", secretsProvider=" + secretsProvider
+          + ", passphrase=" + (passphrase == null ? "(none)" : "(set)") + "]";
     }
   }
 }

@@ -6,23 +6,16 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Where the keyset comes from: given inline (an environment variable from a secret store), from a
  * file, or, on the embedded default only, generated once into the data directory.
  */
 final class Keysets {
-
-  private static final Logger log = LoggerFactory.getLogger(Keysets.class);
 
   private Keysets() {}
 
@@ -38,10 +31,10 @@ final class Keysets {
         }
         return parse(Files.readString(file), file.toString());
       }
-      if (Files.exists(generatedFile)) {
-        return parse(Files.readString(generatedFile), generatedFile.toString());
-      }
-      return generate(generatedFile);
+      String json =
+          LocalSecretFiles.readOrCreate(generatedFile, Keysets::newKeyset, "encryption keyset",
+              "dbplane.crypto.keyset or dbplane.crypto.keyset-file");
+      return parse(json, generatedFile.toString());
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException("the encryption keyset cannot be loaded: " + e.getClass().getSimpleName(), e);
     }
@@ -56,21 +49,12 @@ final class Keysets {
     }
   }
 
-  private static KeysetHandle generate(Path file) throws IOException, GeneralSecurityException {
-    KeysetHandle keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-    Files.createDirectories(file.getParent());
-    String json = TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
-    Files.writeString(file, json, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+  private static String newKeyset() {
     try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      log.warn("could not restrict the permissions of {} on this file system", file);
+      return TinkJsonProtoKeysetFormat.serializeKeyset(
+          KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), InsecureSecretKeyAccess.get());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot generate a keyset", e);
     }
-    log.warn(
-        "generated a new encryption keyset in {}; production must supply its own "
-            + "(dbplane.crypto.keyset or dbplane.crypto.keyset-file) and keep it backed up, "
-            + "since without it stored secrets cannot be read",
-        file);
-    return keyset;
   }
 }

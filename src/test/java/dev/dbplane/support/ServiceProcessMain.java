@@ -23,6 +23,7 @@ public final class ServiceProcessMain {
     engine.defaultScript(new ScriptedStackEngine.Succeed(Duration.parse(System.getProperty("dbplane.test.run-time", "PT0S"))));
     new SpringApplicationBuilder(DbplaneApplication.class)
         .initializers(context -> context.getBeanFactory().registerSingleton("scriptedStackEngine", engine))
+        .properties("dbplane.engine=scripted")
         .run(args);
   }
 }

@@ -1,0 +1,243 @@
+package dev.dbplane.pulumi;
+
+import com.pulumi.automation.AutomationException;
+import com.pulumi.automation.CommandException;
+import com.pulumi.automation.CommandResult;
+import com.pulumi.automation.CommandRunOptions;
+import com.pulumi.automation.ConcurrentUpdateException;
+import com.pulumi.automation.PulumiCommand;
+import com.pulumi.automation.StackAlreadyExistsException;
+import com.pulumi.automation.StackNotFoundException;
+import com.pulumi.automation.Version;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs the Pulumi CLI for the Automation API, where {@code LocalPulumiCommand} falls short: the CLI
+ * is any configured path (not only {@code pulumi} on PATH), and the process of a job's run can be
+ * stopped. Each run is registered under the job id that the workspace puts in its environment, so
+ * that a cancel can signal the CLI (which then stops its providers and releases the stack's lock),
+ * and kill it if it does not stop.
+ */
+final class CliPulumiCommand implements PulumiCommand {
+
+  /** The environment variable that names the job a run belongs to. */
+  static final String JOB_ENV = "DBPLANE_JOB_ID";
+  /** The oldest CLI the Automation API of SDK 1.36.1 supports. */
+  static final Version MINIMUM_VERSION = Version.of(3, 95, 0);
+
+  private static final Pattern STACK_NOT_FOUND = Pattern.compile("no stack named.*found");
+  private static final Pattern STACK_EXISTS = Pattern.compile("stack.*already exists");
+  private static final long STOP_WAIT_SECONDS = 30;
+  private static final long PIPE_DRAIN_MILLIS = 10_000;
+
+  private final String cli;
+  private final Map<String, Process> running = new ConcurrentHashMap<>();
+  private final Set<String> stopped = ConcurrentHashMap.newKeySet();
+  private volatile @Nullable Version version;
+
+  CliPulumiCommand(String cli) {
+    this.cli = cli;
+  }
+
+  /**
+   * The CLI's version, read once it runs.
+   *
+   * @throws EngineUnavailableException when the CLI cannot be run or is too old
+   */
+  Version checkedVersion() {
+    Version known = version;
+    if (known != null) {
+      return known;
+    }
+    CommandResult result;
+    try {
+      result = execute(List.of("version"), CommandRunOptions.Empty, null);
+    } catch (IOException e) {
+      throw new EngineUnavailableException(
+          "the Pulumi CLI '" + cli + "' cannot be run (" + e.getMessage() + "): install Pulumi CLI "
+              + MINIMUM_VERSION + " or newer and put it on PATH, or set dbplane.pulumi.cli to its path");
+    }
+    Version parsed =
+        Version.tryParse(result.standardOutput().trim().replaceFirst("^v", ""))
+            .orElseThrow(() -> new EngineUnavailableException(
+                "the Pulumi CLI '" + cli + "' printed no version ('" + result.standardOutput().trim()
+                    + "'); a CLI built from source must be stamped with its version"));
+    if (parsed.isLowerThan(MINIMUM_VERSION)) {
+      throw new EngineUnavailableException(
+          "the Pulumi CLI '" + cli + "' is version " + parsed + "; install " + MINIMUM_VERSION + " or newer");
+    }
+    version = parsed;
+    return parsed;
+  }
+
+  @Override
+  public Version version() {
+    return checkedVersion();
+  }
+
+  @Override
+  public CommandResult run(List<String> args, CommandRunOptions options) throws AutomationException {
+    List<String> fullArgs = new ArrayList<>(args);
+    fullArgs.add("--non-interactive");
+    Path eventLog = null;
+    EventLogTail watcher = null;
+    try {
+      if (options.onEngineEvent() != null) {
+        eventLog = Files.createTempFile("pulumi-events-", ".log");
+        fullArgs.add("--event-log");
+        fullArgs.add(eventLog.toString());
+        watcher = new EventLogTail(eventLog, options.onEngineEvent());
+      }
+      CommandResult result = execute(fullArgs, options, options.additionalEnv().get(JOB_ENV));
+      if (result.code() != 0) {
+        throw failure(result);
+      }
+      return result;
+    } catch (IOException e) {
+      throw new AutomationException("the Pulumi CLI '" + cli + "' cannot be run: " + e.getMessage(), e);
+    } finally {
+      closeQuietly(watcher);
+      deleteQuietly(eventLog);
+    }
+  }
+
+  /** Asks the CLI running this job's command, if any, to stop; kills it if it does not. */
+  void stop(String jobId) {
+    Process process = running.get(jobId);
+    if (process == null) {
+      return;
+    }
+    stopped.add(jobId);
+    // SIGTERM: the CLI cancels the update, waits for its providers and releases the lock.
+    process.destroy();
+    Thread killer = new Thread(() -> {
+      try {
+        if (!process.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+          process.descendants().forEach(ProcessHandle::destroyForcibly);
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "pulumi-stop");
+    killer.setDaemon(true);
+    killer.start();
+  }
+
+  /** Whether this job's CLI was stopped on request since the last call; clears the mark. */
+  boolean takeStopped(String jobId) {
+    return stopped.remove(jobId);
+  }
+
+  private CommandResult execute(List<String> args, CommandRunOptions options, @Nullable String jobId) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(cli);
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    if (options.workingDir() != null) {
+      builder.directory(options.workingDir().toFile());
+    }
+    builder.environment().putAll(options.additionalEnv());
+    Process process = builder.start();
+    if (jobId != null) {
+      running.put(jobId, process);
+    }
+    try {
+      StringBuilder out = new StringBuilder();
+      StringBuilder err = new StringBuilder();
+      Thread outReader = pump(process.getInputStream(), out, options.onStandardOutput());
+      Thread errReader = pump(process.getErrorStream(), err, options.onStandardError());
+      try (OutputStream stdin = process.getOutputStream()) {
+        if (options.standardInput() != null) {
+          stdin.write(options.standardInput().getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      int code = process.waitFor();
+      // A plugin the CLI left behind may still hold the pipes open: do not wait on it for ever.
+      outReader.join(PIPE_DRAIN_MILLIS);
+      errReader.join(PIPE_DRAIN_MILLIS);
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      synchronized (out) {
+        synchronized (err) {
+          return new CommandResult(code, out.toString(), err.toString());
+        }
+      }
+    } catch (InterruptedException e) {
+      process.destroy();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while the CLI ran", e);
+    } finally {
+      if (jobId != null) {
+        running.remove(jobId, process);
+      }
+    }
+  }
+
+  private static Thread pump(InputStream stream, StringBuilder sink, @Nullable Consumer<String> lines) {
+    Thread thread = new Thread(() -> {
+      try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = reader.readLine()) != null) {
+          synchronized (sink) {
+            sink.append(line).append('\n');
+          }
+          if (lines != null) {
+            lines.accept(line);
+          }
+        }
+      } catch (IOException e) {
+        // The process went away; what was read is kept.
+      }
+    }, "pulumi-output");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  /** The Automation API's own exceptions, classified from the CLI's error output as it does. */
+  static CommandException failure(CommandResult result) {
+    String stderr = result.standardError();
+    if (STACK_NOT_FOUND.matcher(stderr).find()) {
+      return new StackNotFoundException(result);
+    }
+    if (STACK_EXISTS.matcher(stderr).find()) {
+      return new StackAlreadyExistsException(result);
+    }
+    if (stderr.contains("[409] Conflict: Another update is currently in progress.") || stderr.contains("the stack is currently locked by")) {
+      return new ConcurrentUpdateException(result);
+    }
+    return new CommandException(result);
+  }
+
+  private static void closeQuietly(@Nullable EventLogTail watcher) {
+    if (watcher != null) {
+      watcher.close();
+    }
+  }
+
+  private static void deleteQuietly(@Nullable Path file) {
+    if (file != null) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        // A temp file left behind is harmless.
+      }
+    }
+  }
+}

@@ -1,0 +1,242 @@
+package dev.dbplane.pulumi;
+
+import com.pulumi.automation.AutomationException;
+import com.pulumi.automation.ConcurrentUpdateException;
+import com.pulumi.automation.DestroyOptions;
+import com.pulumi.automation.LocalWorkspace;
+import com.pulumi.automation.LocalWorkspaceOptions;
+import com.pulumi.automation.OperationType;
+import com.pulumi.automation.OutputValue;
+import com.pulumi.automation.PreviewOptions;
+import com.pulumi.automation.PreviewResult;
+import com.pulumi.automation.ProjectBackend;
+import com.pulumi.automation.ProjectRuntimeName;
+import com.pulumi.automation.ProjectSettings;
+import com.pulumi.automation.RefreshOptions;
+import com.pulumi.automation.UpOptions;
+import com.pulumi.automation.UpResult;
+import com.pulumi.automation.UpdateResult;
+import com.pulumi.automation.WorkspaceStack;
+import com.pulumi.automation.events.EngineEvent;
+import dev.dbplane.engine.EngineFailure;
+import dev.dbplane.engine.StackEngine;
+import dev.dbplane.engine.StackEngineException;
+import dev.dbplane.engine.StackEvent;
+import dev.dbplane.engine.StackName;
+import dev.dbplane.engine.StackResult;
+import dev.dbplane.engine.StackRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The stack engine on Pulumi's Automation API: one stack per cluster, each in a work directory of
+ * its own (the 1.36.1 API acts on the stack last selected in a work directory), with the inline
+ * {@link ClusterProgram}. Engine events become job events as they happen.
+ */
+final class PulumiStackEngine implements StackEngine {
+
+  /** Where stacks live and how they are run; everything but the CLI. */
+  record Settings(
+      Path workRoot,
+      Path pulumiHome,
+      String backendUrl,
+      String secretsProvider,
+      @Nullable String passphrase,
+      @Nullable String digitaloceanApiEndpoint,
+      boolean ignoreAmbientPlugins,
+      Duration lockRetryWait) {
+
+    /** Self-managed backends (files, buckets) know only the "organization" organization. */
+    boolean selfManagedBackend() {
+      return backendUrl.startsWith("file://") || backendUrl.startsWith("s3://") || backendUrl.startsWith("gs://")
+          || backendUrl.startsWith("azblob://");
+    }
+  }
+
+  private static final int LOCK_ATTEMPTS = 3;
+
+  private final CliPulumiCommand cli;
+  private final Settings settings;
+
+  PulumiStackEngine(CliPulumiCommand cli, Settings settings) {
+    this.cli = cli;
+    this.settings = settings;
+  }
+
+  @Override
+  public StackResult up(StackRun run) throws StackEngineException {
+    return onStack(run, stack -> {
+      UpResult result = retryingLock(run, () -> stack.up(UpOptions.builder().onEvent(events(run)).color("never").build()));
+      return new StackResult(changes(result.summary().resourceChanges()), values(result.outputs()), secretKeys(result.outputs()));
+    });
+  }
+
+  @Override
+  public StackResult preview(StackRun run) throws StackEngineException {
+    return onStack(run, stack -> {
+      PreviewResult result = stack.preview(PreviewOptions.builder().onEvent(events(run)).color("never").build());
+      return StackResult.changesOnly(changes(result.changeSummary()));
+    });
+  }
+
+  /** Compares the stack with DigitalOcean; the events name every resource that drifted and how. */
+  @Override
+  public StackResult refresh(StackRun run) throws StackEngineException {
+    return onStack(run, stack -> {
+      UpdateResult result = retryingLock(run, () -> stack.refresh(RefreshOptions.builder().onEvent(events(run)).color("never").build()));
+      Map<String, OutputValue> outputs = stack.getOutputs();
+      return new StackResult(changes(result.summary().resourceChanges()), values(outputs), secretKeys(outputs));
+    });
+  }
+
+  @Override
+  public StackResult destroy(StackRun run) throws StackEngineException {
+    return onStack(run, stack -> {
+      UpdateResult result = retryingLock(run, () -> stack.destroy(DestroyOptions.builder().onEvent(events(run)).color("never").build()));
+      stack.workspace().removeStack(stack.name());
+      run.events().accept(StackEvent.of("stack-removed", "removed the stack " + stack.name()));
+      return StackResult.changesOnly(changes(result.summary().resourceChanges()));
+    });
+  }
+
+  @Override
+  public void cancel(StackRun run) {
+    cli.stop(run.jobId().toString());
+  }
+
+  private interface StackWork<T> {
+    T on(WorkspaceStack stack) throws AutomationException;
+  }
+
+  private interface Attempt<T> {
+    T run() throws AutomationException;
+  }
+
+  private StackResult onStack(StackRun run, StackWork<StackResult> work) throws StackEngineException {
+    try {
+      cli.checkedVersion();
+    } catch (EngineUnavailableException e) {
+      throw new StackEngineException(EngineFailure.ENGINE_UNAVAILABLE, e.getMessage());
+    }
+    StackName name = run.spec().stack();
+    String jobId = run.jobId().toString();
+    try (WorkspaceStack stack = LocalWorkspace.createOrSelectStack(name.project(), stackName(name),
+        new ClusterProgram(run.spec(), run.token(), settings.digitaloceanApiEndpoint()), options(run))) {
+      if (run.resumed()) {
+        recover(stack, run);
+      }
+      return work.on(stack);
+    } catch (AutomationException e) {
+      throw PulumiFailures.classify(e, cli.takeStopped(jobId));
+    } catch (StackEngineException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new StackEngineException(EngineFailure.INTERNAL, "the Pulumi engine failed: " + e.getClass().getSimpleName(), e);
+    } finally {
+      cli.takeStopped(jobId);
+    }
+  }
+
+  /**
+   * A run of this job was interrupted: clear its stale lock, then the operations it left pending,
+   * before the job's operation runs again and converges.
+   */
+  private void recover(WorkspaceStack stack, StackRun run) throws AutomationException {
+    try {
+      stack.cancel();
+      run.events().accept(StackEvent.of("recovery", "released the lock left by the interrupted run"));
+    } catch (AutomationException e) {
+      run.events().accept(StackEvent.of("recovery", "no lock to release"));
+    }
+    stack.refresh(RefreshOptions.builder().clearPendingCreates(true).onEvent(events(run)).color("never").build());
+    run.events().accept(StackEvent.of("recovery", "refreshed the stack and cleared operations the interrupted run left pending"));
+  }
+
+  /** A lock held by someone else may be released soon (a replica finishing); try a few times. */
+  private <T> T retryingLock(StackRun run, Attempt<T> attempt) throws AutomationException {
+    for (int i = 1; ; i++) {
+      try {
+        return attempt.run();
+      } catch (ConcurrentUpdateException e) {
+        if (i == LOCK_ATTEMPTS) {
+          throw e;
+        }
+        run.events().accept(StackEvent.of("stack-locked", "the stack is locked by another update; retrying in " + settings.lockRetryWait()));
+        try {
+          Thread.sleep(settings.lockRetryWait().toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private String stackName(StackName name) {
+    return settings.selfManagedBackend() ? name.stack() : name.fullyQualified();
+  }
+
+  private LocalWorkspaceOptions options(StackRun run) throws IOException {
+    StackName name = run.spec().stack();
+    Path workDir = Files.createDirectories(
+        settings.workRoot().resolve(safe(name.organization())).resolve(safe(name.project())).resolve(safe(name.stack())));
+    Map<String, String> env = new HashMap<>();
+    env.put(CliPulumiCommand.JOB_ENV, run.jobId().toString());
+    env.put("PULUMI_STACK", stackName(name));
+    env.put("PULUMI_BACKEND_URL", settings.backendUrl());
+    env.put("PULUMI_SKIP_UPDATE_CHECK", "true");
+    if (settings.ignoreAmbientPlugins()) {
+      env.put("PULUMI_IGNORE_AMBIENT_PLUGINS", "true");
+    }
+    if (settings.passphrase() != null) {
+      env.put("PULUMI_CONFIG_PASSPHRASE", settings.passphrase());
+    }
+    return LocalWorkspaceOptions.builder()
+        .workDir(workDir)
+        .pulumiHome(settings.pulumiHome())
+        .pulumiCommand(cli)
+        .secretsProvider(settings.secretsProvider())
+        .environmentVariables(env)
+        .projectSettings(
+            ProjectSettings.builder(name.project(), ProjectRuntimeName.JAVA)
+                .backend(ProjectBackend.builder().url(settings.backendUrl()).build())
+                .build())
+        .build();
+  }
+
+  private static Consumer<EngineEvent> events(StackRun run) {
+    return event -> EngineEvents.toStackEvent(event).ifPresent(run.events());
+  }
+
+  private static Map<String, Integer> changes(@Nullable Map<OperationType, Integer> summary) {
+    Map<String, Integer> changes = new TreeMap<>();
+    if (summary != null) {
+      summary.forEach((op, count) -> changes.put(op.name().toLowerCase(Locale.ROOT), count));
+    }
+    return changes;
+  }
+
+  private static Map<String, String> values(Map<String, OutputValue> outputs) {
+    return outputs.entrySet().stream()
+        .filter(e -> e.getValue().value() != null)
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue().value())));
+  }
+
+  private static Set<String> secretKeys(Map<String, OutputValue> outputs) {
+    return outputs.entrySet().stream().filter(e -> e.getValue().isSecret()).map(Map.Entry::getKey).collect(Collectors.toSet());
+  }
+
+  private static String safe(String part) {
+    return part.replaceAll("[^A-Za-z0-9._-]", "-");
+  }
+}

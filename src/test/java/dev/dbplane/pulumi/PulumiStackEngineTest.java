@@ -1,0 +1,241 @@
+package dev.dbplane.pulumi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dbplane.engine.EngineFailure;
+import dev.dbplane.engine.ProvisioningSpec;
+import dev.dbplane.engine.Secret;
+import dev.dbplane.engine.StackEngineException;
+import dev.dbplane.engine.StackEvent;
+import dev.dbplane.engine.StackName;
+import dev.dbplane.engine.StackResult;
+import dev.dbplane.engine.StackRun;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Pulumi engine through the real Automation API code, with a stand-in CLI (a script that records
+ * its calls and answers like the CLI) since no Pulumi CLI can be installed here: stack and work
+ * directory per cluster, environment, event streaming and scrubbing, error classification, cancel,
+ * and recovery of an interrupted run. The real CLI runs in the end-to-end tests.
+ */
+class PulumiStackEngineTest {
+
+  private static final String TOKEN = "dop_v1_ENGINE_TEST_TOKEN";
+
+  @TempDir Path dir;
+  private Path cli;
+  private final List<StackEvent> events = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void installFakeCli() throws IOException {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    cli = bin.resolve("pulumi");
+    try (InputStream script = getClass().getClassLoader().getResourceAsStream("pulumi/fake-pulumi.sh")) {
+      Files.copy(script, cli);
+    }
+    Files.setPosixFilePermissions(cli, PosixFilePermissions.fromString("rwxr-xr-x"));
+    mode("ok");
+  }
+
+  private void mode(String mode) throws IOException {
+    Files.writeString(cli.resolveSibling("mode"), mode);
+  }
+
+  private List<String> calls() throws IOException {
+    Path log = cli.resolveSibling("calls.log");
+    return Files.exists(log) ? Files.readAllLines(log) : List.of();
+  }
+
+  private PulumiStackEngine engine(String cliPath) {
+    return new PulumiStackEngine(
+        new CliPulumiCommand(cliPath),
+        new PulumiStackEngine.Settings(
+            dir.resolve("work"), dir.resolve("home"), "file://" + dir.resolve("state"), "passphrase", "test-passphrase",
+            null, true, Duration.ofMillis(10)));
+  }
+
+  private PulumiStackEngine engine() {
+    return engine(cli.toString());
+  }
+
+  private StackRun run(String stack, boolean resumed) {
+    ProvisioningSpec spec =
+        new ProvisioningSpec("orders", "pg", "16", "nyc3", "db-s-2vcpu-4gb", 3, null, "102400", List.of("env:prod"), false,
+            new StackName("acme", "dbplane", stack));
+    return new StackRun(UUID.randomUUID(), spec, Secret.of(TOKEN), resumed, events::add);
+  }
+
+  @Test
+  void anUpReturnsTheOutputsWithTheirSecretsAndStreamsScrubbedEvents() throws Exception {
+    StackRun run = run("prod.orders", false);
+    StackResult result = engine().up(run);
+
+    assertThat(result.changes()).containsEntry("create", 2);
+    assertThat(result.outputs())
+        .containsEntry("cluster_id", "9cc10173")
+        .containsEntry("host", "db.example")
+        .containsEntry("database_user", "doadmin")
+        .containsKeys("connection_uri", "database_password", "port");
+    assertThat(result.secretOutputs()).containsExactlyInAnyOrder("connection_uri", "database_password");
+
+    assertThat(events).extracting(StackEvent::type).contains("resource-create", "diagnostic-info", "summary");
+    assertThat(events).filteredOn(e -> e.type().equals("resource-create")).first()
+        .satisfies(e -> assertThat(e.resource()).endsWith("::database-cluster"));
+    assertThat(events.toString()).doesNotContain("hunter2secret").contains("doadmin:[secret]@");
+
+    String up = calls().stream().filter(c -> c.startsWith("CALL up")).findFirst().orElseThrow();
+    assertThat(up).contains("--yes", "--skip-preview", "--event-log", "--non-interactive");
+    String env = calls().get(calls().indexOf(up) + 1);
+    assertThat(env)
+        .contains("PULUMI_STACK=prod.orders")
+        .contains("PULUMI_BACKEND_URL=file://" + dir.resolve("state"))
+        .contains("PULUMI_HOME=" + dir.resolve("home"))
+        .contains("DBPLANE_JOB_ID=" + run.jobId())
+        .contains("PASSPHRASE_SET=yes")
+        .contains("IGNORE_AMBIENT=true")
+        .contains("PWD=" + dir.resolve("work").resolve("acme").resolve("dbplane").resolve("prod.orders"));
+    assertThat(String.join("\n", calls())).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void everyStackHasAWorkDirectoryOfItsOwn() throws Exception {
+    engine().up(run("prod.orders", false));
+    engine().up(run("prod.billing", false));
+    assertThat(calls().stream().filter(c -> c.startsWith("ENV")).map(c -> c.substring(c.indexOf("PWD=")))).contains(
+        "PWD=" + dir.resolve("work/acme/dbplane/prod.orders"), "PWD=" + dir.resolve("work/acme/dbplane/prod.billing"));
+  }
+
+  @Test
+  void aPreviewReportsItsChangeSummary() throws Exception {
+    assertThat(engine().preview(run("prod.orders", false)).changes()).containsEntry("update", 1).containsEntry("same", 1);
+  }
+
+  @Test
+  void aRefreshReportsWhatDrifted() throws Exception {
+    StackResult result = engine().refresh(run("prod.orders", false));
+    assertThat(result.changes()).containsEntry("update", 1);
+    assertThat(events).filteredOn(e -> e.type().equals("resource-update")).extracting(StackEvent::message)
+        .anySatisfy(m -> assertThat(m).contains("size, nodeCount"));
+  }
+
+  @Test
+  void aDestroyRemovesTheStackAfterwards() throws Exception {
+    assertThat(engine().destroy(run("prod.orders", false)).changes()).containsEntry("delete", 2);
+    List<String> calls = calls();
+    int destroy = indexOf(calls, "CALL destroy");
+    assertThat(indexOf(calls, "CALL stack rm")).isGreaterThan(destroy);
+  }
+
+  @Test
+  void aResumedRunFirstReleasesTheLockAndClearsPendingOperations() throws Exception {
+    engine().up(run("prod.orders", true));
+    List<String> calls = calls();
+    int cancel = indexOf(calls, "CALL cancel");
+    int refresh = indexOf(calls, "CALL refresh");
+    int up = indexOf(calls, "CALL up");
+    assertThat(cancel).isLessThan(refresh).isLessThan(up);
+    assertThat(calls.get(refresh)).contains("--clear-pending-creates");
+  }
+
+  @Test
+  void aStackLockedByAnotherUpdateIsRetriedThenReportedAsAConcurrentUpdate() throws Exception {
+    mode("locked");
+    assertFailure(() -> engine().up(run("prod.orders", false)), EngineFailure.CONCURRENT_UPDATE, "lock");
+    assertThat(calls().stream().filter(c -> c.startsWith("CALL up"))).hasSize(3);
+  }
+
+  @Test
+  void aRejectedTokenIsReportedAsSuch() throws Exception {
+    mode("unauthorized");
+    assertFailure(() -> engine().up(run("prod.orders", false)), EngineFailure.CREDENTIALS_REJECTED, "refused the API token");
+  }
+
+  @Test
+  void aMissingProviderPluginSaysWhatToInstall() throws Exception {
+    mode("noplugin");
+    assertFailure(() -> engine().up(run("prod.orders", false)), EngineFailure.ENGINE_UNAVAILABLE,
+        "pulumi plugin install resource digitalocean v4.76.0");
+  }
+
+  @Test
+  void aProviderErrorReachesTheJobCleanedOfSecrets() throws Exception {
+    mode("nametaken");
+    StackEngineException failure = assertFailure(() -> engine().up(run("prod.orders", false)), EngineFailure.PROVIDER_ERROR, "422 name is already in use");
+    assertThat(failure.getMessage()).doesNotContain("dop_v1_0123456789abcdef0123");
+  }
+
+  @Test
+  void aMissingCliSaysWhatToInstall() {
+    assertFailure(() -> engine(dir.resolve("no-such-pulumi").toString()).up(run("prod.orders", false)), EngineFailure.ENGINE_UNAVAILABLE,
+        "install Pulumi CLI 3.95.0 or newer");
+  }
+
+  @Test
+  void aTooOldCliIsRefused() throws Exception {
+    mode("old");
+    assertFailure(() -> engine().up(run("prod.orders", false)), EngineFailure.ENGINE_UNAVAILABLE, "is version 3.50.0");
+  }
+
+  @Test
+  void aCancelStopsTheRunningCli() throws Exception {
+    mode("hang");
+    PulumiStackEngine engine = engine();
+    StackRun run = run("prod.orders", false);
+    CompletableFuture<StackResult> up = CompletableFuture.supplyAsync(() -> {
+      try {
+        return engine.up(run);
+      } catch (StackEngineException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (calls().stream().noneMatch(c -> c.startsWith("CALL up")) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(20);
+    }
+    Thread.sleep(200);
+    engine.cancel(run);
+    assertThatThrownBy(() -> up.get(20, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(IllegalStateException.class)
+        .rootCause()
+        .isInstanceOfSatisfying(StackEngineException.class, e -> assertThat(e.failure()).isEqualTo(EngineFailure.CANCELLED));
+  }
+
+  private interface Run {
+    StackResult call() throws StackEngineException;
+  }
+
+  private static StackEngineException assertFailure(Run run, EngineFailure failure, String message) {
+    try {
+      run.call();
+    } catch (StackEngineException e) {
+      assertThat(e.failure()).as(e.getMessage()).isEqualTo(failure);
+      assertThat(e.getMessage()).contains(message);
+      return e;
+    }
+    throw new AssertionError("expected " + failure);
+  }
+
+  private static int indexOf(List<String> calls, String prefix) {
+    for (int i = 0; i < calls.size(); i++) {
+      if (calls.get(i).startsWith(prefix)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no call " + prefix + " in " + calls);
+  }
+}
