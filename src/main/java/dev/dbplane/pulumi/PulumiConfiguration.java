@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -50,6 +51,12 @@ class PulumiConfiguration {
     log.info("Pulumi engine: CLI {}, backend {}, secrets provider {}, provider plugin digitalocean v{}",
         pulumi.cli(), backend, pulumi.secretsProvider(), ClusterProgram.PROVIDER_VERSION);
     return new PulumiStackEngine(pulumiCommand, settings);
+  }
+
+  /** Reported as "pulumi" in the health endpoint. */
+  @Bean
+  HealthIndicator pulumiHealthIndicator(CliPulumiCommand pulumiCommand) {
+    return new PulumiHealth(pulumiCommand);
   }
 
   private static @Nullable String passphrase(DbplaneProperties.Pulumi pulumi, Path data) throws IOException {
