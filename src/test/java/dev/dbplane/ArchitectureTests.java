@@ -53,6 +53,17 @@ class ArchitectureTests {
   }
 
   @Test
+  void onlyThePulumiEngineKnowsPulumi() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.dbplane.pulumi..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.pulumi..")
+        .check(classes);
+  }
+
+  @Test
   void configurationDependsOnNoOtherCapability() {
     noClasses()
         .that()
