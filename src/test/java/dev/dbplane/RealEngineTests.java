@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.dbplane.support.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,27 +74,27 @@ class RealEngineTests {
   void aClusterIsPreviewedCreatedAndDestroyedForReal() throws Exception {
     String name = "dbplane-e2e-" + UUID.randomUUID().toString().substring(0, 8);
     String body = ServiceContract.stackInput(name, 1, 0).replace(ServiceContract.TOKEN, System.getenv("DBPLANE_E2E_DIGITALOCEAN_TOKEN"));
-    MvcResult created = mvc.perform(post("/api/v1/database-clusters").contentType("application/json").content(body)).andReturn();
+    MvcResult created = mvc.perform(post("/api/v1/database-clusters").header(TestKeys.HEADER, TestKeys.ADMIN).contentType("application/json").content(body)).andReturn();
     assertThat(created.getResponse().getStatus()).as(text(created)).isEqualTo(202);
     String clusterId = JsonPath.read(text(created), "$.clusterId");
     String up = await(JsonPath.read(text(created), "$.job.id"));
     assertThat(JsonPath.<String>read(up, "$.status")).as(up).isEqualTo("SUCCEEDED");
-    String cluster = text(mvc.perform(get("/api/v1/database-clusters/" + clusterId)).andReturn());
+    String cluster = text(mvc.perform(get("/api/v1/database-clusters/" + clusterId).header(TestKeys.HEADER, TestKeys.ADMIN)).andReturn());
     assertThat(JsonPath.<String>read(cluster, "$.outputs.connection_uri")).isEqualTo("[REDACTED]");
     assertThat(JsonPath.<String>read(cluster, "$.outputs.host")).isNotBlank();
 
-    String preview = await(JsonPath.read(text(mvc.perform(post("/api/v1/database-clusters/" + clusterId + ":preview")).andReturn()), "$.job.id"));
+    String preview = await(JsonPath.read(text(mvc.perform(post("/api/v1/database-clusters/" + clusterId + ":preview").header(TestKeys.HEADER, TestKeys.ADMIN)).andReturn()), "$.job.id"));
     assertThat(JsonPath.<String>read(preview, "$.status")).as(preview).isEqualTo("SUCCEEDED");
 
-    String destroy = await(JsonPath.read(text(mvc.perform(delete("/api/v1/database-clusters/" + clusterId + "?confirm=" + name)).andReturn()), "$.job.id"));
+    String destroy = await(JsonPath.read(text(mvc.perform(delete("/api/v1/database-clusters/" + clusterId + "?confirm=" + name).header(TestKeys.HEADER, TestKeys.ADMIN)).andReturn()), "$.job.id"));
     assertThat(JsonPath.<String>read(destroy, "$.status")).as(destroy).isEqualTo("SUCCEEDED");
-    assertThat(mvc.perform(get("/api/v1/database-clusters/" + clusterId)).andReturn().getResponse().getStatus()).isEqualTo(404);
+    assertThat(mvc.perform(get("/api/v1/database-clusters/" + clusterId).header(TestKeys.HEADER, TestKeys.ADMIN)).andReturn().getResponse().getStatus()).isEqualTo(404);
   }
 
   private String await(String jobId) throws Exception {
     Instant deadline = Instant.now().plus(WAIT);
     while (Instant.now().isBefore(deadline)) {
-      String job = text(mvc.perform(get("/api/v1/jobs/" + jobId)).andReturn());
+      String job = text(mvc.perform(get("/api/v1/jobs/" + jobId).header(TestKeys.HEADER, TestKeys.ADMIN)).andReturn());
       if (!JsonPath.<String>read(job, "$.status").matches("QUEUED|RUNNING|CANCELLING")) {
         return job;
       }

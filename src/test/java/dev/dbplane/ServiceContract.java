@@ -14,6 +14,7 @@ import dev.dbplane.engine.EngineFailure;
 import dev.dbplane.engine.Operation;
 import dev.dbplane.support.EngineForTests;
 import dev.dbplane.support.ScriptedStackEngine;
+import dev.dbplane.support.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -326,7 +327,7 @@ abstract class ServiceContract {
   void eventsStreamLiveAndResumeAfterLastEventId() throws Exception {
     String name = uniqueName("stream");
     String jobId = awaitJobId(submitCreate(name), "SUCCEEDED");
-    MvcResult stream = mvc.perform(get("/api/v1/jobs/" + jobId + "/events/stream").header("Last-Event-ID", "1")).andReturn();
+    MvcResult stream = send(get("/api/v1/jobs/" + jobId + "/events/stream").header("Last-Event-ID", "1"));
     Instant deadline = Instant.now().plus(WAIT);
     while (!stream.getResponse().getContentAsString().contains("succeeded") && Instant.now().isBefore(deadline)) {
       Thread.sleep(50);
@@ -403,11 +404,11 @@ abstract class ServiceContract {
   }
 
   private MvcResult send(MockHttpServletRequestBuilder request) throws Exception {
-    return mvc.perform(request).andReturn();
+    return mvc.perform(request.header(TestKeys.HEADER, TestKeys.OPERATOR)).andReturn();
   }
 
   private MvcResult send(MockHttpServletRequestBuilder request, String json) throws Exception {
-    return mvc.perform(request.contentType("application/json").content(json)).andReturn();
+    return send(request.contentType("application/json").content(json));
   }
 
   private String awaitJob(String jobId, String status) throws Exception {

@@ -13,6 +13,8 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +22,9 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
+
+  private static final String API_KEY = "apiKey";
+  private static final String BEARER = "bearer";
 
   @Bean
   RequestIntake requestIntake() {
@@ -30,6 +35,8 @@ class ApiConfiguration {
   OpenAPI dbplaneOpenApi() {
     return new OpenAPI()
         .servers(List.of(new Server().url("/").description("this service")))
+        .addSecurityItem(new SecurityRequirement().addList(API_KEY))
+        .addSecurityItem(new SecurityRequirement().addList(BEARER))
         .info(
             new Info()
                 .title("dbplane")
@@ -40,6 +47,10 @@ class ApiConfiguration {
                         + "or binary protobuf. Every error is an RFC 9457 problem+json."))
         .components(
             new Components()
+                .addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER)
+                    .name("X-API-Key").description("An API key, dbp_<id>_<secret>. Roles: viewer, operator, secrets-reader, admin."))
+                .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                    .description("An OAuth2 access token from the configured issuer, whose roles claim names its roles."))
                 .addSchemas("ProblemDetail", problemDetailSchema())
                 .addResponses("MalformedBody", problemResponse("The body cannot be read: empty, malformed JSON/YAML/protobuf, YAML anchors or aliases"))
                 .addResponses("DoesNotFitModel", problemResponse("The body is well-formed but does not fit the resource model: unknown fields, wrong types, unknown enum names"))

@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -133,6 +135,14 @@ class ClusterController {
       @Parameter(description = "the cluster's name, to confirm") @RequestParam(required = false) @Nullable String confirm,
       HttpServletRequest request) {
     return accepted(clusters.destroy(id, confirm, Requesters.of(request)));
+  }
+
+  @Operation(
+      summary = "Reveal a cluster's outputs",
+      description = "The outputs with their secret values (connection URI, password). Needs the secrets-reader role; each reveal is audited.")
+  @PostMapping("/{id}/outputs:reveal")
+  Map<String, String> reveal(@PathVariable UUID id, HttpServletRequest request) {
+    return new TreeMap<>(clusters.reveal(id, Requesters.of(request)).values());
   }
 
   private static ResponseEntity<SubmissionView> accepted(Submission submission) {

@@ -5,6 +5,7 @@ import dev.dbplane.cluster.ClusterAlreadyExistsException;
 import dev.dbplane.cluster.ClusterNotFoundException;
 import dev.dbplane.cluster.DestroyNotConfirmedException;
 import dev.dbplane.cluster.InvalidSpecException;
+import dev.dbplane.cluster.NoOutputsException;
 import dev.dbplane.cluster.ReplacementNotConfirmedException;
 import dev.dbplane.cluster.SpecVersionMismatchException;
 import dev.dbplane.cluster.UnsupportedChangeException;
@@ -117,6 +118,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
       problem.setProperty("activeJob", "/api/v1/jobs/" + e.activeJobId());
     }
     return respond(problem);
+  }
+
+  @ExceptionHandler(NoOutputsException.class)
+  ResponseEntity<ProblemDetail> noOutputs(NoOutputsException e) {
+    return respond(problem(HttpStatus.CONFLICT, "no-outputs", "The cluster has no outputs yet", e.getMessage()));
   }
 
   @ExceptionHandler(JobNotCancellableException.class)

@@ -1,5 +1,6 @@
 package dev.dbplane.cluster;
 
+import dev.dbplane.audit.AuditLog;
 import dev.dbplane.config.DbplaneProperties;
 import dev.dbplane.crypto.SecretBox;
 import dev.dbplane.job.JobService;
@@ -40,7 +41,8 @@ class ClusterConfiguration {
 
   @Bean
   ClusterService clusterService(
-      ClusterValidator validator, ClusterStore clusters, CredentialStore credentials, OutputStore outputs, JobService jobs) {
-    return new ClusterService(validator, clusters, credentials, outputs, jobs, Clock.systemUTC());
+      ClusterValidator validator, ClusterStore clusters, CredentialStore credentials, OutputStore outputs, JobService jobs,
+      AuditLog audit) {
+    return new ClusterService(validator, clusters, credentials, outputs, jobs, audit, Clock.systemUTC());
   }
 }

@@ -1,5 +1,6 @@
 package dev.dbplane.cluster;
 
+import dev.dbplane.audit.AuditLog;
 import dev.dbplane.engine.Operation;
 import dev.dbplane.engine.ProvisioningSpec;
 import dev.dbplane.engine.Secret;
@@ -28,6 +29,7 @@ public class ClusterService {
   private final CredentialStore credentials;
   private final OutputStore outputs;
   private final JobService jobs;
+  private final AuditLog audit;
   private final Clock clock;
 
   ClusterService(
@@ -36,12 +38,14 @@ public class ClusterService {
       CredentialStore credentials,
       OutputStore outputs,
       JobService jobs,
+      AuditLog audit,
       Clock clock) {
     this.validator = validator;
     this.clusters = clusters;
     this.credentials = credentials;
     this.outputs = outputs;
     this.jobs = jobs;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -67,7 +71,7 @@ public class ClusterService {
     }
     tokenOf(request).ifPresent(token -> credentials.add(cluster.id(), token, clock.instant()));
     Job job = jobs.submit(newJob(cluster, Operation.UP, spec, requestedBy, outcome.advisories()));
-    return new Submission(cluster, job, outcome.advisories());
+    return audited(new Submission(cluster, job, outcome.advisories()), "cluster.create");
   }
 
   /**
@@ -111,7 +115,7 @@ public class ClusterService {
     List<Advisory> warnings = new ArrayList<>(outcome.advisories());
     verdict.replacements().forEach(r -> warnings.add(new Advisory(r.field(), "dbplane.replacement_confirmed", r.message())));
     Job job = jobs.submit(newJob(updated, Operation.UP, next.withStack(current.stack()), requestedBy, warnings));
-    return new Submission(updated, job, warnings);
+    return audited(new Submission(updated, job, warnings), confirmReplacement && !verdict.replacements().isEmpty() ? "cluster.replace" : "cluster.update");
   }
 
   /**
@@ -126,7 +130,7 @@ public class ClusterService {
     ValidationOutcome outcome = validOrThrow(proposed);
     ProvisioningSpec spec = outcome.provisioningSpec().orElseThrow().withStack(cluster.stack());
     Job job = jobs.submit(newJob(cluster, Operation.PREVIEW, spec, requestedBy, outcome.advisories()));
-    return new Submission(cluster, job, outcome.advisories());
+    return audited(new Submission(cluster, job, outcome.advisories()), "cluster.preview");
   }
 
   /** Queues a refresh: compares the stack with DigitalOcean and reports what drifted. */
@@ -148,7 +152,7 @@ public class ClusterService {
     }
     Job job = jobs.submit(newJob(cluster, Operation.DESTROY, currentSpec(cluster), requestedBy, List.of()));
     clusters.setState(id, ClusterState.DESTROYING, clock.instant());
-    return new Submission(find(id), job, List.of());
+    return audited(new Submission(find(id), job, List.of()), "cluster.destroy");
   }
 
   public ClusterDetails get(UUID id) {
@@ -165,7 +169,33 @@ public class ClusterService {
 
   private Submission readOnlyJob(Cluster cluster, Operation operation, String requestedBy) {
     Job job = jobs.submit(newJob(cluster, operation, currentSpec(cluster), requestedBy, List.of()));
-    return new Submission(cluster, job, List.of());
+    return audited(new Submission(cluster, job, List.of()), "cluster." + operation.name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /**
+   * The cluster's outputs with their secret values, for a caller allowed to see them; each reveal is
+   * audited.
+   */
+  @Transactional
+  public ClusterOutputs reveal(UUID id, String revealedBy) {
+    Cluster cluster = find(id);
+    ClusterOutputs revealed = outputs.get(id).orElseThrow(() -> new NoOutputsException(cluster.name()));
+    audit.record(revealedBy, "outputs.reveal", id, "revealed the outputs of " + cluster.name());
+    return revealed;
+  }
+
+  /** Encrypts every stored token and output again under the keyset's current primary key. */
+  @Transactional
+  public int reencryptSecrets(String requestedBy) {
+    int count = credentials.reencryptAll() + outputs.reencryptAll();
+    audit.record(requestedBy, "secrets.reencrypt", null, "re-encrypted " + count + " stored secret record(s) under the primary key");
+    return count;
+  }
+
+  private Submission audited(Submission submission, String action) {
+    audit.record(submission.job().requestedBy(), action, submission.cluster().id(),
+        "job " + submission.job().id() + " (" + submission.job().operation() + ") for " + submission.cluster().name());
+    return submission;
   }
 
   private ProvisioningSpec currentSpec(Cluster cluster) {

@@ -4,6 +4,7 @@ import dev.dbplane.crypto.SecretBox;
 import dev.dbplane.engine.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,6 +48,30 @@ final class CredentialStore {
         .query((rs, row) -> rs.getBytes(1))
         .optional()
         .map(ciphertext -> Secret.of(new String(box.open(ciphertext, context(clusterId)), StandardCharsets.UTF_8)));
+  }
+
+  /** Opens every stored token and seals it again under the primary key; the count re-encrypted. */
+  int reencryptAll() {
+    List<UUID> ids = jdbc.sql("select cluster_id from cluster_credentials").query((rs, row) -> UUID.fromString(rs.getString(1))).list();
+    for (UUID id : ids) {
+      get(id).ifPresent(token -> put(id, token, java.time.Instant.now()));
+    }
+    return ids.size();
+  }
+
+  /** Whether a stored token (any) opens with the keyset; empty when none is stored. */
+  Optional<UUID> firstUnreadable() {
+    return jdbc.sql("select cluster_id from cluster_credentials").query((rs, row) -> UUID.fromString(rs.getString(1))).list().stream()
+        .limit(1)
+        .filter(id -> {
+          try {
+            get(id);
+            return false;
+          } catch (dev.dbplane.crypto.UnreadableSecretException e) {
+            return true;
+          }
+        })
+        .findFirst();
   }
 
   private byte[] seal(UUID clusterId, Secret token) {

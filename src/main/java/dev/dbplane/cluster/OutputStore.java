@@ -4,6 +4,7 @@ import dev.dbplane.crypto.SecretBox;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -57,6 +58,17 @@ final class OutputStore {
                     Arrays.stream(rs.getString("secret_keys").split(",")).filter(s -> !s.isEmpty()).collect(Collectors.toSet()),
                     rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
         .optional();
+  }
+
+  /** Opens every stored output record and seals it again under the primary key; the count re-encrypted. */
+  int reencryptAll() {
+    List<UUID> ids = jdbc.sql("select cluster_id from cluster_outputs").query((rs, row) -> UUID.fromString(rs.getString(1))).list();
+    for (UUID id : ids) {
+      ClusterOutputs stored = get(id).orElseThrow();
+      byte[] ciphertext = box.seal(json.writeValueAsBytes(new TreeMap<>(stored.values())), context(id));
+      jdbc.sql("update cluster_outputs set ciphertext = ? where cluster_id = ?").params(ciphertext, id.toString()).update();
+    }
+    return ids.size();
   }
 
   private static String context(UUID clusterId) {

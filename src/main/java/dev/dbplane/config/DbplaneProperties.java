@@ -2,8 +2,12 @@ package dev.dbplane.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param jobs how jobs are run
  * @param crypto where the encryption keyset comes from
  * @param pulumi how the Pulumi engine runs
+ * @param security who may call the API
  */
 @ConfigurationProperties("dbplane")
 @Validated
@@ -31,7 +36,8 @@ public record DbplaneProperties(
     @DefaultValue DigitalOcean digitalocean,
     @DefaultValue @Valid Jobs jobs,
     @DefaultValue Crypto crypto,
-    @DefaultValue Pulumi pulumi) {
+    @DefaultValue Pulumi pulumi,
+    @DefaultValue @Valid Security security) {
 
   /** @param maxBodySize the largest request body accepted */
   public record Intake(@DefaultValue("1MB") DataSize maxBodySize) {}
@@ -123,4 +129,24 @@ public record DbplaneProperties(
           + ", passphrase=" + (passphrase == null ? "(none)" : "(set)") + "]";
     }
   }
+
+  /**
+   * @param apiKeys keys given in configuration, by the SHA-256 of their secret part
+   * @param bootstrapAdminKey whether the first start with no key at all creates an admin key into the
+   *     data directory (the embedded default must not run open)
+   * @param mutationsPerMinute how many changes (POST, PUT, DELETE) one caller may send per minute
+   * @param jwtRolesClaim the claim of an OAuth2 bearer token that lists its roles
+   */
+  public record Security(
+      @DefaultValue List<@Valid ConfiguredApiKey> apiKeys,
+      @DefaultValue("true") boolean bootstrapAdminKey,
+      @DefaultValue("120") @Min(1) int mutationsPerMinute,
+      @DefaultValue("roles") String jwtRolesClaim) {}
+
+  /**
+   * A key given in configuration. The caller sends {@code dbp_<id>_<secret>}; configuration holds only
+   * {@code sha256} of {@code <secret>} (hex).
+   */
+  public record ConfiguredApiKey(@NotBlank @Pattern(regexp = "[a-z0-9-]{3,32}") String id, @NotBlank String name,
+      @NotEmpty List<String> roles, @NotBlank @Pattern(regexp = "[0-9a-f]{64}") String sha256) {}
 }

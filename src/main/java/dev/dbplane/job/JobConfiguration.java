@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.dbplane.audit.AuditLog;
 import dev.dbplane.config.DbplaneProperties;
 import dev.dbplane.engine.StackEngine;
 import dev.dbplane.engine.UnavailableStackEngine;
@@ -157,7 +158,7 @@ class JobConfiguration {
   @Bean
   JobService jobService(
       JobStore jobs, JobEventStore events, JobSubjects subjects, Scheduler scheduler, OneTimeTask<Void> stackJobTask,
-      TransactionTemplate transactions, Clock jobClock) {
-    return new JobService(jobs, events, subjects, scheduler, stackJobTask, transactions, jobClock);
+      TransactionTemplate transactions, AuditLog audit, Clock jobClock) {
+    return new JobService(jobs, events, subjects, scheduler, stackJobTask, transactions, audit, jobClock);
   }
 }

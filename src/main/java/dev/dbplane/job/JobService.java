@@ -2,6 +2,7 @@ package dev.dbplane.job;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import dev.dbplane.audit.AuditLog;
 import dev.dbplane.engine.StackEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +26,7 @@ public class JobService {
   private final SchedulerClient scheduler;
   private final OneTimeTask<Void> task;
   private final TransactionTemplate transactions;
+  private final AuditLog audit;
   private final Clock clock;
   private final JobReadCache reads = new JobReadCache(ACTIVE_JOB_FRESHNESS);
 
@@ -38,7 +40,9 @@ public class JobService {
       SchedulerClient scheduler,
       OneTimeTask<Void> task,
       TransactionTemplate transactions,
+      AuditLog audit,
       Clock clock) {
+    this.audit = audit;
     this.jobs = jobs;
     this.events = events;
     this.subjects = subjects;
@@ -119,6 +123,7 @@ public class JobService {
                       return false;
                     }
                     subjects.didNotSucceed(fresh(jobId));
+                    audit.record(requestedBy, "job.cancel", job.clusterId(), "cancelled queued job " + jobId);
                     events.append(jobId, StackEvent.of("cancelled", "cancelled by " + requestedBy + " before it started"), clock.instant());
                     return true;
                   }));
@@ -129,6 +134,7 @@ public class JobService {
                       return false;
                     }
                     events.append(jobId, StackEvent.of("cancel-requested", "cancel requested by " + requestedBy), clock.instant());
+                    audit.record(requestedBy, "job.cancel", job.clusterId(), "asked running job " + jobId + " to stop");
                     return true;
                   }));
           case CANCELLING -> false;

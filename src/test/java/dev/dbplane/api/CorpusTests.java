@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.google.protobuf.Message;
 import com.google.protobuf.TextFormat;
 import com.jayway.jsonpath.JsonPath;
+import dev.dbplane.support.TestKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,8 @@ class CorpusTests {
   private void run(Map<String, Object> c) throws Exception {
     String contentType = (String) c.get("contentType");
     MvcResult result =
-        mvc.perform(post(VALIDATE).contentType(contentType).content(body((String) c.get("file"), contentType))).andReturn();
+        mvc.perform(post(VALIDATE).header(TestKeys.HEADER, TestKeys.VIEWER).contentType(contentType)
+            .content(body((String) c.get("file"), contentType))).andReturn();
     String response = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
     int status = (Integer) c.get("status");
     assertThat(result.getResponse().getStatus()).as(response).isEqualTo(status);

@@ -28,6 +28,7 @@ public final class ServiceProcess implements AutoCloseable {
   /** The properties that put a service process on this database, with its files in {@code dataDir}. */
   public static Map<String, String> on(TestPostgres.Database database, Path dataDir, Map<String, String> more) {
     Map<String, String> properties = new java.util.HashMap<>(more);
+    properties.putAll(TestKeys.PROPERTIES);
     properties.put("spring.datasource.url", database.url());
     properties.put("spring.datasource.username", database.user());
     properties.put("spring.datasource.password", database.password());
@@ -37,6 +38,16 @@ public final class ServiceProcess implements AutoCloseable {
 
   /** Starts the service with these properties and waits until it answers. */
   public static ServiceProcess start(Map<String, String> properties, Map<String, String> systemProperties, Path log)
+      throws IOException, InterruptedException {
+    return start(properties, systemProperties, log, true);
+  }
+
+  /** Starts the service with no API key configured, not even the tests' (which the build passes). */
+  public static ServiceProcess startWithoutKeys(Map<String, String> properties, Path log) throws IOException, InterruptedException {
+    return start(properties, Map.of(), log, false);
+  }
+
+  private static ServiceProcess start(Map<String, String> properties, Map<String, String> systemProperties, Path log, boolean keys)
       throws IOException, InterruptedException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -51,14 +62,28 @@ public final class ServiceProcess implements AutoCloseable {
     command.add(ServiceProcessMain.class.getName());
     command.add("--server.port=" + port);
     properties.forEach((k, v) -> command.add("--" + k + "=" + v));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    if (!keys) {
+      builder.environment().keySet().removeIf(name -> name.startsWith("DBPLANE_SECURITY_APIKEYS_"));
+    }
+    Process process = builder.start();
     ServiceProcess service = new ServiceProcess(process, port);
     service.awaitUp(Duration.ofSeconds(90), log);
     return service;
   }
 
   public HttpResponse<String> send(String method, String path, String contentType, String body) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30));
+    return send(TestKeys.ADMIN, method, path, contentType, body);
+  }
+
+  public HttpResponse<String> sendAs(String key, String method, String path) throws IOException, InterruptedException {
+    return send(key, method, path, null, null);
+  }
+
+  private HttpResponse<String> send(String key, String method, String path, String contentType, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30)).header(TestKeys.HEADER, key);
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
@@ -91,7 +116,8 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("the service process exited with " + process.exitValue() + "; see " + log);
       }
       try {
-        if (get("/actuator/health").statusCode() == 200) {
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).timeout(Duration.ofSeconds(10)).build();
+        if (http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
           return;
         }
       } catch (IOException e) {

@@ -1,0 +1,50 @@
+package dev.dbplane.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates a request that carries an API key in {@code X-API-Key}; a wrong key is a 401. */
+final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+  static final String HEADER = "X-API-Key";
+
+  private final ApiKeyService keys;
+  private final Problems problems;
+
+  ApiKeyAuthenticationFilter(ApiKeyService keys, Problems problems) {
+    this.keys = keys;
+    this.problems = problems;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String presented = request.getHeader(HEADER);
+    if (presented == null) {
+      chain.doFilter(request, response);
+      return;
+    }
+    Optional<ApiKey> key = keys.authenticate(presented.trim());
+    if (key.isEmpty()) {
+      problems.unauthenticated(request, response);
+      return;
+    }
+    UsernamePasswordAuthenticationToken authentication =
+        UsernamePasswordAuthenticationToken.authenticated(
+            "apikey:" + key.get().id(), null, key.get().roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+    SecurityContextHolder.getContext().setAuthentication(authentication);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
+  }
+}

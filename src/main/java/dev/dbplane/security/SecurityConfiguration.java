@@ -1,0 +1,93 @@
+package dev.dbplane.security;
+
+import dev.dbplane.audit.AuditLog;
+import dev.dbplane.config.DbplaneProperties;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every endpoint but health and the API documents needs a caller: an API key ({@code X-API-Key}) or,
+ * when an issuer is configured, an OAuth2 bearer token whose roles claim names its roles. Reads need
+ * viewer; changes operator; revealing outputs secrets-reader; administration admin.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  ApiKeyService apiKeyService(JdbcClient jdbc, DbplaneProperties properties, AuditLog audit) {
+    return new ApiKeyService(jdbc, properties.security().apiKeys(), audit);
+  }
+
+  @Bean
+  RoleHierarchy roleHierarchy() {
+    return RoleHierarchyImpl.withDefaultRolePrefix()
+        .role(Role.ADMIN.name()).implies(Role.OPERATOR.name(), Role.SECRETS_READER.name())
+        .role(Role.OPERATOR.name()).implies(Role.VIEWER.name())
+        .role(Role.SECRETS_READER.name()).implies(Role.VIEWER.name())
+        .build();
+  }
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http, ApiKeyService keys, DbplaneProperties properties, JsonMapper json,
+      ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+    Problems problems = new Problems(json);
+    http.csrf(csrf -> csrf.disable())
+        .httpBasic(basic -> basic.disable())
+        .formLogin(form -> form.disable())
+        .logout(logout -> logout.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+                "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
+            .requestMatchers(HttpMethod.POST, "/api/v1/database-clusters:validate").hasRole(Role.VIEWER.name())
+            .requestMatchers(HttpMethod.POST, "/api/v1/database-clusters/*/outputs:reveal").hasRole(Role.SECRETS_READER.name())
+            .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+            .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Role.VIEWER.name())
+            .requestMatchers("/api/**").hasRole(Role.OPERATOR.name())
+            .anyRequest().authenticated())
+        .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(new MutationRateLimitFilter(properties.security().mutationsPerMinute(), problems), AuthorizationFilter.class)
+        .exceptionHandling(errors -> errors
+            .authenticationEntryPoint((request, response, e) -> problems.unauthenticated(request, response))
+            .accessDeniedHandler((request, response, e) -> problems.write(request, response, 403, "forbidden",
+                "Not allowed", "the caller's roles do not allow this")));
+    if (jwtDecoder.getIfAvailable() != null) {
+      http.oauth2ResourceServer(oauth -> oauth
+          .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFrom(properties.security().jwtRolesClaim())))
+          .authenticationEntryPoint((request, response, e) -> problems.unauthenticated(request, response)));
+    }
+    return http.build();
+  }
+
+  /** The token's roles claim (a list, or a space-separated string) names its roles. */
+  private static JwtAuthenticationConverter rolesFrom(String claim) {
+    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+    converter.setJwtGrantedAuthoritiesConverter((Jwt jwt) -> {
+      Object value = jwt.getClaims().get(claim);
+      Collection<String> names =
+          value instanceof Collection<?> list ? list.stream().map(String::valueOf).toList()
+              : value instanceof String text ? List.of(text.split("\\s+")) : List.of();
+      return names.stream().map(Role::of).flatMap(java.util.Optional::stream)
+          .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority())).toList();
+    });
+    return converter;
+  }
+}
