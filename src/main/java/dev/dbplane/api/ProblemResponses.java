@@ -47,8 +47,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   record ProblemViolation(
       @Nullable String field, String message, @Nullable String rule, @Nullable Integer line, @Nullable Integer column) {}
 
+  private final ValidationMetrics metrics;
+
+  ProblemResponses(ValidationMetrics metrics) {
+    this.metrics = metrics;
+  }
+
   @ExceptionHandler(UnreadableRequestException.class)
   ResponseEntity<ProblemDetail> unreadable(UnreadableRequestException e) {
+    metrics.unreadable(e.kind());
     boolean malformed = e.kind() == UnreadableRequestException.Kind.MALFORMED;
     ProblemDetail problem =
         problem(
@@ -74,6 +81,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(InvalidSpecException.class)
   ResponseEntity<ProblemDetail> invalidSpec(InvalidSpecException e) {
+    metrics.violated(e.outcome().violations());
     ProblemDetail problem =
         problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-spec", "The spec breaks rules",
             e.outcome().violations().size() + " violation(s); nothing was written");

@@ -2,6 +2,7 @@ package dev.dbplane.api;
 
 import dev.dbplane.cluster.ClusterRequest;
 import dev.dbplane.cluster.ClusterValidator;
+import dev.dbplane.cluster.ValidationOutcome;
 import dev.dbplane.config.DbplaneProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -25,8 +26,10 @@ class ValidationController {
   private final ManifestBodies bodies;
   private final ClusterValidator validator;
   private final DbplaneProperties properties;
+  private final ValidationMetrics metrics;
 
-  ValidationController(ManifestBodies bodies, ClusterValidator validator, DbplaneProperties properties) {
+  ValidationController(ManifestBodies bodies, ClusterValidator validator, DbplaneProperties properties, ValidationMetrics metrics) {
+    this.metrics = metrics;
     this.bodies = bodies;
     this.validator = validator;
     this.properties = properties;
@@ -55,7 +58,8 @@ class ValidationController {
       produces = MediaType.APPLICATION_JSON_VALUE)
   ValidationReport validate(HttpServletRequest request) throws IOException {
     ClusterRequest clusterRequest = bodies.read(request);
-    return ValidationReport.of(
-        clusterRequest, validator.validate(clusterRequest), properties.digitalocean().hasDefaultToken());
+    ValidationOutcome outcome = validator.validate(clusterRequest);
+    metrics.violated(outcome.violations());
+    return ValidationReport.of(clusterRequest, outcome, properties.digitalocean().hasDefaultToken());
   }
 }

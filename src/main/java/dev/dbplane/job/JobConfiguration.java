@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +81,11 @@ class JobConfiguration {
   }
 
   @Bean
+  JobMetrics jobMetrics(MeterRegistry registry, JobStore jobs, Clock jobClock) {
+    return new JobMetrics(registry, jobs, jobClock);
+  }
+
+  @Bean
   JobRunner jobRunner(
       JobStore jobs,
       JobEventStore events,
@@ -89,10 +95,11 @@ class JobConfiguration {
       ExecutorService engineRuns,
       DbplaneProperties properties,
       Clock jobClock,
-      String instanceName) {
+      String instanceName,
+      JobMetrics metrics) {
     StackEngine engine = engines.getIfAvailable(UnavailableStackEngine::new);
     log.info("jobs run through {}", engine.getClass().getSimpleName());
-    return new JobRunner(jobs, events, engine, subjects, transactions, engineRuns, properties.jobs(), jobClock, instanceName);
+    return new JobRunner(jobs, events, engine, subjects, transactions, engineRuns, properties.jobs(), jobClock, instanceName, metrics);
   }
 
   @Bean
@@ -158,7 +165,7 @@ class JobConfiguration {
   @Bean
   JobService jobService(
       JobStore jobs, JobEventStore events, JobSubjects subjects, Scheduler scheduler, OneTimeTask<Void> stackJobTask,
-      TransactionTemplate transactions, AuditLog audit, Clock jobClock) {
-    return new JobService(jobs, events, subjects, scheduler, stackJobTask, transactions, audit, jobClock);
+      TransactionTemplate transactions, AuditLog audit, JobMetrics metrics, Clock jobClock) {
+    return new JobService(jobs, events, subjects, scheduler, stackJobTask, transactions, audit, metrics, jobClock);
   }
 }

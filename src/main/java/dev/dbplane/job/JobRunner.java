@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -46,6 +47,7 @@ final class JobRunner {
   private final DbplaneProperties.Jobs settings;
   private final Clock clock;
   private final String instance;
+  private final JobMetrics metrics;
 
   JobRunner(
       JobStore jobs,
@@ -56,7 +58,9 @@ final class JobRunner {
       ExecutorService engineRuns,
       DbplaneProperties.Jobs settings,
       Clock clock,
-      String instance) {
+      String instance,
+      JobMetrics metrics) {
+    this.metrics = metrics;
     this.jobs = jobs;
     this.events = events;
     this.engine = engine;
@@ -128,7 +132,18 @@ final class JobRunner {
     StackRun run =
         new StackRun(job.id(), job.spec(), token.get(), resumed,
             e -> event(job.id(), e.type(), redactor.redact(e.message()), e.resource() == null ? null : redactor.redact(e.resource())));
-    Future<StackResult> result = engineRuns.submit(() -> engine.run(job.operation(), run));
+    Map<String, String> logContext = MDC.getCopyOfContextMap();
+    Future<StackResult> result = engineRuns.submit(() -> {
+      // The engine's log lines carry the job and the cluster too.
+      MDC.setContextMap(logContext == null ? Map.of() : logContext);
+      metrics.runStarted();
+      try {
+        return engine.run(job.operation(), run);
+      } finally {
+        metrics.runEnded();
+        MDC.clear();
+      }
+    });
     Instant deadline = clock.instant().plus(timeout(job));
     Instant stopBy = null;
     boolean cancelSent = false;
@@ -214,7 +229,9 @@ final class JobRunner {
               }
               return false;
             });
-    if (!Boolean.TRUE.equals(ended)) {
+    if (Boolean.TRUE.equals(ended)) {
+      metrics.ended(reload(job));
+    } else {
       log.debug("job {} had already ended", job.id());
     }
   }

@@ -27,6 +27,7 @@ public class JobService {
   private final OneTimeTask<Void> task;
   private final TransactionTemplate transactions;
   private final AuditLog audit;
+  private final JobMetrics metrics;
   private final Clock clock;
   private final JobReadCache reads = new JobReadCache(ACTIVE_JOB_FRESHNESS);
 
@@ -41,8 +42,10 @@ public class JobService {
       OneTimeTask<Void> task,
       TransactionTemplate transactions,
       AuditLog audit,
+      JobMetrics metrics,
       Clock clock) {
     this.audit = audit;
+    this.metrics = metrics;
     this.jobs = jobs;
     this.events = events;
     this.subjects = subjects;
@@ -141,7 +144,11 @@ public class JobService {
           default -> throw new JobNotCancellableException(job);
         };
     if (changed) {
-      return fresh(jobId);
+      Job now = fresh(jobId);
+      if (now.status().isTerminal()) {
+        metrics.ended(now);
+      }
+      return now;
     }
     Job now = fresh(jobId);
     if (now.status().isTerminal() && job.status() != JobStatus.CANCELLING) {

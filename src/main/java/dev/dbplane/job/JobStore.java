@@ -78,6 +78,15 @@ final class JobStore {
         .optional();
   }
 
+  /** How many jobs wait, and since when the oldest. */
+  record QueueStats(long depth, @Nullable Instant oldestQueuedAt) {}
+
+  QueueStats queueStats() {
+    return jdbc.sql("select count(*) as depth, min(queued_at) as oldest from jobs where status = 'QUEUED'")
+        .query((rs, row) -> new QueueStats(rs.getLong("depth"), nullableInstant(rs, "oldest")))
+        .single();
+  }
+
   Page<Job> page(JobFilter filter, int page, int size) {
     StringBuilder where = new StringBuilder(" where 1 = 1");
     List<Object> params = new ArrayList<>();

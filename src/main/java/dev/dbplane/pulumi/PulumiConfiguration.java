@@ -34,10 +34,18 @@ class PulumiConfiguration {
   }
 
   @Bean
-  PulumiStackEngine pulumiStackEngine(CliPulumiCommand pulumiCommand, DbplaneProperties properties) throws IOException {
+  String pulumiBackendUrl(DbplaneProperties properties) {
+    return properties.pulumi().backendUrl() != null
+        ? properties.pulumi().backendUrl()
+        : "file://" + properties.dataDir().toAbsolutePath().resolve("pulumi-state");
+  }
+
+  @Bean
+  PulumiStackEngine pulumiStackEngine(CliPulumiCommand pulumiCommand, DbplaneProperties properties, String pulumiBackendUrl)
+      throws IOException {
     DbplaneProperties.Pulumi pulumi = properties.pulumi();
     Path data = properties.dataDir().toAbsolutePath();
-    String backend = pulumi.backendUrl() != null ? pulumi.backendUrl() : "file://" + data.resolve("pulumi-state");
+    String backend = pulumiBackendUrl;
     PulumiStackEngine.Settings settings =
         new PulumiStackEngine.Settings(
             pulumi.workDir() != null ? pulumi.workDir() : data.resolve("pulumi-work"),
@@ -55,8 +63,8 @@ class PulumiConfiguration {
 
   /** Reported as "pulumi" in the health endpoint. */
   @Bean
-  HealthIndicator pulumiHealthIndicator(CliPulumiCommand pulumiCommand) {
-    return new PulumiHealth(pulumiCommand);
+  HealthIndicator pulumiHealthIndicator(CliPulumiCommand pulumiCommand, String pulumiBackendUrl) {
+    return new PulumiHealth(pulumiCommand, pulumiBackendUrl);
   }
 
   private static @Nullable String passphrase(DbplaneProperties.Pulumi pulumi, Path data) throws IOException {

@@ -1,25 +1,43 @@
 package dev.dbplane.pulumi;
 
 import com.pulumi.automation.Version;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
-/** Whether jobs can run: a Pulumi CLI of a supported version is there. */
+/**
+ * Whether jobs can run: a Pulumi CLI of a supported version is there, and a file state backend is a
+ * directory this service can write (other backends are checked by the CLI when a job runs).
+ */
 final class PulumiHealth implements HealthIndicator {
 
   private final CliPulumiCommand cli;
+  private final String backendUrl;
 
-  PulumiHealth(CliPulumiCommand cli) {
+  PulumiHealth(CliPulumiCommand cli, String backendUrl) {
     this.cli = cli;
+    this.backendUrl = backendUrl;
   }
 
   @Override
   public Health health() {
     try {
       Version version = cli.checkedVersion();
-      return Health.up().withDetail("cli", version.toString()).withDetail("providerPlugin", "digitalocean v" + ClusterProgram.PROVIDER_VERSION).build();
+      if (backendUrl.startsWith("file://")) {
+        Path state = Path.of(backendUrl.substring("file://".length()));
+        Files.createDirectories(state);
+        if (!Files.isWritable(state)) {
+          return Health.down().withDetail("reason", "the state directory " + state + " is not writable").build();
+        }
+      }
+      return Health.up().withDetail("cli", version.toString()).withDetail("providerPlugin", "digitalocean v" + ClusterProgram.PROVIDER_VERSION)
+          .withDetail("backend", backendUrl.replaceAll("//[^/@]*@", "//")).build();
     } catch (EngineUnavailableException e) {
       return Health.down().withDetail("reason", e.getMessage()).build();
+    } catch (IOException | RuntimeException e) {
+      return Health.down().withDetail("reason", "the state backend " + backendUrl + " cannot be used: " + e.getClass().getSimpleName()).build();
     }
   }
 }

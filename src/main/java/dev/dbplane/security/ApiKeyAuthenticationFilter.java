@@ -11,10 +11,14 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates a request that carries an API key in {@code X-API-Key}; a wrong key is a 401. */
+/**
+ * Authenticates a request that carries an API key in {@code X-API-Key} (or as {@code Authorization:
+ * ApiKey <key>}); a wrong key is a 401.
+ */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
   static final String HEADER = "X-API-Key";
+  static final String AUTHORIZATION_SCHEME = "ApiKey ";
 
   private final ApiKeyService keys;
   private final Problems problems;
@@ -28,6 +32,11 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String presented = request.getHeader(HEADER);
+    String authorization = request.getHeader("Authorization");
+    if (presented == null && authorization != null && authorization.startsWith(AUTHORIZATION_SCHEME)) {
+      // For clients that can set only Authorization, such as a Prometheus scraper.
+      presented = authorization.substring(AUTHORIZATION_SCHEME.length());
+    }
     if (presented == null) {
       chain.doFilter(request, response);
       return;

@@ -60,6 +60,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/v1/database-clusters:validate").hasRole(Role.VIEWER.name())
             .requestMatchers(HttpMethod.POST, "/api/v1/database-clusters/*/outputs:reveal").hasRole(Role.SECRETS_READER.name())
             .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+            .requestMatchers("/actuator/prometheus", "/actuator/info").hasRole(Role.VIEWER.name())
             .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Role.VIEWER.name())
             .requestMatchers("/api/**").hasRole(Role.OPERATOR.name())
             .anyRequest().authenticated())
