@@ -13,6 +13,7 @@ import dev.dbplane.cluster.Violation;
 import dev.dbplane.job.ActiveJobExistsException;
 import dev.dbplane.job.JobNotCancellableException;
 import dev.dbplane.job.JobNotFoundException;
+import dev.dbplane.webhook.InvalidCallbackUrlException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -125,6 +126,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     if (e.activeJobId() != null) {
       problem.setProperty("activeJob", "/api/v1/jobs/" + e.activeJobId());
     }
+    return respond(problem);
+  }
+
+  @ExceptionHandler(InvalidCallbackUrlException.class)
+  ResponseEntity<ProblemDetail> invalidCallback(InvalidCallbackUrlException e) {
+    ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-callback-url", "The callback URL is refused", e.getMessage());
+    problem.setProperty("violations", List.of(new ProblemViolation("url", e.getMessage(), "dbplane.webhook.url", null, null)));
     return respond(problem);
   }
 

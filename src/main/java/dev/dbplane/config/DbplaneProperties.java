@@ -27,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param crypto where the encryption keyset comes from
  * @param pulumi how the Pulumi engine runs
  * @param security who may call the API
+ * @param webhooks how notifications are delivered
  */
 @ConfigurationProperties("dbplane")
 @Validated
@@ -37,7 +38,8 @@ public record DbplaneProperties(
     @DefaultValue @Valid Jobs jobs,
     @DefaultValue Crypto crypto,
     @DefaultValue Pulumi pulumi,
-    @DefaultValue @Valid Security security) {
+    @DefaultValue @Valid Security security,
+    @DefaultValue Webhooks webhooks) {
 
   /** @param maxBodySize the largest request body accepted */
   public record Intake(@DefaultValue("1MB") DataSize maxBodySize) {}
@@ -149,4 +151,12 @@ public record DbplaneProperties(
    */
   public record ConfiguredApiKey(@NotBlank @Pattern(regexp = "[a-z0-9-]{3,32}") String id, @NotBlank String name,
       @NotEmpty List<String> roles, @NotBlank @Pattern(regexp = "[0-9a-f]{64}") String sha256) {}
+
+  /**
+   * @param retryBase the wait before the first retry of a failed delivery; each next one waits twice
+   *     as long
+   * @param allowLoopback whether callbacks may point at this machine; for tests only, since it lets a
+   *     caller reach services that listen on localhost
+   */
+  public record Webhooks(@DefaultValue("30s") Duration retryBase, @DefaultValue("false") boolean allowLoopback) {}
 }

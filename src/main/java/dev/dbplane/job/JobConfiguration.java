@@ -3,6 +3,7 @@ package dev.dbplane.job;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.dbplane.audit.AuditLog;
@@ -26,6 +27,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -96,10 +98,11 @@ class JobConfiguration {
       DbplaneProperties properties,
       Clock jobClock,
       String instanceName,
-      JobMetrics metrics) {
+      JobMetrics metrics,
+      ApplicationEventPublisher publisher) {
     StackEngine engine = engines.getIfAvailable(UnavailableStackEngine::new);
     log.info("jobs run through {}", engine.getClass().getSimpleName());
-    return new JobRunner(jobs, events, engine, subjects, transactions, engineRuns, properties.jobs(), jobClock, instanceName, metrics);
+    return new JobRunner(jobs, events, engine, subjects, transactions, engineRuns, properties.jobs(), jobClock, instanceName, metrics, publisher);
   }
 
   @Bean
@@ -108,13 +111,13 @@ class JobConfiguration {
   }
 
   @Bean
-  Scheduler scheduler(DataSource dataSource, OneTimeTask<Void> stackJobTask, DbplaneProperties properties, String instanceName) {
+  Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, DbplaneProperties properties, String instanceName) {
     DbplaneProperties.Jobs jobs = properties.jobs();
     log.info(
         "job scheduler {}: {} worker(s), polling every {}, heartbeat every {}, dead after {} missed, {} attempt(s) per job",
         instanceName, jobs.workers(), jobs.pollingInterval(), jobs.heartbeatInterval(), jobs.missedHeartbeats(), jobs.maxAttempts());
     SchedulerBuilder builder =
-        Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(stackJobTask))
+        Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
             .schedulerName(new SchedulerName.Fixed(instanceName));
     if (isPostgres(dataSource)) {
       // SELECT ... FOR UPDATE SKIP LOCKED: replicas claim disjoint batches without racing for rows.
@@ -165,7 +168,7 @@ class JobConfiguration {
   @Bean
   JobService jobService(
       JobStore jobs, JobEventStore events, JobSubjects subjects, Scheduler scheduler, OneTimeTask<Void> stackJobTask,
-      TransactionTemplate transactions, AuditLog audit, JobMetrics metrics, Clock jobClock) {
-    return new JobService(jobs, events, subjects, scheduler, stackJobTask, transactions, audit, metrics, jobClock);
+      TransactionTemplate transactions, AuditLog audit, JobMetrics metrics, ApplicationEventPublisher publisher, Clock jobClock) {
+    return new JobService(jobs, events, subjects, scheduler, stackJobTask, transactions, audit, metrics, publisher, jobClock);
   }
 }

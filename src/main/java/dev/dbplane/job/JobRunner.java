@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -48,6 +49,7 @@ final class JobRunner {
   private final Clock clock;
   private final String instance;
   private final JobMetrics metrics;
+  private final ApplicationEventPublisher publisher;
 
   JobRunner(
       JobStore jobs,
@@ -59,8 +61,10 @@ final class JobRunner {
       DbplaneProperties.Jobs settings,
       Clock clock,
       String instance,
-      JobMetrics metrics) {
+      JobMetrics metrics,
+      ApplicationEventPublisher publisher) {
     this.metrics = metrics;
+    this.publisher = publisher;
     this.jobs = jobs;
     this.events = events;
     this.engine = engine;
@@ -100,7 +104,9 @@ final class JobRunner {
           return; // cancelled between being queued and being claimed
         }
         event(job.id(), "started", "started on " + instance, null);
-        execute(reload(job), false);
+        Job started = reload(job);
+        publisher.publishEvent(new JobStateChanged(started));
+        execute(started, false);
       }
       case RUNNING -> {
         if (job.attempts() >= settings.maxAttempts()) {
@@ -230,7 +236,9 @@ final class JobRunner {
               return false;
             });
     if (Boolean.TRUE.equals(ended)) {
-      metrics.ended(reload(job));
+      Job finished = reload(job);
+      metrics.ended(finished);
+      publisher.publishEvent(new JobStateChanged(finished));
     } else {
       log.debug("job {} had already ended", job.id());
     }

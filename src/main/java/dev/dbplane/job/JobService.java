@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +29,7 @@ public class JobService {
   private final TransactionTemplate transactions;
   private final AuditLog audit;
   private final JobMetrics metrics;
+  private final ApplicationEventPublisher publisher;
   private final Clock clock;
   private final JobReadCache reads = new JobReadCache(ACTIVE_JOB_FRESHNESS);
 
@@ -43,9 +45,11 @@ public class JobService {
       TransactionTemplate transactions,
       AuditLog audit,
       JobMetrics metrics,
+      ApplicationEventPublisher publisher,
       Clock clock) {
     this.audit = audit;
     this.metrics = metrics;
+    this.publisher = publisher;
     this.jobs = jobs;
     this.events = events;
     this.subjects = subjects;
@@ -77,6 +81,7 @@ public class JobService {
     }
     // A fresh job id cannot be scheduled yet: a plain insert, no existence check first.
     scheduler.schedule(task.instance(job.id().toString()), clock.instant());
+    publisher.publishEvent(new JobStateChanged(job));
     return job;
   }
 
@@ -148,6 +153,7 @@ public class JobService {
       if (now.status().isTerminal()) {
         metrics.ended(now);
       }
+      publisher.publishEvent(new JobStateChanged(now));
       return now;
     }
     Job now = fresh(jobId);

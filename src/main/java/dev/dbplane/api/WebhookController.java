@@ -1,0 +1,79 @@
+package dev.dbplane.api;
+
+import dev.dbplane.cluster.ClusterService;
+import dev.dbplane.webhook.Delivery;
+import dev.dbplane.webhook.IssuedWebhook;
+import dev.dbplane.webhook.Webhook;
+import dev.dbplane.webhook.WebhookService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Callbacks of a cluster: every state change of its jobs, POSTed as a signed JSON event. */
+@RestController
+@RequestMapping("/api/v1/database-clusters/{clusterId}/webhooks")
+@Tag(name = "webhooks")
+class WebhookController {
+
+  record NewWebhook(String url) {}
+
+  /** A callback just registered: its secret is shown this once. */
+  record RegisteredWebhook(UUID id, String url, String secret) {}
+
+  private final WebhookService webhooks;
+  private final ClusterService clusters;
+
+  WebhookController(WebhookService webhooks, ClusterService clusters) {
+    this.webhooks = webhooks;
+    this.clusters = clusters;
+  }
+
+  @Operation(
+      summary = "Register a callback",
+      description = "Each state change of the cluster's jobs is POSTed to the URL as JSON, signed: header Dbplane-Signature "
+          + "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\" with the secret>. Retried with back-off. URLs of this "
+          + "machine, link-local addresses and metadata services are refused. The secret is in this answer only.")
+  @PostMapping
+  ResponseEntity<RegisteredWebhook> register(@PathVariable UUID clusterId, @RequestBody NewWebhook request, HttpServletRequest http) {
+    clusters.get(clusterId);
+    if (request.url() == null || request.url().isBlank()) {
+      throw new InvalidParameterException("url", "must not be blank");
+    }
+    IssuedWebhook issued = webhooks.register(clusterId, request.url().trim(), Requesters.of(http));
+    return ResponseEntity.created(URI.create("/api/v1/database-clusters/" + clusterId + "/webhooks/" + issued.webhook().id()))
+        .body(new RegisteredWebhook(issued.webhook().id(), issued.webhook().url(), issued.secret()));
+  }
+
+  @Operation(summary = "List a cluster's callbacks", description = "Never their secrets.")
+  @GetMapping
+  List<Webhook> list(@PathVariable UUID clusterId) {
+    clusters.get(clusterId);
+    return webhooks.forCluster(clusterId);
+  }
+
+  @Operation(summary = "A callback's latest deliveries", description = "Status PENDING, DELIVERED or FAILED, with the last answer.")
+  @GetMapping("/{webhookId}/deliveries")
+  List<Delivery> deliveries(@PathVariable UUID clusterId, @PathVariable UUID webhookId) {
+    return webhooks.deliveries(clusterId, webhookId);
+  }
+
+  @Operation(summary = "Remove a callback")
+  @DeleteMapping("/{webhookId}")
+  ResponseEntity<Void> remove(@PathVariable UUID clusterId, @PathVariable UUID webhookId, HttpServletRequest http) {
+    if (!webhooks.remove(clusterId, webhookId, Requesters.of(http))) {
+      throw new InvalidParameterException("webhookId", "no callback " + webhookId + " on this cluster");
+    }
+    return ResponseEntity.noContent().build();
+  }
+}

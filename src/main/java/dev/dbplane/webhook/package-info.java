@@ -1,0 +1,9 @@
+/**
+ * Signed notifications for portals: callbacks registered per cluster receive every job state change
+ * as a JSON event signed with HMAC-SHA256, delivered and retried by the durable scheduler, never in
+ * the way of the job.
+ */
+@NullMarked
+package dev.dbplane.webhook;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,132 @@
+package dev.dbplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.jayway.jsonpath.JsonPath;
+import com.sun.net.httpserver.HttpServer;
+import dev.dbplane.support.EngineForTests;
+import dev.dbplane.support.TestKeys;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * A portal's callback gets every state change of the cluster's jobs, signed with its secret, and a
+ * failed delivery is retried until it goes through; the deliveries are recorded.
+ */
+@SpringBootTest(properties = {"dbplane.engine=scripted", "dbplane.jobs.polling-interval=200ms",
+    "dbplane.webhooks.allow-loopback=true", "dbplane.webhooks.retry-base=1s",
+    "spring.datasource.url=jdbc:h2:mem:webhooks;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
+@AutoConfigureMockMvc
+@Import(EngineForTests.class)
+class WebhookTests {
+
+  record Received(String signature, String type, String body) {}
+
+  @Autowired MockMvc mvc;
+
+  @Test
+  void everyJobStateChangeReachesTheCallbackSignedAndAFailedDeliveryIsRetried() throws Exception {
+    List<Received> received = new CopyOnWriteArrayList<>();
+    AtomicInteger calls = new AtomicInteger();
+    HttpServer portal = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    portal.createContext("/hooks", exchange -> {
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      // The portal is down for the first call.
+      int status = calls.incrementAndGet() == 1 ? 500 : 204;
+      if (status == 204) {
+        received.add(new Received(exchange.getRequestHeaders().getFirst("Dbplane-Signature"),
+            exchange.getRequestHeaders().getFirst("Dbplane-Event-Type"), body));
+      }
+      exchange.sendResponseHeaders(status, -1);
+      exchange.close();
+    });
+    portal.start();
+    try {
+      String name = "hooked-" + UUID.randomUUID().toString().substring(0, 8);
+      MvcResult created = send(post("/api/v1/database-clusters").contentType("application/json").content(ServiceContract.stackInput(name, 2, 0)));
+      String clusterId = JsonPath.read(body(created), "$.clusterId");
+      await(JsonPath.read(body(created), "$.job.id"), "SUCCEEDED");
+
+      MvcResult registered = send(post("/api/v1/database-clusters/" + clusterId + "/webhooks").contentType("application/json")
+          .content("{\"url\": \"http://127.0.0.1:" + portal.getAddress().getPort() + "/hooks\"}"));
+      assertThat(registered.getResponse().getStatus()).isEqualTo(201);
+      String secret = JsonPath.read(body(registered), "$.secret");
+      String webhookId = JsonPath.read(body(registered), "$.id");
+      assertThat(body(send(get("/api/v1/database-clusters/" + clusterId + "/webhooks")))).contains(webhookId).doesNotContain(secret);
+
+      String refreshJob = JsonPath.read(body(send(post("/api/v1/database-clusters/" + clusterId + ":refresh"))), "$.job.id");
+      await(refreshJob, "SUCCEEDED");
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+      while (received.size() < 3 && Instant.now().isBefore(deadline)) {
+        Thread.sleep(100);
+      }
+      assertThat(received).extracting(Received::type).containsExactlyInAnyOrder("job.queued", "job.running", "job.succeeded");
+      for (Received event : received) {
+        String t = event.signature().substring(2, event.signature().indexOf(','));
+        String v1 = event.signature().substring(event.signature().indexOf("v1=") + 3);
+        assertThat(v1).isEqualTo(hmac(secret, t + "." + event.body()));
+        assertThat(JsonPath.<String>read(event.body(), "$.job.id")).isEqualTo(refreshJob);
+        assertThat(event.body()).doesNotContain(ServiceContract.TOKEN);
+      }
+      String deliveries = body(send(get("/api/v1/database-clusters/" + clusterId + "/webhooks/" + webhookId + "/deliveries")));
+      assertThat(JsonPath.<List<String>>read(deliveries, "$[*].status")).containsOnly("DELIVERED").hasSize(3);
+      assertThat(JsonPath.<List<Integer>>read(deliveries, "$[*].attempts")).contains(2);
+    } finally {
+      portal.stop(0);
+    }
+  }
+
+  @Test
+  void aCallbackToAMetadataServiceIsRefused() throws Exception {
+    String name = "unhooked-" + UUID.randomUUID().toString().substring(0, 8);
+    String clusterId = JsonPath.read(body(send(post("/api/v1/database-clusters").contentType("application/json")
+        .content(ServiceContract.stackInput(name, 2, 0)))), "$.clusterId");
+    MvcResult refused = send(post("/api/v1/database-clusters/" + clusterId + "/webhooks").contentType("application/json")
+        .content("{\"url\": \"http://169.254.169.254/latest/meta-data/\"}"));
+    assertThat(refused.getResponse().getStatus()).isEqualTo(422);
+    assertThat(body(refused)).contains("link-local");
+  }
+
+  private static String hmac(String secret, String message) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private void await(String jobId, String status) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (!status.equals(JsonPath.read(body(send(get("/api/v1/jobs/" + jobId))), "$.status"))) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("job " + jobId + " did not reach " + status);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  private MvcResult send(MockHttpServletRequestBuilder request) throws Exception {
+    return mvc.perform(request.header(TestKeys.HEADER, TestKeys.OPERATOR)).andReturn();
+  }
+
+  private static String body(MvcResult result) throws Exception {
+    return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+  }
+}
