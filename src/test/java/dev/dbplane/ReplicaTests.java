@@ -60,6 +60,53 @@ class ReplicaTests {
     }
   }
 
+  @Test
+  void replicasThatAreKilledOrStoppedMidJobLoseNoJobAndRunNoneTwiceAtOnce() throws Exception {
+    TestPostgres.Database database = TestPostgres.newDatabase();
+    Path dataDir = Files.createTempDirectory("dbplane-scaleout");
+    Map<String, String> properties =
+        ServiceProcess.on(database, dataDir, Map.of("dbplane.jobs.polling-interval", "200ms", "dbplane.jobs.workers", "2",
+            "dbplane.jobs.heartbeat-interval", "500ms", "dbplane.jobs.missed-heartbeats", "4"));
+    Map<String, String> slowRuns = Map.of("dbplane.test.run-time", "PT3S");
+    Path log = dataDir.resolve("replicas.log");
+    try (ServiceProcess survivor = ServiceProcess.start(properties, slowRuns, log)) {
+      List<String> jobIds = new ArrayList<>();
+      try (ServiceProcess crashing = ServiceProcess.start(properties, slowRuns, log);
+          // Its runs outlast its shutdown, so it must hand its jobs back rather than finish them.
+          ServiceProcess stopping = ServiceProcess.start(properties, Map.of("dbplane.test.run-time", "PT60S"), log)) {
+        ServiceProcess[] via = {survivor, crashing, stopping};
+        for (int i = 0; i < 12; i++) {
+          String name = "scale-" + UUID.randomUUID().toString().substring(0, 8);
+          HttpResponse<String> created = via[i % 3].send("POST", "/api/v1/database-clusters", "application/json", ServiceContract.stackInput(name, 2, 0));
+          assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+          jobIds.add(JsonPath.read(created.body(), "$.job.id"));
+        }
+        Thread.sleep(1500);
+        crashing.kill();
+        stopping.stop();
+      }
+      int interrupted = 0;
+      int handedBack = 0;
+      for (String jobId : jobIds) {
+        String job = await(survivor, jobId);
+        assertThat(JsonPath.<String>read(job, "$.status")).as(job).isEqualTo("SUCCEEDED");
+        List<String> types = JsonPath.read(survivor.get("/api/v1/jobs/" + jobId + "/events").body(), "$[*].type");
+        assertThat(types.stream().filter(t -> t.equals("started"))).hasSize(1);
+        assertThat(types.stream().filter(t -> t.equals("succeeded"))).hasSize(1);
+        // A run that was interrupted is followed by exactly one resumed run, never by two at once.
+        assertThat(types.stream().filter(t -> t.equals("resumed")).count()).isEqualTo(JsonPath.<Integer>read(job, "$.attempts") - 1L);
+        if (types.contains("resumed")) {
+          interrupted++;
+        }
+        if (types.contains("handed-back")) {
+          handedBack++;
+        }
+      }
+      assertThat(interrupted).as("jobs of the killed and the stopped replica were taken over").isPositive();
+      assertThat(handedBack).as("the stopped replica handed its running jobs back").isPositive();
+    }
+  }
+
   private static String await(ServiceProcess service, String jobId) throws Exception {
     Instant deadline = Instant.now().plus(WAIT);
     String job = "";

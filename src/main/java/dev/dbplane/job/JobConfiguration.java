@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.dbplane.audit.AuditLog;
@@ -31,6 +32,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -88,7 +90,7 @@ class JobConfiguration {
   }
 
   @Bean
-  JobRunner jobRunner(
+  JobRunner jobRunner(@Lazy Scheduler scheduler, 
       JobStore jobs,
       JobEventStore events,
       ObjectProvider<StackEngine> engines,
@@ -102,12 +104,14 @@ class JobConfiguration {
       ApplicationEventPublisher publisher) {
     StackEngine engine = engines.getIfAvailable(UnavailableStackEngine::new);
     log.info("jobs run through {}", engine.getClass().getSimpleName());
-    return new JobRunner(jobs, events, engine, subjects, transactions, engineRuns, properties.jobs(), jobClock, instanceName, metrics, publisher);
+    return new JobRunner(jobs, events, engine, subjects, transactions, engineRuns, properties.jobs(), jobClock, instanceName, metrics, publisher,
+        (jobId, attempt) -> scheduler.schedule(new TaskInstance<Void>(TASK_NAME, jobId + "#" + attempt), jobClock.instant()));
   }
 
   @Bean
   OneTimeTask<Void> stackJobTask(JobRunner runner) {
-    return Tasks.oneTime(TASK_NAME).execute((instance, context) -> runner.run(UUID.fromString(instance.getId())));
+    // The instance id is the job id, with "#<attempt>" when a shutting-down instance handed it back.
+    return Tasks.oneTime(TASK_NAME).execute((instance, context) -> runner.run(UUID.fromString(instance.getId().substring(0, 36))));
   }
 
   @Bean

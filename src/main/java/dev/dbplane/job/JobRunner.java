@@ -38,6 +38,8 @@ final class JobRunner {
   private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
   private static final JobStatus[] ACTIVE = {JobStatus.QUEUED, JobStatus.RUNNING, JobStatus.CANCELLING};
   private static final Duration WATCH_INTERVAL = Duration.ofMillis(250);
+  /** How long a shutting-down instance waits for a stopped run before handing its job back. */
+  private static final Duration HAND_BACK_WAIT = Duration.ofSeconds(5);
 
   private final JobStore jobs;
   private final JobEventStore events;
@@ -50,6 +52,7 @@ final class JobRunner {
   private final String instance;
   private final JobMetrics metrics;
   private final ApplicationEventPublisher publisher;
+  private final java.util.function.BiConsumer<UUID, Integer> rescheduler;
 
   JobRunner(
       JobStore jobs,
@@ -62,7 +65,9 @@ final class JobRunner {
       Clock clock,
       String instance,
       JobMetrics metrics,
-      ApplicationEventPublisher publisher) {
+      ApplicationEventPublisher publisher,
+      java.util.function.BiConsumer<UUID, Integer> rescheduler) {
+    this.rescheduler = rescheduler;
     this.metrics = metrics;
     this.publisher = publisher;
     this.jobs = jobs;
@@ -100,13 +105,14 @@ final class JobRunner {
   private void claimAndRun(Job job) {
     switch (job.status()) {
       case QUEUED -> {
+        boolean handedBack = job.attempts() > 0;
         if (!jobs.start(job.id(), JobStatus.QUEUED, clock.instant())) {
           return; // cancelled between being queued and being claimed
         }
-        event(job.id(), "started", "started on " + instance, null);
+        event(job.id(), handedBack ? "resumed" : "started", (handedBack ? "resumed on " : "started on ") + instance, null);
         Job started = reload(job);
         publisher.publishEvent(new JobStateChanged(started));
-        execute(started, false);
+        execute(started, handedBack);
       }
       case RUNNING -> {
         if (job.attempts() >= settings.maxAttempts()) {
@@ -179,12 +185,40 @@ final class JobRunner {
         endAfterFailure(job, e.getCause(), stopBy != null, redactor);
         return;
       } catch (InterruptedException e) {
-        // This instance is shutting down: the job stays RUNNING and is resumed once its heartbeat stops.
-        Thread.currentThread().interrupt();
+        // This instance is shutting down: stop the run and hand the job back to the queue.
         engine.cancel(run);
-        event(job.id(), "interrupted", "the instance running the job is shutting down; the job will be resumed", null);
+        handBack(job, result);
+        Thread.currentThread().interrupt();
         return;
       }
+    }
+  }
+
+  /**
+   * Waits briefly for the stopped run to end, then queues the job again under a new execution, so
+   * that another instance resumes it at once instead of after this one's heartbeat is missed. If it
+   * cannot, the job stays RUNNING and is resumed that way.
+   */
+  private void handBack(Job job, Future<StackResult> result) {
+    try {
+      result.get(Math.min(settings.stopGrace().toMillis(), HAND_BACK_WAIT.toMillis()), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      // Stopped, failed or still stopping: in every case the next run starts by recovering.
+    }
+    try {
+      Boolean handedBack = transactions.execute(tx -> {
+        if (!jobs.handBack(job.id())) {
+          return false;
+        }
+        rescheduler.accept(job.id(), job.attempts());
+        event(job.id(), "handed-back", "the instance running the job is shutting down; the job is queued for another", null);
+        return true;
+      });
+      if (Boolean.TRUE.equals(handedBack)) {
+        publisher.publishEvent(new JobStateChanged(reload(job)));
+      }
+    } catch (RuntimeException e) {
+      log.warn("job {} could not be handed back; it is resumed once this instance's heartbeat is missed", job.id(), e);
     }
   }
 

@@ -16,8 +16,9 @@ public enum JobStatus {
   private static final Map<JobStatus, Set<JobStatus>> ALLOWED_MOVES =
       Map.of(
           QUEUED, EnumSet.of(RUNNING, CANCELLED, FAILED),
-          // RUNNING to RUNNING is a resume: the job's earlier worker died.
-          RUNNING, EnumSet.of(RUNNING, CANCELLING, SUCCEEDED, FAILED),
+          // RUNNING to RUNNING is a resume: the job's earlier worker died. RUNNING to QUEUED is a
+          // hand-back: its instance shut down and another takes it.
+          RUNNING, EnumSet.of(RUNNING, QUEUED, CANCELLING, SUCCEEDED, FAILED),
           CANCELLING, EnumSet.of(CANCELLED, SUCCEEDED, FAILED),
           SUCCEEDED, EnumSet.noneOf(JobStatus.class),
           FAILED, EnumSet.noneOf(JobStatus.class),

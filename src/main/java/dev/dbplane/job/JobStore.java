@@ -118,6 +118,12 @@ final class JobStore {
         == 1;
   }
 
+  /** Puts a running job back in the queue, for another instance; false when it was not RUNNING. */
+  boolean handBack(UUID id) {
+    JobStatus.RUNNING.moveTo(JobStatus.QUEUED);
+    return jdbc.sql("update jobs set status = 'QUEUED' where id = ? and status = 'RUNNING'").param(id.toString()).update() == 1;
+  }
+
   boolean requestCancel(UUID id) {
     JobStatus.RUNNING.moveTo(JobStatus.CANCELLING);
     return jdbc.sql("update jobs set status = 'CANCELLING' where id = ? and status = 'RUNNING'")

@@ -28,8 +28,8 @@ class JobStatusTest {
   }
 
   @Test
-  void aRunningJobEndsIsAskedToCancelOrIsResumed() {
-    assertMoves(JobStatus.RUNNING, EnumSet.of(JobStatus.RUNNING, JobStatus.CANCELLING, JobStatus.SUCCEEDED, JobStatus.FAILED));
+  void aRunningJobEndsIsAskedToCancelIsResumedOrIsHandedBack() {
+    assertMoves(JobStatus.RUNNING, EnumSet.of(JobStatus.RUNNING, JobStatus.QUEUED, JobStatus.CANCELLING, JobStatus.SUCCEEDED, JobStatus.FAILED));
   }
 
   @Test

@@ -96,6 +96,12 @@ public final class ServiceProcess implements AutoCloseable {
     return send("GET", path, null, null);
   }
 
+  /** Stops the process as an orchestrator would (SIGTERM), and waits until it has exited. */
+  public void stop() throws InterruptedException {
+    process.destroy();
+    process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
   /** Kills the process at once, as a crash would: no shutdown hook, no graceful stop. */
   public void kill() throws InterruptedException {
     process.destroyForcibly();
