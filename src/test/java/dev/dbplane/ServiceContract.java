@@ -12,12 +12,15 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.jayway.jsonpath.JsonPath;
 import dev.dbplane.engine.EngineFailure;
 import dev.dbplane.engine.Operation;
+import dev.dbplane.job.PeriodicCleanup;
 import dev.dbplane.support.EngineForTests;
 import dev.dbplane.support.ScriptedStackEngine;
 import dev.dbplane.support.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,6 +61,7 @@ abstract class ServiceContract {
   @Autowired ScriptedStackEngine engine;
   @Autowired JdbcClient jdbc;
   @Autowired Scheduler scheduler;
+  @Autowired List<PeriodicCleanup> cleanups;
   @Autowired OneTimeTask<Void> stackJobTask;
 
   // --- create, outputs, secrets
@@ -373,6 +377,32 @@ abstract class ServiceContract {
     assertThat(JsonPath.<Integer>read(jobs, "$.totalItems")).isEqualTo(1);
     assertThat(send(get("/api/v1/jobs?size=0")).getResponse().getStatus()).isEqualTo(400);
     assertThat(send(get("/api/v1/jobs?status=BOGUS")).getResponse().getStatus()).isEqualTo(400);
+  }
+
+  // --- housekeeping
+
+  @Test
+  void oldIdempotencyKeysAndEndedDeliveriesAreDroppedByTheCleanups() {
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    OffsetDateTime old = OffsetDateTime.now(ZoneOffset.UTC).minusDays(40);
+    OffsetDateTime recent = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5);
+    for (Object[] row : new Object[][] {{"old-" + tag, old}, {"recent-" + tag, recent}}) {
+      jdbc.sql("insert into idempotency_keys (principal, idempotency_key, request_hash, status, created_at) values ('t', ?, 'h', 202, ?)")
+          .params(row[0], row[1]).update();
+    }
+    for (Object[] row : new Object[][] {{"DELIVERED", old}, {"PENDING", old}, {"FAILED", recent}}) {
+      jdbc.sql(
+              """
+              insert into webhook_deliveries (id, webhook_id, cluster_id, job_id, event_type, payload, status, attempts, created_at)
+              values (?, ?, ?, ?, 'job.succeeded', '{}', ?, 1, ?)
+              """)
+          .params(UUID.randomUUID().toString(), tag, tag, tag, row[0], row[1]).update();
+    }
+    cleanups.forEach(PeriodicCleanup::run);
+    assertThat(jdbc.sql("select idempotency_key from idempotency_keys where idempotency_key like ?").param("%" + tag).query(String.class).list())
+        .containsExactly("recent-" + tag);
+    assertThat(jdbc.sql("select status from webhook_deliveries where webhook_id = ?").param(tag).query(String.class).list())
+        .containsExactlyInAnyOrder("PENDING", "FAILED");
   }
 
   // --- helpers

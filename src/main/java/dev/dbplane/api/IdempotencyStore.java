@@ -1,6 +1,7 @@
 package dev.dbplane.api;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -55,6 +56,13 @@ class IdempotencyStore {
             where principal = ? and idempotency_key = ?
             """)
         .params(status, location, contentType, body, principal, key)
+        .update();
+  }
+
+  /** Drops the keys answered longer ago than {@code retention}. */
+  int purgeOlderThan(Duration retention) {
+    return jdbc.sql("delete from idempotency_keys where created_at < ?")
+        .param(clock.instant().minus(retention).atOffset(java.time.ZoneOffset.UTC))
         .update();
   }
 

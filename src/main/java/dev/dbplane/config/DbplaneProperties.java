@@ -28,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param pulumi how the Pulumi engine runs
  * @param security who may call the API
  * @param webhooks how notifications are delivered
+ * @param retention how long records kept only for a while are kept
  */
 @ConfigurationProperties("dbplane")
 @Validated
@@ -39,7 +40,8 @@ public record DbplaneProperties(
     @DefaultValue Crypto crypto,
     @DefaultValue Pulumi pulumi,
     @DefaultValue @Valid Security security,
-    @DefaultValue Webhooks webhooks) {
+    @DefaultValue Webhooks webhooks,
+    @DefaultValue Retention retention) {
 
   /** @param maxBodySize the largest request body accepted */
   public record Intake(@DefaultValue("1MB") DataSize maxBodySize) {}
@@ -159,4 +161,10 @@ public record DbplaneProperties(
    *     caller reach services that listen on localhost
    */
   public record Webhooks(@DefaultValue("30s") Duration retryBase, @DefaultValue("false") boolean allowLoopback) {}
+
+  /**
+   * @param idempotencyKeys how long the first answer to an Idempotency-Key is replayed
+   * @param webhookDeliveries how long the record of a delivery is kept
+   */
+  public record Retention(@DefaultValue("24h") Duration idempotencyKeys, @DefaultValue("30d") Duration webhookDeliveries) {}
 }

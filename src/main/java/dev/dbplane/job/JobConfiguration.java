@@ -5,6 +5,8 @@ import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.dbplane.audit.AuditLog;
@@ -115,13 +117,19 @@ class JobConfiguration {
   }
 
   @Bean
-  Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, DbplaneProperties properties, String instanceName) {
+  Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, List<PeriodicCleanup> cleanups, DbplaneProperties properties,
+      String instanceName) {
     DbplaneProperties.Jobs jobs = properties.jobs();
     log.info(
         "job scheduler {}: {} worker(s), polling every {}, heartbeat every {}, dead after {} missed, {} attempt(s) per job",
         instanceName, jobs.workers(), jobs.pollingInterval(), jobs.heartbeatInterval(), jobs.missedHeartbeats(), jobs.maxAttempts());
+    List<RecurringTask<Void>> recurring =
+        cleanups.stream()
+            .map(cleanup -> Tasks.recurring(cleanup.name(), FixedDelay.of(cleanup.every())).execute((instance, context) -> cleanup.run()))
+            .toList();
     SchedulerBuilder builder =
         Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+            .startTasks(recurring)
             .schedulerName(new SchedulerName.Fixed(instanceName));
     if (isPostgres(dataSource)) {
       // SELECT ... FOR UPDATE SKIP LOCKED: replicas claim disjoint batches without racing for rows.

@@ -7,6 +7,9 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.dbplane.audit.AuditLog;
 import dev.dbplane.config.DbplaneProperties;
 import dev.dbplane.crypto.SecretBox;
+import dev.dbplane.job.PeriodicCleanup;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,6 +49,27 @@ class WebhookConfiguration {
   WebhookNotifier webhookNotifier(WebhookStore store, @Lazy Scheduler scheduler, OneTimeTask<Void> webhookDeliveryTask,
       TransactionTemplate transactions, JsonMapper json) {
     return new WebhookNotifier(store, scheduler, webhookDeliveryTask, transactions, json);
+  }
+
+  /** Delivery records are kept for {@code dbplane.retention.webhook-deliveries}. */
+  @Bean
+  PeriodicCleanup webhookDeliveryCleanup(WebhookStore store, DbplaneProperties properties) {
+    return new PeriodicCleanup() {
+      @Override
+      public String name() {
+        return "purge-webhook-deliveries";
+      }
+
+      @Override
+      public Duration every() {
+        return Duration.ofHours(6);
+      }
+
+      @Override
+      public void run() {
+        store.purgeEndedBefore(Instant.now().minus(properties.retention().webhookDeliveries()));
+      }
+    };
   }
 
   @Bean

@@ -87,6 +87,11 @@ final class WebhookStore {
         .list();
   }
 
+  /** Drops the records of deliveries that ended (delivered or given up) before {@code before}. */
+  int purgeEndedBefore(Instant before) {
+    return jdbc.sql("delete from webhook_deliveries where status <> 'PENDING' and created_at < ?").param(time(before)).update();
+  }
+
   private static Webhook map(ResultSet rs, int row) throws SQLException {
     return new Webhook(UUID.fromString(rs.getString("id")), UUID.fromString(rs.getString("cluster_id")), rs.getString("url"),
         rs.getString("created_by"), instant(rs, "created_at"));
