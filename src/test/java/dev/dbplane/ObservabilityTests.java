@@ -33,6 +33,9 @@ class ObservabilityTests {
     assertThat(mvc.perform(get("/actuator/health/liveness")).andReturn().getResponse().getStatus()).isEqualTo(200);
     MvcResult readiness = mvc.perform(get("/actuator/health/readiness")).andReturn();
     assertThat(readiness.getResponse().getStatus()).isEqualTo(200);
+    assertThat(readiness.getResponse().getContentAsString()).doesNotContain("components");
+    String detailed = mvc.perform(get("/actuator/health/readiness").header(TestKeys.HEADER, TestKeys.VIEWER)).andReturn().getResponse().getContentAsString();
+    assertThat(detailed).contains("\"db\"", "\"secrets\"", "\"readinessState\"");
   }
 
   @Test
