@@ -5,6 +5,9 @@ import dev.dbplane.cluster.ClusterService;
 import dev.dbplane.cluster.Submission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,7 +51,9 @@ class ClusterController {
       description = "Validates the manifest or stack input and queues an UP job. 202 with the job; follow Location.",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(ref = MANIFEST),
       responses = {
-        @ApiResponse(responseCode = "202", description = "Accepted; the job is queued"),
+        @ApiResponse(responseCode = "202", description = "Accepted; the job is queued",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmissionView.class),
+                examples = @ExampleObject(value = OpenApiExamples.SUBMISSION))),
         @ApiResponse(responseCode = "409", ref = "Conflict"),
         @ApiResponse(responseCode = "422", ref = "InvalidSpec")
       })

@@ -5,6 +5,9 @@ import dev.dbplane.job.JobFilter;
 import dev.dbplane.job.JobService;
 import dev.dbplane.job.JobStatus;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,7 +49,11 @@ class JobController {
     return PageView.of(jobs.list(new JobFilter(clusterId, status, operation), Paging.page(page), Paging.size(size)), JobView::of);
   }
 
-  @io.swagger.v3.oas.annotations.Operation(summary = "Read a job")
+  @io.swagger.v3.oas.annotations.Operation(
+      summary = "Read a job",
+      responses = @ApiResponse(responseCode = "200", description = "The job",
+          content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class),
+              examples = @ExampleObject(name = "failed", value = OpenApiExamples.FAILED_JOB))))
   @GetMapping("/{id}")
   JobView get(@PathVariable UUID id) {
     return JobView.of(jobs.get(id));

@@ -82,4 +82,53 @@ final class OpenApiExamples {
         ]
       }
       """;
+
+  static final String SUBMISSION =
+      """
+      {
+        "job": {
+          "id": "15fa3a5a-1658-4585-bb59-3da22ecce817",
+          "clusterId": "57726d85-4248-4bcb-9024-0f832298e8d4",
+          "clusterName": "orders-db",
+          "operation": "UP",
+          "status": "QUEUED",
+          "requestedBy": "apikey:b9bccae4d50f",
+          "specVersion": 1,
+          "queuedAt": "2026-11-26T10:20:55.609Z",
+          "warnings": [],
+          "attempts": 0,
+          "allowedActions": ["cancel"],
+          "links": {
+            "self": "/api/v1/jobs/15fa3a5a-1658-4585-bb59-3da22ecce817",
+            "events": "/api/v1/jobs/15fa3a5a-1658-4585-bb59-3da22ecce817/events",
+            "stream": "/api/v1/jobs/15fa3a5a-1658-4585-bb59-3da22ecce817/events/stream",
+            "cluster": "/api/v1/database-clusters/57726d85-4248-4bcb-9024-0f832298e8d4"
+          }
+        },
+        "clusterId": "57726d85-4248-4bcb-9024-0f832298e8d4",
+        "clusterEtag": "\\"57726d85-4248-4bcb-9024-0f832298e8d4-v1\\"",
+        "warnings": []
+      }
+      """;
+
+  static final String FAILED_JOB =
+      """
+      {
+        "id": "15fa3a5a-1658-4585-bb59-3da22ecce817",
+        "clusterId": "57726d85-4248-4bcb-9024-0f832298e8d4",
+        "clusterName": "orders-db",
+        "operation": "UP",
+        "status": "FAILED",
+        "requestedBy": "apikey:b9bccae4d50f",
+        "specVersion": 1,
+        "queuedAt": "2026-11-26T10:20:55.609Z",
+        "startedAt": "2026-11-26T10:20:56.720Z",
+        "finishedAt": "2026-11-26T10:24:12.016Z",
+        "warnings": [],
+        "error": {"code": "PROVIDER_ERROR", "message": "Error creating database cluster: 422 name is already in use"},
+        "attempts": 1,
+        "allowedActions": [],
+        "links": {"self": "/api/v1/jobs/15fa3a5a-1658-4585-bb59-3da22ecce817"}
+      }
+      """;
 }
