@@ -1,6 +1,7 @@
 package dev.dbplane.cluster;
 
 import dev.dbplane.crypto.SecretBox;
+import dev.dbplane.crypto.UnreadableSecretException;
 import dev.dbplane.engine.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -59,19 +60,16 @@ final class CredentialStore {
     return ids.size();
   }
 
-  /** Whether a stored token (any) opens with the keyset; empty when none is stored. */
+  /** A stored token that the keyset cannot open, if the first one looked at is one. */
   Optional<UUID> firstUnreadable() {
-    return jdbc.sql("select cluster_id from cluster_credentials").query((rs, row) -> UUID.fromString(rs.getString(1))).list().stream()
-        .limit(1)
-        .filter(id -> {
-          try {
-            get(id);
-            return false;
-          } catch (dev.dbplane.crypto.UnreadableSecretException e) {
-            return true;
-          }
-        })
-        .findFirst();
+    Optional<UUID> first =
+        jdbc.sql("select cluster_id from cluster_credentials order by updated_at limit 1").query((rs, row) -> UUID.fromString(rs.getString(1))).optional();
+    try {
+      first.ifPresent(this::get);
+      return Optional.empty();
+    } catch (UnreadableSecretException e) {
+      return first;
+    }
   }
 
   private byte[] seal(UUID clusterId, Secret token) {
