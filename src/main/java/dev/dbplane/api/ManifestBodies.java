@@ -12,11 +12,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ManifestBodies {
 
-  /** The media types every endpoint that takes a manifest consumes. */
-  static final String[] MEDIA_TYPES = {
-    "application/json", "application/yaml", "application/x-yaml", "text/yaml", "application/x-protobuf", "application/protobuf"
-  };
-
   private final RequestIntake intake;
   private final DbplaneProperties properties;
 

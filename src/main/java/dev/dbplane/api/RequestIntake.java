@@ -72,11 +72,6 @@ public final class RequestIntake {
         : ClusterRequest.of((DigitalOceanDatabaseCluster) builder.build());
   }
 
-  /** Whether the media type is one this intake reads. */
-  public static boolean isAccepted(MediaType contentType) {
-    return format(contentType).isPresent();
-  }
-
   private static Optional<String> format(MediaType contentType) {
     return ACCEPTED.stream().filter(accepted -> accepted.equalsTypeAndSubtype(contentType)).findFirst().map(MediaType::getSubtype);
   }

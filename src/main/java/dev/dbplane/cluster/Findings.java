@@ -28,11 +28,6 @@ final class Findings {
     advisories.add(new Advisory(manifestPath + manifestField, code, message));
   }
 
-  boolean hasViolationAt(String manifestField) {
-    String path = manifestPath + manifestField;
-    return violations.stream().anyMatch(v -> v.field().equals(path));
-  }
-
   List<Violation> violations() {
     return List.copyOf(violations);
   }

@@ -21,10 +21,6 @@ public final class Secret {
     return value;
   }
 
-  public boolean isBlank() {
-    return value.isBlank();
-  }
-
   @Override
   public String toString() {
     return "[secret]";

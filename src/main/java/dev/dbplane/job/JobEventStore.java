@@ -56,10 +56,6 @@ final class JobEventStore {
         .list();
   }
 
-  long count(UUID jobId) {
-    return jdbc.sql("select count(*) from job_events where job_id = ?").param(jobId.toString()).query(Long.class).single();
-  }
-
   private static String truncate(String text, int max) {
     return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
