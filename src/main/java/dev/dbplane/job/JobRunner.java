@@ -248,7 +248,7 @@ final class JobRunner {
    * CANCELLING meanwhile), and tells the cluster's owner in the same transaction.
    */
   private void end(Job job, JobStatus wanted, @Nullable StackResult result, @Nullable JobError error) {
-    Boolean ended =
+    Job ended =
         transactions.execute(
             tx -> {
               for (JobStatus from : ACTIVE) {
@@ -264,15 +264,14 @@ final class JobRunner {
                   }
                   // In the same transaction: whoever sees the job ended also sees its last event.
                   event(job.id(), to.name().toLowerCase(Locale.ROOT), describe(finished), null);
-                  return true;
+                  return finished;
                 }
               }
-              return false;
+              return null;
             });
-    if (Boolean.TRUE.equals(ended)) {
-      Job finished = reload(job);
-      metrics.ended(finished);
-      publisher.publishEvent(new JobStateChanged(finished));
+    if (ended != null) {
+      metrics.ended(ended);
+      publisher.publishEvent(new JobStateChanged(ended));
     } else {
       log.debug("job {} had already ended", job.id());
     }

@@ -95,19 +95,25 @@ public class ApiKeyService {
       }
     }
     String keyId = id;
-    Optional<ApiKey> key = Optional.ofNullable(configured.get(keyId)).or(() -> find(keyId));
-    byte[] expected = key.map(k -> k.configured() ? configuredHashes.get(k.id()) : storedHash(k.id())).orElse(NO_SUCH_KEY);
+    Optional<StoredKey> key =
+        Optional.ofNullable(configured.get(keyId)).map(k -> new StoredKey(k, configuredHashes.get(k.id()))).or(() -> findStored(keyId));
+    byte[] expected = key.map(StoredKey::hash).orElse(NO_SUCH_KEY);
     boolean matches = MessageDigest.isEqual(expected, sha256(secret));
-    return matches ? key.filter(ApiKey::active) : Optional.empty();
+    return matches ? key.map(StoredKey::key).filter(ApiKey::active) : Optional.empty();
   }
+
+  /** A key with the hash of its secret. */
+  private record StoredKey(ApiKey key, byte[] hash) {}
 
   private Optional<ApiKey> find(String id) {
-    return jdbc.sql("select * from api_keys where id = ?").param(id).query(ApiKeyService::map).optional();
+    return findStored(id).map(StoredKey::key);
   }
 
-  private byte[] storedHash(String id) {
-    return jdbc.sql("select secret_hash from api_keys where id = ?").param(id).query(String.class).optional()
-        .map(HexFormat.of()::parseHex).orElse(NO_SUCH_KEY);
+  private Optional<StoredKey> findStored(String id) {
+    return jdbc.sql("select * from api_keys where id = ?")
+        .param(id)
+        .query((rs, row) -> new StoredKey(map(rs, row), HexFormat.of().parseHex(rs.getString("secret_hash"))))
+        .optional();
   }
 
   private static ApiKey map(ResultSet rs, int row) throws SQLException {
