@@ -2,6 +2,7 @@ package dev.dbplane.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.dbplane.cluster.Advisory;
+import dev.dbplane.cluster.ClusterOutputs;
 import dev.dbplane.cluster.ClusterRequest;
 import dev.dbplane.engine.ProvisioningSpec;
 import dev.dbplane.cluster.ValidationOutcome;
@@ -38,13 +39,11 @@ record ValidationReport(
       @Nullable String apiToken,
       @Nullable String defaultRegion) {}
 
-  static final String REDACTED = "[REDACTED]";
-
   static ValidationReport of(ClusterRequest request, ValidationOutcome outcome, boolean serverHasDefaultToken) {
     Credentials credentials =
         request
             .providerConfig()
-            .map(config -> new Credentials("request", config.getApiToken().isEmpty() ? null : REDACTED, config.getDefaultRegion().name()))
+            .map(config -> new Credentials("request", config.getApiToken().isEmpty() ? null : ClusterOutputs.REDACTED, config.getDefaultRegion().name()))
             .orElseGet(() -> new Credentials(serverHasDefaultToken ? "server-default" : "none", null, null));
     return new ValidationReport(
         outcome.valid(), outcome.violations(), outcome.advisories(), outcome.spec(), credentials);

@@ -4,7 +4,9 @@ import dev.dbplane.audit.AuditLog;
 import dev.dbplane.config.DbplaneProperties;
 import dev.dbplane.crypto.SecretBox;
 import dev.dbplane.job.JobService;
+import dev.dbplane.engine.Secret;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +38,9 @@ class ClusterConfiguration {
   @Bean
   ClusterJobSubjects clusterJobSubjects(
       ClusterStore clusters, CredentialStore credentials, OutputStore outputs, DbplaneProperties properties) {
-    return new ClusterJobSubjects(clusters, credentials, outputs, properties.digitalocean().defaultToken(), Clock.systemUTC());
+    DbplaneProperties.DigitalOcean digitalocean = properties.digitalocean();
+    Optional<Secret> defaultToken = digitalocean.hasDefaultToken() ? Optional.of(Secret.of(digitalocean.defaultToken())) : Optional.empty();
+    return new ClusterJobSubjects(clusters, credentials, outputs, defaultToken, Clock.systemUTC());
   }
 
   @Bean

@@ -8,7 +8,6 @@ import dev.dbplane.job.JobSubjects;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /** Records on the cluster what its jobs did: outputs and state after an UP, removal after a destroy. */
 final class ClusterJobSubjects implements JobSubjects {
@@ -16,11 +15,11 @@ final class ClusterJobSubjects implements JobSubjects {
   private final ClusterStore clusters;
   private final CredentialStore credentials;
   private final OutputStore outputs;
-  private final @Nullable String defaultToken;
+  private final Optional<Secret> defaultToken;
   private final Clock clock;
 
   ClusterJobSubjects(
-      ClusterStore clusters, CredentialStore credentials, OutputStore outputs, @Nullable String defaultToken, Clock clock) {
+      ClusterStore clusters, CredentialStore credentials, OutputStore outputs, Optional<Secret> defaultToken, Clock clock) {
     this.clusters = clusters;
     this.credentials = credentials;
     this.outputs = outputs;
@@ -30,11 +29,7 @@ final class ClusterJobSubjects implements JobSubjects {
 
   @Override
   public Optional<Secret> tokenFor(UUID clusterId) {
-    Optional<Secret> stored = credentials.get(clusterId);
-    if (stored.isPresent()) {
-      return stored;
-    }
-    return defaultToken == null || defaultToken.isBlank() ? Optional.empty() : Optional.of(Secret.of(defaultToken));
+    return credentials.get(clusterId).or(() -> defaultToken);
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.annotation.Propagation;
@@ -85,6 +86,25 @@ public class JobService {
     return job;
   }
 
+  /**
+   * Makes a cancel's move and, in the same transaction, what goes with it: the owner's hook, the job
+   * event and the audit entry. False when the job had moved on meanwhile.
+   */
+  private boolean recordedCancel(
+      Job job, String requestedBy, BooleanSupplier move, Runnable then, StackEvent event, String auditDetail) {
+    return Boolean.TRUE.equals(
+        transactions.execute(
+            tx -> {
+              if (!move.getAsBoolean()) {
+                return false;
+              }
+              then.run();
+              events.append(job.id(), event, clock.instant());
+              audit.record(requestedBy, "job.cancel", job.clusterId(), auditDetail);
+              return true;
+            }));
+  }
+
   /** The job as callers see it: an active job's status may be up to a fraction of a second old. */
   public Job get(UUID id) {
     return reads.get(id, jobs::find).orElseThrow(() -> new JobNotFoundException(id));
@@ -124,27 +144,16 @@ public class JobService {
     Job job = fresh(jobId);
     boolean changed =
         switch (job.status()) {
-          case QUEUED -> Boolean.TRUE.equals(
-              transactions.execute(
-                  tx -> {
-                    if (!jobs.finish(jobId, JobStatus.QUEUED, JobStatus.CANCELLED, null, null, clock.instant())) {
-                      return false;
-                    }
-                    subjects.didNotSucceed(fresh(jobId));
-                    audit.record(requestedBy, "job.cancel", job.clusterId(), "cancelled queued job " + jobId);
-                    events.append(jobId, StackEvent.of("cancelled", "cancelled by " + requestedBy + " before it started"), clock.instant());
-                    return true;
-                  }));
-          case RUNNING -> Boolean.TRUE.equals(
-              transactions.execute(
-                  tx -> {
-                    if (!jobs.requestCancel(jobId)) {
-                      return false;
-                    }
-                    events.append(jobId, StackEvent.of("cancel-requested", "cancel requested by " + requestedBy), clock.instant());
-                    audit.record(requestedBy, "job.cancel", job.clusterId(), "asked running job " + jobId + " to stop");
-                    return true;
-                  }));
+          case QUEUED -> recordedCancel(job, requestedBy,
+              () -> jobs.finish(jobId, JobStatus.QUEUED, JobStatus.CANCELLED, null, null, clock.instant()),
+              () -> subjects.didNotSucceed(fresh(jobId)),
+              StackEvent.of("cancelled", "cancelled by " + requestedBy + " before it started"),
+              "cancelled queued job " + jobId);
+          case RUNNING -> recordedCancel(job, requestedBy,
+              () -> jobs.requestCancel(jobId),
+              () -> {},
+              StackEvent.of("cancel-requested", "cancel requested by " + requestedBy),
+              "asked running job " + jobId + " to stop");
           case CANCELLING -> false;
           default -> throw new JobNotCancellableException(job);
         };
