@@ -22,6 +22,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -35,6 +36,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class SecurityTests {
 
   @Autowired MockMvc mvc;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void withoutCredentialsOnlyHealthAndTheApiDocumentsAnswer() throws Exception {
@@ -75,7 +77,8 @@ class SecurityTests {
 
     String shown = body(perform(get("/api/v1/database-clusters/" + clusterId), TestKeys.VIEWER));
     assertThat(shown).doesNotContain(ScriptedStackEngine.SECRET_PASSWORD).contains("[REDACTED]");
-    String revealed = body(perform(post("/api/v1/database-clusters/" + clusterId + "/outputs:reveal"), TestKeys.SECRETS_READER));
+    String revealed = body(perform(post("/api/v1/database-clusters/" + clusterId + "/outputs:reveal")
+        .header("Idempotency-Key", UUID.randomUUID().toString()), TestKeys.SECRETS_READER));
     assertThat(JsonPath.<String>read(revealed, "$.database_password")).isEqualTo(ScriptedStackEngine.SECRET_PASSWORD);
     assertThat(JsonPath.<String>read(revealed, "$.connection_uri")).isEqualTo(ScriptedStackEngine.SECRET_URI);
 
@@ -84,6 +87,10 @@ class SecurityTests {
     assertThat(JsonPath.<List<String>>read(audit, "$[*].actor")).containsExactly("apikey:test-reader", "apikey:test-operator");
     assertThat(audit).doesNotContain(ScriptedStackEngine.SECRET_PASSWORD);
 
+    // The kept answer of the idempotent reveal is encrypted like every other secret.
+    for (byte[] kept : jdbc.sql("select body from idempotency_keys").query((rs, row) -> rs.getBytes(1)).list()) {
+      assertThat(new String(kept, StandardCharsets.ISO_8859_1)).doesNotContain(ScriptedStackEngine.SECRET_PASSWORD);
+    }
     assertThat(output.getAll()).doesNotContain(ScriptedStackEngine.SECRET_PASSWORD).doesNotContain(ServiceContract.TOKEN)
         .doesNotContain(TestKeys.ADMIN).doesNotContain(TestKeys.OPERATOR);
   }

@@ -1,5 +1,6 @@
 package dev.dbplane.api;
 
+import dev.dbplane.crypto.SecretBox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -8,7 +9,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The first answer to each (caller, Idempotency-Key), kept so that a retry gets the same answer. */
+/**
+ * The first answer to each (caller, Idempotency-Key), kept (encrypted) so that a retry gets the same
+ * answer.
+ */
 @Component
 class IdempotencyStore {
 
@@ -16,10 +20,12 @@ class IdempotencyStore {
   record Entry(String requestHash, @Nullable Integer status, @Nullable String location, @Nullable String contentType, byte @Nullable [] body) {}
 
   private final JdbcClient jdbc;
+  private final SecretBox box;
   private final Clock clock = Clock.systemUTC();
 
-  IdempotencyStore(JdbcClient jdbc) {
+  IdempotencyStore(JdbcClient jdbc, SecretBox box) {
     this.jdbc = jdbc;
+    this.box = box;
   }
 
   /** Takes the key for this request; empty when taken, otherwise what is stored under it. */
@@ -44,7 +50,7 @@ class IdempotencyStore {
                       (Integer) rs.getObject("status"),
                       rs.getString("location"),
                       rs.getString("content_type"),
-                      rs.getBytes("body")))
+                      open(rs.getBytes("body"), principal, key)))
           .optional();
     }
   }
@@ -55,8 +61,18 @@ class IdempotencyStore {
             update idempotency_keys set status = ?, location = ?, content_type = ?, body = ?
             where principal = ? and idempotency_key = ?
             """)
-        .params(status, location, contentType, body, principal, key)
+        .params(status, location, contentType, box.seal(body, context(principal, key)), principal, key)
         .update();
+  }
+
+  // Kept answers may hold secrets (a revealed output, a new API key, a callback's secret): they are
+  // stored encrypted like every other secret, bound to their caller and key.
+  private byte @Nullable [] open(byte @Nullable [] sealed, String principal, String key) {
+    return sealed == null ? null : box.open(sealed, context(principal, key));
+  }
+
+  private static String context(String principal, String key) {
+    return "idempotent-answer:" + principal + ":" + key;
   }
 
   /** Drops the keys answered longer ago than {@code retention}. */
