@@ -52,6 +52,9 @@ case "$1" in
           echo '{"cluster_id":"9cc10173","connection_uri":"[secret]","database_password":"[secret]","database_user":"doadmin","host":"db.example","port":25060}'
         fi
         exit 0 ;;
+      export)
+        echo '{"version":3,"deployment":{"manifest":{},"resources":[{"urn":"urn:pulumi:s::dbplane::digitalocean:index/databaseCluster:DatabaseCluster::database-cluster","custom":true,"id":"9cc10173","type":"digitalocean:index/databaseCluster:DatabaseCluster","outputs":{"id":"9cc10173","host":"db.example","port":25060,"user":"doadmin","uri":{"4dabf18193072939515e22adb298388d":"1b47061264138c4ac30d75fd1eb44270","plaintext":"\"postgresql://doadmin:pw@db.example:25060/defaultdb\""},"password":{"4dabf18193072939515e22adb298388d":"1b47061264138c4ac30d75fd1eb44270","plaintext":"\"pw\""}}}]}}'
+        exit 0 ;;
       *) exit 0 ;;
     esac ;;
   up) run_update create '{"create":2}' ;;

@@ -44,7 +44,10 @@ final class ClusterJobSubjects implements JobSubjects {
       }
       case DESTROY -> clusters.delete(job.clusterId());
       case REFRESH -> {
-        if (!result.outputs().isEmpty()) {
+        if (result.clusterGone()) {
+          outputs.remove(job.clusterId());
+          clusters.setState(job.clusterId(), ClusterState.GONE, clock.instant());
+        } else if (!result.outputs().isEmpty()) {
           outputs.put(job.clusterId(), job.id(), result.outputs(), result.secretOutputs(), clock.instant());
         }
       }

@@ -9,5 +9,10 @@ public enum ClusterState {
   /** The last UP (or destroy) did not succeed; the last job says why. */
   FAILED,
   /** A destroy is queued or running; the record goes once it succeeds. */
-  DESTROYING
+  DESTROYING,
+  /**
+   * A refresh found the cluster gone from DigitalOcean (deleted outside this service); its outputs
+   * are dropped. An UP creates it again; a destroy removes the record.
+   */
+  GONE
 }

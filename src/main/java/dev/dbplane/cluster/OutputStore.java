@@ -37,7 +37,7 @@ final class OutputStore {
     byte[] ciphertext = box.seal(json.writeValueAsBytes(new TreeMap<>(values)), context(clusterId));
     String keys = String.join(",", new TreeMap<>(values).keySet());
     String secrets = secretKeys.stream().sorted().collect(Collectors.joining(","));
-    jdbc.sql("delete from cluster_outputs where cluster_id = ?").param(clusterId.toString()).update();
+    remove(clusterId);
     jdbc.sql(
             """
             insert into cluster_outputs (cluster_id, job_id, ciphertext, output_keys, secret_keys, updated_at)
@@ -45,6 +45,11 @@ final class OutputStore {
             """)
         .params(clusterId.toString(), jobId.toString(), ciphertext, keys, secrets, ClusterStore.timestamp(now))
         .update();
+  }
+
+  /** The cluster is gone: what it had (host, password) is of no use and no longer kept. */
+  void remove(UUID clusterId) {
+    jdbc.sql("delete from cluster_outputs where cluster_id = ?").param(clusterId.toString()).update();
   }
 
   Optional<ClusterOutputs> get(UUID clusterId) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -116,6 +117,8 @@ public record DbplaneProperties(
    *     emulator)
    * @param ignoreAmbientPlugins whether the engine refuses plugins found on PATH and uses only those
    *     installed in {@code home} at the pinned version
+   * @param environment more environment for the CLI and its plugins (a proxy, a state bucket's
+   *     credentials); never shown
    */
   public record Pulumi(
       @DefaultValue("pulumi") String cli,
@@ -125,12 +128,14 @@ public record DbplaneProperties(
       @Nullable Path workDir,
       @Nullable Path home,
       @Nullable String digitaloceanApiEndpoint,
-      @DefaultValue("true") boolean ignoreAmbientPlugins) {
+      @DefaultValue("true") boolean ignoreAmbientPlugins,
+      @Nullable Map<String, String> environment) {
 
     @Override
     public String toString() {
       return "Pulumi[cli=" + cli + ", backendUrl=" + backendUrl + ", secretsProvider=" + secretsProvider
-          + ", passphrase=" + (passphrase == null ? "(none)" : "(set)") + "]";
+          + ", passphrase=" + (passphrase == null ? "(none)" : "(set)")
+          + ", environment=" + (environment == null ? "[]" : environment.keySet()) + "]";
     }
   }
 

@@ -8,10 +8,13 @@ import java.util.Set;
  *
  * @param changes count of resources per kind of change ({@code create}, {@code update}, {@code
  *     delete}, {@code same}, ...), as the engine summarises them; for a refresh, what differs
- * @param outputs the stack outputs after the run (empty for preview, refresh with no stack, destroy)
+ * @param outputs the stack outputs after the run (empty for preview, destroy, and a refresh that
+ *     found no cluster)
  * @param secretOutputs names of the outputs whose values are secret
+ * @param clusterGone true when a refresh found that the cluster no longer exists at DigitalOcean
+ *     (deleted outside this service)
  */
-public record StackResult(Map<String, Integer> changes, Map<String, String> outputs, Set<String> secretOutputs) {
+public record StackResult(Map<String, Integer> changes, Map<String, String> outputs, Set<String> secretOutputs, boolean clusterGone) {
 
   public StackResult {
     changes = Map.copyOf(changes);
@@ -19,7 +22,16 @@ public record StackResult(Map<String, Integer> changes, Map<String, String> outp
     secretOutputs = Set.copyOf(secretOutputs);
   }
 
+  public StackResult(Map<String, Integer> changes, Map<String, String> outputs, Set<String> secretOutputs) {
+    this(changes, outputs, secretOutputs, false);
+  }
+
   public static StackResult changesOnly(Map<String, Integer> changes) {
     return new StackResult(changes, Map.of(), Set.of());
+  }
+
+  /** A refresh found the stack's cluster gone from DigitalOcean. */
+  public static StackResult gone(Map<String, Integer> changes) {
+    return new StackResult(changes, Map.of(), Set.of(), true);
   }
 }

@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +25,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the Pulumi CLI for the Automation API, where {@code LocalPulumiCommand} falls short: the CLI
  * is any configured path (not only {@code pulumi} on PATH), and the process of a job's run can be
  * stopped. Each run is registered under the job id that the workspace puts in its environment, so
- * that a cancel can signal the CLI (which then stops its providers and releases the stack's lock),
- * and kill it if it does not stop.
+ * that a cancel can signal the CLI (which then cancels the update, stops its providers and releases
+ * the stack's lock), and kill it with its providers if it does not stop. Every process is recorded
+ * on disk while it runs, so that the next start of a killed service stops what it left running.
  */
 final class CliPulumiCommand implements PulumiCommand {
 
@@ -41,18 +43,48 @@ final class CliPulumiCommand implements PulumiCommand {
   /** The oldest CLI the Automation API of SDK 1.36.1 supports. */
   static final Version MINIMUM_VERSION = Version.of(3, 95, 0);
 
+  private static final Logger log = LoggerFactory.getLogger(CliPulumiCommand.class);
   private static final Pattern STACK_NOT_FOUND = Pattern.compile("no stack named.*found");
   private static final Pattern STACK_EXISTS = Pattern.compile("stack.*already exists");
   private static final long STOP_WAIT_SECONDS = 30;
   private static final long PIPE_DRAIN_MILLIS = 10_000;
 
+  /**
+   * The CLI knows its hidden {@code --event-log} flag only with this set (as Pulumi's own
+   * command runner does); and it must never try to download a plugin: production installs the
+   * pinned one, and a missing one is a clear failure, not five download attempts.
+   */
+  private static final Map<String, String> CLI_ENVIRONMENT =
+      Map.of("PULUMI_DEBUG_COMMANDS", "true", "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION", "true", "PULUMI_SKIP_UPDATE_CHECK", "true");
+  private static final long DESCENDANTS_POLL_MILLIS = 500;
+
   private final String cli;
+  private final Path runDirectory;
+  private final RunRecords records;
   private final Map<String, Process> running = new ConcurrentHashMap<>();
   private final Set<String> stopped = ConcurrentHashMap.newKeySet();
   private volatile @Nullable Version version;
 
-  CliPulumiCommand(String cli) {
+  /**
+   * @param runDirectory where event logs and the records of running processes are kept; made
+   *     readable by this service only
+   */
+  CliPulumiCommand(String cli, Path runDirectory) throws IOException {
     this.cli = cli;
+    this.runDirectory = PrivateFiles.directory(runDirectory);
+    this.records = new RunRecords(runDirectory);
+  }
+
+  /**
+   * Stops what a killed service left: CLI processes still running (one may hold a stack's lock or
+   * change a cluster) and event logs that may hold secrets. Runs at start-up, before any job.
+   */
+  void cleanUpAfterCrash() throws IOException {
+    int processes = records.stopOrphans();
+    int logs = EventLog.removeLeftovers(runDirectory);
+    if (processes + logs > 0) {
+      log.warn("cleaned up after a service that was killed: {} Pulumi process(es) stopped, {} event log(s) removed", processes, logs);
+    }
   }
 
   /**
@@ -95,16 +127,15 @@ final class CliPulumiCommand implements PulumiCommand {
   public CommandResult run(List<String> args, CommandRunOptions options) throws AutomationException {
     List<String> fullArgs = new ArrayList<>(args);
     fullArgs.add("--non-interactive");
-    Path eventLog = null;
-    EventLogTail watcher = null;
+    String jobId = options.additionalEnv().get(JOB_ENV);
+    EventLog eventLog = null;
     try {
       if (options.onEngineEvent() != null) {
-        eventLog = Files.createTempFile("pulumi-events-", ".log");
+        eventLog = EventLog.open(runDirectory, jobId == null ? "run" : jobId, options.onEngineEvent());
         fullArgs.add("--event-log");
-        fullArgs.add(eventLog.toString());
-        watcher = new EventLogTail(eventLog, options.onEngineEvent());
+        fullArgs.add(eventLog.path().toString());
       }
-      CommandResult result = execute(fullArgs, options, options.additionalEnv().get(JOB_ENV));
+      CommandResult result = execute(fullArgs, options, jobId);
       if (result.code() != 0) {
         throw failure(result);
       }
@@ -112,8 +143,9 @@ final class CliPulumiCommand implements PulumiCommand {
     } catch (IOException e) {
       throw new AutomationException("the Pulumi CLI '" + cli + "' cannot be run: " + e.getMessage(), e);
     } finally {
-      closeQuietly(watcher);
-      deleteQuietly(eventLog);
+      if (eventLog != null) {
+        eventLog.close();
+      }
     }
   }
 
@@ -124,14 +156,18 @@ final class CliPulumiCommand implements PulumiCommand {
       return;
     }
     stopped.add(jobId);
-    // SIGTERM: the CLI cancels the update, waits for its providers and releases the lock.
-    process.destroy();
+    // Its providers, found while the CLI lives: once it is gone they belong to init.
+    List<ProcessHandle> providers = process.descendants().toList();
+    // SIGTERM, and only the signal: Process.destroy() would also close the CLI's pipes, and a CLI
+    // that cannot write dies of SIGPIPE with its lock, a pending create and a torn state left.
+    process.toHandle().destroy();
     Thread killer = new Thread(() -> {
       try {
         if (!process.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
           process.descendants().forEach(ProcessHandle::destroyForcibly);
           process.destroyForcibly();
         }
+        providers.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -154,10 +190,14 @@ final class CliPulumiCommand implements PulumiCommand {
       builder.directory(options.workingDir().toFile());
     }
     builder.environment().putAll(options.additionalEnv());
+    builder.environment().putAll(CLI_ENVIRONMENT);
     Process process = builder.start();
+    Path record = records.record(jobId == null ? "run" : jobId, process.toHandle());
     if (jobId != null) {
       running.put(jobId, process);
     }
+    Set<ProcessHandle> family = ConcurrentHashMap.newKeySet();
+    Thread familyWatch = watchDescendants(process, family);
     try {
       StringBuilder out = new StringBuilder();
       StringBuilder err = new StringBuilder();
@@ -172,21 +212,43 @@ final class CliPulumiCommand implements PulumiCommand {
       // A plugin the CLI left behind may still hold the pipes open: do not wait on it for ever.
       outReader.join(PIPE_DRAIN_MILLIS);
       errReader.join(PIPE_DRAIN_MILLIS);
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
       synchronized (out) {
         synchronized (err) {
           return new CommandResult(code, out.toString(), err.toString());
         }
       }
     } catch (InterruptedException e) {
-      process.destroy();
+      process.toHandle().destroy();
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while the CLI ran", e);
     } finally {
+      familyWatch.interrupt();
+      // A plugin that outlived its CLI would live on for minutes under init.
+      family.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
       if (jobId != null) {
         running.remove(jobId, process);
       }
+      if (!process.isAlive()) {
+        records.remove(record);
+      }
     }
+  }
+
+  /** Keeps {@code family} up to date with the CLI's descendants while it runs. */
+  private static Thread watchDescendants(Process process, Set<ProcessHandle> family) {
+    Thread thread = new Thread(() -> {
+      try {
+        while (process.isAlive()) {
+          process.descendants().forEach(family::add);
+          Thread.sleep(DESCENDANTS_POLL_MILLIS);
+        }
+      } catch (InterruptedException e) {
+        // The CLI has ended.
+      }
+    }, "pulumi-descendants");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
   }
 
   private static Thread pump(InputStream stream, StringBuilder sink, @Nullable Consumer<String> lines) {
@@ -223,21 +285,5 @@ final class CliPulumiCommand implements PulumiCommand {
       return new ConcurrentUpdateException(result);
     }
     return new CommandException(result);
-  }
-
-  private static void closeQuietly(@Nullable EventLogTail watcher) {
-    if (watcher != null) {
-      watcher.close();
-    }
-  }
-
-  private static void deleteQuietly(@Nullable Path file) {
-    if (file != null) {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        // A temp file left behind is harmless.
-      }
-    }
   }
 }

@@ -5,7 +5,10 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.dbplane.engine.ProvisioningSpec;
 import dev.dbplane.engine.Secret;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -23,8 +26,10 @@ final class ClusterProgram implements Consumer<Context> {
   static final String PROVIDER_NAME = "digitalocean";
   static final String CLUSTER_NAME = "database-cluster";
 
-  static final List<String> EXPORTS =
-      List.of("cluster_id", "connection_uri", "host", "port", "database_user", "database_password");
+  /** Each stack output and the cluster's property it is; a refresh reads them from the cluster's state. */
+  static final Map<String, String> EXPORTED_PROPERTIES = orderedMap(
+      "cluster_id", "id", "connection_uri", "uri", "host", "host", "port", "port", "database_user", "user", "database_password", "password");
+  static final List<String> EXPORTS = List.copyOf(EXPORTED_PROPERTIES.keySet());
   static final List<String> SECRET_EXPORTS = List.of("connection_uri", "database_password");
 
   private final ProvisioningSpec spec;
@@ -53,11 +58,20 @@ final class ClusterProgram implements Consumer<Context> {
                 .version(PROVIDER_VERSION)
                 .additionalSecretOutputs(DatabaseCluster.SECRET_OUTPUTS)
                 .build());
+    // The same names as EXPORTED_PROPERTIES, each from its property.
     ctx.export("cluster_id", cluster.id());
     ctx.export("connection_uri", cluster.uri().asSecret());
     ctx.export("host", cluster.host());
     ctx.export("port", cluster.port());
     ctx.export("database_user", cluster.user());
     ctx.export("database_password", cluster.password().asSecret());
+  }
+
+  private static Map<String, String> orderedMap(String... pairs) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put(pairs[i], pairs[i + 1]);
+    }
+    return Collections.unmodifiableMap(map);
   }
 }

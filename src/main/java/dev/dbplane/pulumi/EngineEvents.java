@@ -8,7 +8,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Pulumi's engine events as the job's progress events. */
+/**
+ * Pulumi's engine events as the job's progress events: resource steps, DigitalOcean's words and
+ * warnings, the summary. Not the final "cancel" event: it only marks the end of every event log.
+ */
 final class EngineEvents {
 
   private EngineEvents() {}
@@ -16,7 +19,9 @@ final class EngineEvents {
   static Optional<StackEvent> toStackEvent(EngineEvent event) {
     if (event.diagnosticEvent() != null) {
       DiagnosticEvent d = event.diagnosticEvent();
-      if (d.message() == null || d.message().isBlank()) {
+      // Debug diagnostics are dumps of gRPC messages (a resource's outputs, the password among
+      // them): nothing for a person, and a secret in waiting.
+      if (d.message() == null || d.message().isBlank() || "debug".equalsIgnoreCase(d.severity())) {
         return Optional.empty();
       }
       return Optional.of(new StackEvent("diagnostic-" + lower(d.severity()), PulumiFailures.scrub(d.message().strip()), d.urn()));
@@ -40,9 +45,6 @@ final class EngineEvents {
               .collect(Collectors.joining(", "));
       return Optional.of(StackEvent.of("summary", "resources: " + (changes.isEmpty() ? "no changes" : changes)
           + " in " + event.summaryEvent().durationSeconds() + "s"));
-    }
-    if (event.cancelEvent() != null) {
-      return Optional.of(StackEvent.of("engine-cancelled", "the engine cancelled the update"));
     }
     return Optional.empty();
   }

@@ -2,11 +2,14 @@ package dev.dbplane.pulumi;
 
 import dev.dbplane.config.DbplaneProperties;
 import dev.dbplane.crypto.LocalSecretFiles;
+import dev.dbplane.digitalocean.DigitalOceanApi;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +31,17 @@ class PulumiConfiguration {
   /** How long a run waits before retrying a stack locked by another update. */
   private static final Duration LOCK_RETRY_WAIT = Duration.ofSeconds(5);
 
+  /** Before any job runs: stops what a killed predecessor left running, removes its event logs. */
   @Bean
-  CliPulumiCommand pulumiCommand(DbplaneProperties properties) {
-    return new CliPulumiCommand(properties.pulumi().cli());
+  CliPulumiCommand pulumiCommand(DbplaneProperties properties) throws IOException {
+    CliPulumiCommand command = new CliPulumiCommand(properties.pulumi().cli(), properties.dataDir().toAbsolutePath().resolve("pulumi-runs"));
+    command.cleanUpAfterCrash();
+    return command;
+  }
+
+  @Bean
+  ProviderPlugin providerPlugin(DbplaneProperties properties) {
+    return new ProviderPlugin(pulumiHome(properties), properties.pulumi().ignoreAmbientPlugins());
   }
 
   @Bean
@@ -41,7 +52,8 @@ class PulumiConfiguration {
   }
 
   @Bean
-  PulumiStackEngine pulumiStackEngine(CliPulumiCommand pulumiCommand, DbplaneProperties properties, String pulumiBackendUrl)
+  PulumiStackEngine pulumiStackEngine(
+      CliPulumiCommand pulumiCommand, ProviderPlugin providerPlugin, DbplaneProperties properties, String pulumiBackendUrl)
       throws IOException {
     DbplaneProperties.Pulumi pulumi = properties.pulumi();
     Path data = properties.dataDir().toAbsolutePath();
@@ -49,22 +61,32 @@ class PulumiConfiguration {
     PulumiStackEngine.Settings settings =
         new PulumiStackEngine.Settings(
             pulumi.workDir() != null ? pulumi.workDir() : data.resolve("pulumi-work"),
-            pulumi.home() != null ? pulumi.home() : data.resolve("pulumi-home"),
+            pulumiHome(properties),
             backend,
             pulumi.secretsProvider(),
             passphrase(pulumi, data),
             pulumi.digitaloceanApiEndpoint(),
             pulumi.ignoreAmbientPlugins(),
+            pulumi.environment() == null ? Map.of() : pulumi.environment(),
             LOCK_RETRY_WAIT);
-    log.info("Pulumi engine: CLI {}, backend {}, secrets provider {}, provider plugin digitalocean v{}",
-        pulumi.cli(), backend, pulumi.secretsProvider(), ClusterProgram.PROVIDER_VERSION);
-    return new PulumiStackEngine(pulumiCommand, settings);
+    if (backend.startsWith("file://")) {
+      Files.createDirectories(Path.of(backend.substring("file://".length())));
+    }
+    log.info("Pulumi engine: CLI {}, backend {}, secrets provider {}, provider plugin {} ({})",
+        pulumi.cli(), backend, pulumi.secretsProvider(), providerPlugin.version(),
+        providerPlugin.location().map(Path::toString).orElse("NOT INSTALLED: jobs will fail until it is"));
+    return new PulumiStackEngine(pulumiCommand, settings, providerPlugin, new DigitalOceanApi(pulumi.digitaloceanApiEndpoint()));
+  }
+
+  private static Path pulumiHome(DbplaneProperties properties) {
+    Path home = properties.pulumi().home();
+    return home != null ? home : properties.dataDir().toAbsolutePath().resolve("pulumi-home");
   }
 
   /** Reported as "pulumi" in the health endpoint. */
   @Bean
-  HealthIndicator pulumiHealthIndicator(CliPulumiCommand pulumiCommand, String pulumiBackendUrl) {
-    return new PulumiHealth(pulumiCommand, pulumiBackendUrl);
+  HealthIndicator pulumiHealthIndicator(CliPulumiCommand pulumiCommand, ProviderPlugin providerPlugin, String pulumiBackendUrl) {
+    return new PulumiHealth(pulumiCommand, providerPlugin, pulumiBackendUrl);
   }
 
   private static @Nullable String passphrase(DbplaneProperties.Pulumi pulumi, Path data) throws IOException {

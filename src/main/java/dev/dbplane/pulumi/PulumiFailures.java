@@ -2,6 +2,7 @@ package dev.dbplane.pulumi;
 
 import com.pulumi.automation.AutomationException;
 import com.pulumi.automation.ConcurrentUpdateException;
+import dev.dbplane.digitalocean.DigitalOceanApiException;
 import dev.dbplane.engine.EngineFailure;
 import dev.dbplane.engine.StackEngineException;
 import java.util.LinkedHashSet;
@@ -40,7 +41,8 @@ final class PulumiFailures {
       return new StackEngineException(EngineFailure.CREDENTIALS_REJECTED,
           "DigitalOcean refused the API token (401 Unable to authenticate you): send a valid token in provider_config.api_token", e);
     }
-    if (lower.contains("no resource plugin") || lower.contains("could not find plugin") || lower.contains("failed to load plugin")) {
+    if (lower.contains("no resource plugin") || lower.contains("could not find plugin") || lower.contains("failed to load plugin")
+        || lower.contains("could not automatically download and install resource plugin")) {
       return new StackEngineException(EngineFailure.ENGINE_UNAVAILABLE,
           "the DigitalOcean provider plugin v" + ClusterProgram.PROVIDER_VERSION + " is not installed: run 'pulumi plugin install resource "
               + "digitalocean v" + ClusterProgram.PROVIDER_VERSION + "' with this service's PULUMI_HOME (" + errors + ")", e);
@@ -49,6 +51,13 @@ final class PulumiFailures {
       return new StackEngineException(EngineFailure.PROVIDER_ERROR, errors, e);
     }
     return new StackEngineException(EngineFailure.INTERNAL, "the Pulumi CLI failed: " + scrub(firstLines(text)), e);
+  }
+
+  /** DigitalOcean could not tell whether an interrupted create reached it: nothing is guessed. */
+  static StackEngineException lookupFailed(DigitalOceanApiException e) {
+    EngineFailure failure = e.status() == 401 ? EngineFailure.CREDENTIALS_REJECTED : EngineFailure.PROVIDER_ERROR;
+    return new StackEngineException(failure,
+        "could not ask DigitalOcean whether the interrupted create reached it (" + scrub(e.getMessage()) + "); the stack is left as it was", e);
   }
 
   /** The CLI's "error:" lines, de-duplicated, cleaned and cut to a readable length. */

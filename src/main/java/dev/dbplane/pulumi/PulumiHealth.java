@@ -8,16 +8,19 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Whether jobs can run: a Pulumi CLI of a supported version is there, and a file state backend is a
+ * Whether jobs can run: a Pulumi CLI of a supported version and the pinned provider plugin are
+ * there, and a file state backend is a
  * directory this service can write (other backends are checked by the CLI when a job runs).
  */
 final class PulumiHealth implements HealthIndicator {
 
   private final CliPulumiCommand cli;
+  private final ProviderPlugin plugin;
   private final String backendUrl;
 
-  PulumiHealth(CliPulumiCommand cli, String backendUrl) {
+  PulumiHealth(CliPulumiCommand cli, ProviderPlugin plugin, String backendUrl) {
     this.cli = cli;
+    this.plugin = plugin;
     this.backendUrl = backendUrl;
   }
 
@@ -25,6 +28,9 @@ final class PulumiHealth implements HealthIndicator {
   public Health health() {
     try {
       Version version = cli.checkedVersion();
+      if (plugin.location().isEmpty()) {
+        return Health.down().withDetail("cli", version.toString()).withDetail("reason", plugin.missing()).build();
+      }
       if (backendUrl.startsWith("file://")) {
         Path state = Path.of(backendUrl.substring("file://".length()));
         Files.createDirectories(state);
@@ -32,7 +38,7 @@ final class PulumiHealth implements HealthIndicator {
           return Health.down().withDetail("reason", "the state directory " + state + " is not writable").build();
         }
       }
-      return Health.up().withDetail("cli", version.toString()).withDetail("providerPlugin", "digitalocean v" + ClusterProgram.PROVIDER_VERSION)
+      return Health.up().withDetail("cli", version.toString()).withDetail("providerPlugin", plugin.version())
           .withDetail("backend", backendUrl.replaceAll("//[^/@]*@", "//")).build();
     } catch (EngineUnavailableException e) {
       return Health.down().withDetail("reason", e.getMessage()).build();

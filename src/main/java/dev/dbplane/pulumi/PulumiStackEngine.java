@@ -7,6 +7,7 @@ import com.pulumi.automation.LocalWorkspace;
 import com.pulumi.automation.LocalWorkspaceOptions;
 import com.pulumi.automation.OperationType;
 import com.pulumi.automation.OutputValue;
+import com.pulumi.automation.PendingCreateValue;
 import com.pulumi.automation.PreviewOptions;
 import com.pulumi.automation.PreviewResult;
 import com.pulumi.automation.ProjectBackend;
@@ -18,6 +19,8 @@ import com.pulumi.automation.UpResult;
 import com.pulumi.automation.UpdateResult;
 import com.pulumi.automation.WorkspaceStack;
 import com.pulumi.automation.events.EngineEvent;
+import dev.dbplane.digitalocean.DigitalOceanApi;
+import dev.dbplane.digitalocean.DigitalOceanApiException;
 import dev.dbplane.engine.EngineFailure;
 import dev.dbplane.engine.StackEngine;
 import dev.dbplane.engine.StackEngineException;
@@ -29,9 +32,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -54,6 +60,7 @@ final class PulumiStackEngine implements StackEngine {
       @Nullable String passphrase,
       @Nullable String digitaloceanApiEndpoint,
       boolean ignoreAmbientPlugins,
+      Map<String, String> environment,
       Duration lockRetryWait) {
 
     /** Self-managed backends (files, buckets) know only the "organization" organization. */
@@ -67,10 +74,14 @@ final class PulumiStackEngine implements StackEngine {
 
   private final CliPulumiCommand cli;
   private final Settings settings;
+  private final ProviderPlugin plugin;
+  private final DigitalOceanApi digitalocean;
 
-  PulumiStackEngine(CliPulumiCommand cli, Settings settings) {
+  PulumiStackEngine(CliPulumiCommand cli, Settings settings, ProviderPlugin plugin, DigitalOceanApi digitalocean) {
     this.cli = cli;
     this.settings = settings;
+    this.plugin = plugin;
+    this.digitalocean = digitalocean;
   }
 
   @Override
@@ -89,13 +100,22 @@ final class PulumiStackEngine implements StackEngine {
     });
   }
 
-  /** Compares the stack with DigitalOcean; the events name every resource that drifted and how. */
+  /**
+   * Compares the stack with DigitalOcean; the events name every resource that drifted and how. The
+   * outputs are read from the cluster's refreshed state, not from the stack's outputs, which keep
+   * what the last UP saw: a cluster deleted outside the service is reported gone.
+   */
   @Override
   public StackResult refresh(StackRun run) throws StackEngineException {
     return onStack(run, stack -> {
       UpdateResult result = retryingLock(run, () -> stack.refresh(RefreshOptions.builder().onEvent(events(run)).color("never").build()));
-      Map<String, OutputValue> outputs = stack.getOutputs();
-      return new StackResult(changes(result.summary().resourceChanges()), values(outputs), secretKeys(outputs));
+      Map<String, Integer> changes = changes(result.summary().resourceChanges());
+      Optional<StackState.ClusterOutputs> cluster = StackState.of(stack.exportStack()).cluster();
+      if (cluster.isEmpty()) {
+        run.events().accept(StackEvent.of("cluster-gone", "the cluster " + run.spec().clusterName() + " no longer exists at DigitalOcean"));
+        return StackResult.gone(changes);
+      }
+      return new StackResult(changes, cluster.get().values(), cluster.get().secrets());
     });
   }
 
@@ -128,6 +148,9 @@ final class PulumiStackEngine implements StackEngine {
     } catch (EngineUnavailableException e) {
       throw new StackEngineException(EngineFailure.ENGINE_UNAVAILABLE, e.getMessage());
     }
+    if (plugin.location().isEmpty()) {
+      throw new StackEngineException(EngineFailure.ENGINE_UNAVAILABLE, plugin.missing());
+    }
     StackName name = run.spec().stack();
     String jobId = run.jobId().toString();
     try (WorkspaceStack stack = LocalWorkspace.createOrSelectStack(name.project(), stackName(name),
@@ -138,6 +161,8 @@ final class PulumiStackEngine implements StackEngine {
       return work.on(stack);
     } catch (AutomationException e) {
       throw PulumiFailures.classify(e, cli.takeStopped(jobId));
+    } catch (DigitalOceanApiException e) {
+      throw PulumiFailures.lookupFailed(e);
     } catch (StackEngineException e) {
       throw e;
     } catch (Exception e) {
@@ -148,8 +173,10 @@ final class PulumiStackEngine implements StackEngine {
   }
 
   /**
-   * A run of this job was interrupted: clear its stale lock, then the operations it left pending,
-   * before the job's operation runs again and converges.
+   * A run of this job was interrupted: release its stale lock, then settle the creates it left
+   * pending. A create that reached DigitalOcean is taken into the stack by the cluster's id, found by
+   * its name; only one that never reached it is forgotten. Forgetting them all would have the
+   * resumed UP create a second, orphaned cluster (or fail on the name being taken).
    */
   private void recover(WorkspaceStack stack, StackRun run) throws AutomationException {
     try {
@@ -158,8 +185,25 @@ final class PulumiStackEngine implements StackEngine {
     } catch (AutomationException e) {
       run.events().accept(StackEvent.of("recovery", "no lock to release"));
     }
-    stack.refresh(RefreshOptions.builder().clearPendingCreates(true).onEvent(events(run)).color("never").build());
-    run.events().accept(StackEvent.of("recovery", "refreshed the stack and cleared operations the interrupted run left pending"));
+    List<StackState.PendingCreate> pending = StackState.of(stack.exportStack()).pendingCreates();
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<PendingCreateValue> reached = new ArrayList<>();
+    for (StackState.PendingCreate create : pending) {
+      Optional<String> id = create.name() == null ? Optional.empty() : digitalocean.findClusterId(run.token(), create.name());
+      if (id.isPresent()) {
+        reached.add(PendingCreateValue.builder().setUrn(create.urn()).setId(id.get()).build());
+        run.events().accept(new StackEvent("recovery",
+            "the interrupted create of " + create.name() + " had reached DigitalOcean (cluster " + id.get() + "): taking it into the stack", create.urn()));
+      } else {
+        run.events().accept(new StackEvent("recovery",
+            "the interrupted create of " + create.name() + " never reached DigitalOcean: it is created again", create.urn()));
+      }
+    }
+    RefreshOptions.Builder settle = RefreshOptions.builder().onEvent(events(run)).color("never");
+    // The CLI takes one way per refresh: import what reached DigitalOcean, or clear what did not.
+    stack.refresh((reached.isEmpty() ? settle.clearPendingCreates(true) : settle.importPendingCreates(reached)).build());
   }
 
   /** A lock held by someone else may be released soon (a replica finishing); try a few times. */
@@ -190,11 +234,10 @@ final class PulumiStackEngine implements StackEngine {
     StackName name = run.spec().stack();
     Path workDir = Files.createDirectories(
         settings.workRoot().resolve(safe(name.organization())).resolve(safe(name.project())).resolve(safe(name.stack())));
-    Map<String, String> env = new HashMap<>();
+    Map<String, String> env = new HashMap<>(settings.environment());
     env.put(CliPulumiCommand.JOB_ENV, run.jobId().toString());
     env.put("PULUMI_STACK", stackName(name));
     env.put("PULUMI_BACKEND_URL", settings.backendUrl());
-    env.put("PULUMI_SKIP_UPDATE_CHECK", "true");
     if (settings.ignoreAmbientPlugins()) {
       env.put("PULUMI_IGNORE_AMBIENT_PLUGINS", "true");
     }

@@ -3,6 +3,7 @@ package dev.dbplane.pulumi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dbplane.digitalocean.DigitalOceanApi;
 import dev.dbplane.engine.EngineFailure;
 import dev.dbplane.engine.ProvisioningSpec;
 import dev.dbplane.engine.Secret;
@@ -19,6 +20,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -62,11 +64,27 @@ class PulumiStackEngineTest {
   }
 
   private PulumiStackEngine engine(String cliPath) {
+    try {
+      return engineWithPlugin(cliPath);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private PulumiStackEngine engineWithPlugin(String cliPath) throws IOException {
+    Path plugin = Files.createDirectories(dir.resolve("home/plugins/resource-digitalocean-v" + ClusterProgram.PROVIDER_VERSION))
+        .resolve("pulumi-resource-digitalocean");
+    if (!Files.exists(plugin)) {
+      Files.writeString(plugin, "#!/bin/sh\n");
+      Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
     return new PulumiStackEngine(
-        new CliPulumiCommand(cliPath),
+        new CliPulumiCommand(cliPath, dir.resolve("runs")),
         new PulumiStackEngine.Settings(
             dir.resolve("work"), dir.resolve("home"), "file://" + dir.resolve("state"), "passphrase", "test-passphrase",
-            null, true, Duration.ofMillis(10)));
+            null, true, Map.of(), Duration.ofMillis(10)),
+        new ProviderPlugin(dir.resolve("home"), false),
+        new DigitalOceanApi(null));
   }
 
   private PulumiStackEngine engine() {
@@ -129,6 +147,9 @@ class PulumiStackEngineTest {
   void aRefreshReportsWhatDrifted() throws Exception {
     StackResult result = engine().refresh(run("prod.orders", false));
     assertThat(result.changes()).containsEntry("update", 1);
+    assertThat(result.clusterGone()).isFalse();
+    assertThat(result.outputs()).containsEntry("port", "25060").containsEntry("database_password", "pw");
+    assertThat(result.secretOutputs()).containsExactlyInAnyOrder("connection_uri", "database_password");
     assertThat(events).filteredOn(e -> e.type().equals("resource-update")).extracting(StackEvent::message)
         .anySatisfy(m -> assertThat(m).contains("size, nodeCount"));
   }
@@ -142,14 +163,15 @@ class PulumiStackEngineTest {
   }
 
   @Test
-  void aResumedRunFirstReleasesTheLockAndClearsPendingOperations() throws Exception {
+  void aResumedRunFirstReleasesTheLockAndLooksForPendingCreates() throws Exception {
     engine().up(run("prod.orders", true));
     List<String> calls = calls();
     int cancel = indexOf(calls, "CALL cancel");
-    int refresh = indexOf(calls, "CALL refresh");
+    int export = indexOf(calls, "CALL stack export");
     int up = indexOf(calls, "CALL up");
-    assertThat(cancel).isLessThan(refresh).isLessThan(up);
-    assertThat(calls.get(refresh)).contains("--clear-pending-creates");
+    assertThat(cancel).isLessThan(export).isLessThan(up);
+    // No create was left pending: nothing to settle, and nothing is forgotten.
+    assertThat(calls).noneMatch(c -> c.startsWith("CALL refresh"));
   }
 
   @Test

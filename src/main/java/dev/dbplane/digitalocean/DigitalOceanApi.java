@@ -1,0 +1,109 @@
+package dev.dbplane.digitalocean;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.dbplane.engine.Secret;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** The database endpoints of DigitalOcean's API (or of an API that answers like it). */
+public final class DigitalOceanApi {
+
+  /** DigitalOcean's own API. */
+  public static final String DEFAULT_ENDPOINT = "https://api.digitalocean.com";
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final int PAGE_SIZE = 200;
+  /** More clusters than one account can hold: a bound on paging, not a limit met in practice. */
+  private static final int MAX_PAGES = 50;
+
+  private final URI endpoint;
+  private final HttpClient http;
+
+  /** @param endpoint the API's base URL; null for DigitalOcean's own */
+  public DigitalOceanApi(@Nullable String endpoint) {
+    String base = endpoint == null || endpoint.isBlank() ? DEFAULT_ENDPOINT : endpoint;
+    this.endpoint = URI.create(base.endsWith("/") ? base : base + "/");
+    this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /**
+   * The id of the account's database cluster named {@code name}, if there is one.
+   *
+   * @throws DigitalOceanApiException when the API refuses or cannot be reached
+   */
+  public Optional<String> findClusterId(Secret token, String name) {
+    for (int page = 1; page <= MAX_PAGES; page++) {
+      JsonObject answer = get(token, "v2/databases?per_page=" + PAGE_SIZE + "&page=" + page);
+      JsonElement databases = answer.get("databases");
+      if (databases == null || !databases.isJsonArray()) {
+        return Optional.empty();
+      }
+      for (JsonElement database : databases.getAsJsonArray()) {
+        JsonObject cluster = database.getAsJsonObject();
+        if (name.equals(text(cluster, "name"))) {
+          return Optional.ofNullable(text(cluster, "id"));
+        }
+      }
+      if (!hasNextPage(answer)) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private JsonObject get(Secret token, String path) {
+    HttpRequest request =
+        HttpRequest.newBuilder(endpoint.resolve(path))
+            .timeout(TIMEOUT)
+            .header("Authorization", "Bearer " + token.reveal())
+            .header("Accept", "application/json")
+            .GET()
+            .build();
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new DigitalOceanApiException("DigitalOcean's API at " + endpoint + " cannot be reached (" + e.getClass().getSimpleName() + ")", 0);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DigitalOceanApiException("interrupted while asking DigitalOcean's API", 0);
+    }
+    if (response.statusCode() / 100 != 2) {
+      throw new DigitalOceanApiException("DigitalOcean answered " + response.statusCode() + ": " + message(response.body()), response.statusCode());
+    }
+    return JsonParser.parseString(response.body()).getAsJsonObject();
+  }
+
+  private static boolean hasNextPage(JsonObject answer) {
+    JsonElement links = answer.get("links");
+    if (links == null || !links.isJsonObject()) {
+      return false;
+    }
+    JsonElement pages = links.getAsJsonObject().get("pages");
+    return pages != null && pages.isJsonObject() && pages.getAsJsonObject().has("next");
+  }
+
+  /** DigitalOcean's own words from an error body ({@code {id, message, request_id}}). */
+  private static String message(String body) {
+    try {
+      String message = text(JsonParser.parseString(body).getAsJsonObject(), "message");
+      return message == null ? "(no message)" : message;
+    } catch (RuntimeException e) {
+      return "(no message)";
+    }
+  }
+
+  private static @Nullable String text(JsonObject object, String member) {
+    JsonElement value = object.get(member);
+    return value == null || value.isJsonNull() ? null : value.getAsString();
+  }
+}
