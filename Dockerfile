@@ -2,9 +2,11 @@
 # Production image of dbplane: the service on a JRE, with the pinned Pulumi CLI and DigitalOcean
 # provider plugin, as a non-root user under an init that reaps the CLI's provider subprocesses.
 #   docker build -t dbplane .
-# The pins below are checked against the code by DockerfilePinsTest.
+# The pins below are checked against the code by DockerfilePinsTest: the CLI is the one the
+# real-engine tests build from sandbox/toolchain/go.mod and prove; the provider is the official one
+# (the sandbox provider never goes into this image).
 
-ARG PULUMI_VERSION=3.259.0
+ARG PULUMI_VERSION=3.274.1
 ARG DIGITALOCEAN_PROVIDER_VERSION=4.76.0
 
 # 1. Build the service with the Maven wrapper.

@@ -1,123 +1,415 @@
 package dev.dbplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.dbplane.support.ApiClient;
+import dev.dbplane.support.Sandbox;
 import dev.dbplane.support.TestKeys;
+import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The real thing: the service provisions a cluster with the real Pulumi CLI and DigitalOcean
- * provider, through its REST API (preview, up, destroy). It needs a Pulumi CLI
- * ({@code DBPLANE_E2E_PULUMI_CLI}, default {@code pulumi} on PATH) with the provider plugin in
- * {@code DBPLANE_E2E_PULUMI_HOME} or on PATH, and a token in {@code DBPLANE_E2E_DIGITALOCEAN_TOKEN};
- * {@code DBPLANE_E2E_DIGITALOCEAN_API} points it at another DigitalOcean API (an emulator). Without
- * them it does not run, says so and why, and is reported as skipped, never as passed.
+ * The main job for real, through the REST API over HTTP: the service runs the real Pulumi CLI with
+ * the sandbox DigitalOcean provider against the DigitalOcean API emulator, whose PostgreSQL clusters
+ * are real databases. Every behaviour of the engine is proven here, not against a stand-in.
  */
-@SpringBootTest(properties = {"dbplane.engine=pulumi", "dbplane.jobs.polling-interval=500ms"})
-@AutoConfigureMockMvc
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "dbplane.jobs.polling-interval=200ms", "dbplane.jobs.workers=3", "dbplane.security.mutations-per-minute=10000"})
+@ExtendWith(OutputCaptureExtension.class)
 class RealEngineTests {
 
-  private static final Duration WAIT = Duration.ofMinutes(30);
+  private static final Duration JOB_WAIT = Duration.ofMinutes(3);
+  private static final Path DATA = Path.of("target", "real-engine-" + UUID.randomUUID()).toAbsolutePath();
+  private static final Instant STARTED = Instant.now();
+  /** Every password the emulator handed out, searched for everywhere at the end. */
+  private static final Set<String> PASSWORDS = ConcurrentHashMap.newKeySet();
+  private static final List<String> LOGS = new ArrayList<>();
 
-  @Autowired MockMvc mvc;
+  @LocalServerPort int port;
+  private ApiClient api;
+  private Sandbox sandbox;
 
-  @BeforeEach
-  void requireTheRealEngine() {
-    String token = System.getenv("DBPLANE_E2E_DIGITALOCEAN_TOKEN");
-    String cli = cli();
-    String why = null;
-    if (token == null || token.isBlank()) {
-      why = "DBPLANE_E2E_DIGITALOCEAN_TOKEN is not set";
-    } else if (!runs(cli)) {
-      why = "no Pulumi CLI runs as '" + cli + "' (set DBPLANE_E2E_PULUMI_CLI)";
-    }
-    if (why != null) {
-      System.out.println("REAL PULUMI END-TO-END TEST DID NOT RUN: " + why);
-      Assumptions.abort("real Pulumi end-to-end test did not run: " + why);
-    }
+  @BeforeAll
+  static void theRealEngineIsHere() {
+    Sandbox.require();
   }
 
   @DynamicPropertySource
-  static void engine(DynamicPropertyRegistry registry) {
-    registry.add("dbplane.pulumi.cli", RealEngineTests::cli);
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-    String home = System.getenv("DBPLANE_E2E_PULUMI_HOME");
-    if (home != null) {
-      registry.add("dbplane.pulumi.home", () -> Path.of(home).toString());
+  static void onTheSandbox(DynamicPropertyRegistry registry) {
+    Sandbox.require().serviceProperties().forEach((key, value) -> registry.add(key, () -> value));
+    registry.add("dbplane.data-dir", DATA::toString);
+    registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA.resolve("db/dbplane") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+  }
+
+  @BeforeEach
+  void client() throws Exception {
+    api = new ApiClient(port);
+    sandbox = Sandbox.require();
+    sandbox.clearFaults();
+    sandbox.settings("{\"create_delay\": \"0s\", \"resize_delay\": \"0s\"}");
+  }
+
+  // --- the life of a cluster
+
+  @Test
+  void aClusterIsCreatedRevealedResizedPreviewedRefreshedAndDestroyed(CapturedOutput output) throws Exception {
+    String name = uniqueName("life");
+    HttpResponse<String> created = api.send(TestKeys.OPERATOR, "POST", "/api/v1/database-clusters", "application/json", stackInput(name, 1));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+    String clusterId = JsonPath.read(created.body(), "$.clusterId");
+    String up = api.awaitEnd(JsonPath.read(created.body(), "$.job.id"), JOB_WAIT);
+    assertThat(JsonPath.<String>read(up, "$.status")).as(up).isEqualTo("SUCCEEDED");
+    // The stack, the provider and the cluster.
+    assertThat(JsonPath.<Integer>read(up, "$.changes.create")).isEqualTo(3);
+
+    String atDigitalOcean = emulatorCluster(name);
+    String doId = JsonPath.read(atDigitalOcean, "$.id");
+    assertThat(JsonPath.<String>read(atDigitalOcean, "$.status")).isEqualTo("online");
+    assertThat(JsonPath.<Integer>read(atDigitalOcean, "$.num_nodes")).isEqualTo(1);
+
+    // Events are for people: steps and DigitalOcean's words, no debug dumps, no false cancel.
+    String events = api.get("/api/v1/jobs/" + JsonPath.read(up, "$.id") + "/events?limit=100").body();
+    List<String> types = JsonPath.read(events, "$[*].type");
+    assertThat(types).contains("resource-create", "summary").doesNotContain("diagnostic-debug", "engine-cancelled");
+    assertThat(types.get(types.size() - 1)).isEqualTo("succeeded");
+    assertThat(events).doesNotContain(Sandbox.TOKEN).doesNotContain((String) JsonPath.read(atDigitalOcean, "$.connection.password"));
+
+    // Stored encrypted, shown redacted, revealed with the role; the URI connects.
+    String cluster = api.get("/api/v1/database-clusters/" + clusterId).body();
+    assertThat(JsonPath.<String>read(cluster, "$.state")).isEqualTo("READY");
+    assertThat(JsonPath.<String>read(cluster, "$.outputs.connection_uri")).isEqualTo("[REDACTED]");
+    assertThat(JsonPath.<String>read(cluster, "$.outputs.database_password")).isEqualTo("[REDACTED]");
+    assertThat(JsonPath.<String>read(cluster, "$.outputs.cluster_id")).isEqualTo(doId);
+    assertThat(api.send(TestKeys.OPERATOR, "POST", "/api/v1/database-clusters/" + clusterId + "/outputs:reveal", null, null).statusCode()).isEqualTo(403);
+    String revealed = api.send(TestKeys.SECRETS_READER, "POST", "/api/v1/database-clusters/" + clusterId + "/outputs:reveal", null, null).body();
+    String password = JsonPath.read(revealed, "$.database_password");
+    PASSWORDS.add(password);
+    assertThat(password).isEqualTo(JsonPath.read(atDigitalOcean, "$.connection.password"));
+    assertThat(selectVersion(JsonPath.read(revealed, "$.connection_uri"))).startsWith("PostgreSQL");
+
+    // Resize: DigitalOcean sees it.
+    String etag = api.get("/api/v1/database-clusters/" + clusterId).headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> resized = api.sendWithIfMatch("PUT", "/api/v1/database-clusters/" + clusterId, stackInput(name, 2), etag);
+    assertThat(resized.statusCode()).as(resized.body()).isEqualTo(202);
+    String resize = api.awaitEnd(JsonPath.read(resized.body(), "$.job.id"), JOB_WAIT);
+    assertThat(JsonPath.<String>read(resize, "$.status")).as(resize).isEqualTo("SUCCEEDED");
+    assertThat(JsonPath.<Integer>read(emulatorCluster(name), "$.num_nodes")).isEqualTo(2);
+
+    // Preview of another change shows it and changes nothing.
+    HttpResponse<String> previewed = api.send("POST", "/api/v1/database-clusters/" + clusterId + ":preview", "application/json", stackInput(name, 3));
+    String preview = api.awaitEnd(JsonPath.read(previewed.body(), "$.job.id"), JOB_WAIT);
+    assertThat(JsonPath.<String>read(preview, "$.status")).as(preview).isEqualTo("SUCCEEDED");
+    assertThat(JsonPath.<Integer>read(preview, "$.changes.update")).isEqualTo(1);
+    assertThat(JsonPath.<Integer>read(emulatorCluster(name), "$.num_nodes")).isEqualTo(2);
+
+    // Refresh: no drift, then drift after a change behind the service's back.
+    String noDrift = refresh(clusterId);
+    assertThat(JsonPath.<Map<String, Integer>>read(noDrift, "$.changes")).doesNotContainKey("update");
+    sandbox.changeBehindTheServicesBack(doId, "{\"size\": \"db-s-4vcpu-8gb\"}");
+    String drift = refresh(clusterId);
+    assertThat(JsonPath.<Integer>read(drift, "$.changes.update")).as(drift).isEqualTo(1);
+    assertThat(eventsOf(JsonPath.read(drift, "$.id"))).contains("size");
+
+    // Destroy: gone from DigitalOcean, the stack removed, the record gone.
+    HttpResponse<String> destroying = api.send("DELETE", "/api/v1/database-clusters/" + clusterId + "?confirm=" + name, null, null);
+    String destroy = api.awaitEnd(JsonPath.read(destroying.body(), "$.job.id"), JOB_WAIT);
+    assertThat(JsonPath.<String>read(destroy, "$.status")).as(destroy).isEqualTo("SUCCEEDED");
+    assertThat(emulatorNames()).doesNotContain(name);
+    assertThat(api.get("/api/v1/database-clusters/" + clusterId).statusCode()).isEqualTo(404);
+    try (Stream<Path> stacks = Files.walk(DATA.resolve("pulumi-state/.pulumi/stacks"))) {
+      assertThat(stacks.map(Path::toString)).noneMatch(p -> p.endsWith("." + name + ".json"));
     }
-    String api = System.getenv("DBPLANE_E2E_DIGITALOCEAN_API");
-    if (api != null) {
-      registry.add("dbplane.pulumi.digitalocean-api-endpoint", () -> api);
-    }
+
+    collect(output);
   }
 
   @Test
-  void aClusterIsPreviewedCreatedAndDestroyedForReal() throws Exception {
-    String name = "dbplane-e2e-" + UUID.randomUUID().toString().substring(0, 8);
-    String body = ServiceContract.stackInput(name, 1, 0).replace(ServiceContract.TOKEN, System.getenv("DBPLANE_E2E_DIGITALOCEAN_TOKEN"));
-    MvcResult created = mvc.perform(post("/api/v1/database-clusters").header(TestKeys.HEADER, TestKeys.ADMIN).contentType("application/json").content(body)).andReturn();
-    assertThat(created.getResponse().getStatus()).as(text(created)).isEqualTo(202);
-    String clusterId = JsonPath.read(text(created), "$.clusterId");
-    String up = await(JsonPath.read(text(created), "$.job.id"));
-    assertThat(JsonPath.<String>read(up, "$.status")).as(up).isEqualTo("SUCCEEDED");
-    String cluster = text(mvc.perform(get("/api/v1/database-clusters/" + clusterId).header(TestKeys.HEADER, TestKeys.ADMIN)).andReturn());
-    assertThat(JsonPath.<String>read(cluster, "$.outputs.connection_uri")).isEqualTo("[REDACTED]");
-    assertThat(JsonPath.<String>read(cluster, "$.outputs.host")).isNotBlank();
-
-    String preview = await(JsonPath.read(text(mvc.perform(post("/api/v1/database-clusters/" + clusterId + ":preview").header(TestKeys.HEADER, TestKeys.ADMIN)).andReturn()), "$.job.id"));
-    assertThat(JsonPath.<String>read(preview, "$.status")).as(preview).isEqualTo("SUCCEEDED");
-
-    String destroy = await(JsonPath.read(text(mvc.perform(delete("/api/v1/database-clusters/" + clusterId + "?confirm=" + name).header(TestKeys.HEADER, TestKeys.ADMIN)).andReturn()), "$.job.id"));
-    assertThat(JsonPath.<String>read(destroy, "$.status")).as(destroy).isEqualTo("SUCCEEDED");
-    assertThat(mvc.perform(get("/api/v1/database-clusters/" + clusterId).header(TestKeys.HEADER, TestKeys.ADMIN)).andReturn().getResponse().getStatus()).isEqualTo(404);
+  void aClusterDeletedOutsideTheServiceIsFoundGoneByARefresh(CapturedOutput output) throws Exception {
+    String name = uniqueName("gone");
+    String clusterId = createAndAwait(name);
+    sandbox.deleteBehindTheServicesBack(JsonPath.read(emulatorCluster(name), "$.id"));
+    String refreshed = refresh(clusterId);
+    assertThat(JsonPath.<String>read(refreshed, "$.status")).as(refreshed).isEqualTo("SUCCEEDED");
+    String cluster = api.get("/api/v1/database-clusters/" + clusterId).body();
+    assertThat(JsonPath.<String>read(cluster, "$.state")).isEqualTo("GONE");
+    assertThat(JsonPath.<Map<String, Object>>read(cluster, "$")).doesNotContainKey("outputs");
+    // An UP creates it again.
+    String etag = api.get("/api/v1/database-clusters/" + clusterId).headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> again = api.sendWithIfMatch("PUT", "/api/v1/database-clusters/" + clusterId, stackInput(name, 1), etag);
+    assertThat(JsonPath.<String>read(api.awaitEnd(JsonPath.read(again.body(), "$.job.id"), JOB_WAIT), "$.status")).isEqualTo("SUCCEEDED");
+    assertThat(emulatorNames().stream().filter(name::equals)).hasSize(1);
+    collect(output);
   }
 
-  private String await(String jobId) throws Exception {
-    Instant deadline = Instant.now().plus(WAIT);
-    while (Instant.now().isBefore(deadline)) {
-      String job = text(mvc.perform(get("/api/v1/jobs/" + jobId).header(TestKeys.HEADER, TestKeys.ADMIN)).andReturn());
-      if (!JsonPath.<String>read(job, "$.status").matches("QUEUED|RUNNING|CANCELLING")) {
-        return job;
+  @Test
+  void twoClustersAreCreatedAtOnce(CapturedOutput output) throws Exception {
+    String first = uniqueName("pair-a");
+    String second = uniqueName("pair-b");
+    HttpResponse<String> a = api.send("POST", "/api/v1/database-clusters", "application/json", stackInput(first, 1));
+    HttpResponse<String> b = api.send("POST", "/api/v1/database-clusters", "application/json", stackInput(second, 1));
+    assertThat(JsonPath.<String>read(api.awaitEnd(JsonPath.read(a.body(), "$.job.id"), JOB_WAIT), "$.status")).isEqualTo("SUCCEEDED");
+    assertThat(JsonPath.<String>read(api.awaitEnd(JsonPath.read(b.body(), "$.job.id"), JOB_WAIT), "$.status")).isEqualTo("SUCCEEDED");
+    assertThat(emulatorNames()).contains(first, second);
+    collect(output);
+  }
+
+  // --- cancel, and failures in DigitalOcean's words
+
+  @Test
+  void aCancelDuringACreateEndsCancelledAndTheNextUpConverges(CapturedOutput output) throws Exception {
+    sandbox.settings("{\"create_delay\": \"60s\"}");
+    String name = uniqueName("cancel");
+    HttpResponse<String> created = api.send("POST", "/api/v1/database-clusters", "application/json", stackInput(name, 1));
+    String clusterId = JsonPath.read(created.body(), "$.clusterId");
+    String jobId = JsonPath.read(created.body(), "$.job.id");
+    awaitAtDigitalOcean(name);
+    HttpResponse<String> cancelling = api.send("POST", "/api/v1/jobs/" + jobId + ":cancel", null, null);
+    assertThat(cancelling.statusCode()).as(cancelling.body()).isEqualTo(200);
+    assertThat(JsonPath.<String>read(cancelling.body(), "$.status")).isEqualTo("CANCELLING");
+    String cancelled = api.awaitEnd(jobId, JOB_WAIT);
+    assertThat(JsonPath.<String>read(cancelled, "$.status")).as(cancelled).isEqualTo("CANCELLED");
+    assertThat(locks()).as("no lock left behind").isEmpty();
+    assertNoPulumiProcessLeft();
+
+    sandbox.settings("{\"create_delay\": \"0s\"}");
+    String etag = api.get("/api/v1/database-clusters/" + clusterId).headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> again = api.sendWithIfMatch("PUT", "/api/v1/database-clusters/" + clusterId, stackInput(name, 1), etag);
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+    String converged = api.awaitEnd(JsonPath.read(again.body(), "$.job.id"), JOB_WAIT);
+    assertThat(JsonPath.<String>read(converged, "$.status")).as(converged).isEqualTo("SUCCEEDED");
+    assertThat(emulatorNames().stream().filter(name::equals)).as("exactly one cluster").hasSize(1);
+    collect(output);
+  }
+
+  @Test
+  void aTokenDigitalOceanRefusesFailsAsCredentialsRejected(CapturedOutput output) throws Exception {
+    String name = uniqueName("badtoken");
+    String body = stackInput(name, 1).replace(Sandbox.TOKEN, "dop_v1_" + "0".repeat(64));
+    String job = api.awaitEnd(JsonPath.read(api.send("POST", "/api/v1/database-clusters", "application/json", body).body(), "$.job.id"), JOB_WAIT);
+    assertThat(JsonPath.<String>read(job, "$.status")).isEqualTo("FAILED");
+    assertThat(JsonPath.<String>read(job, "$.error.code")).as(job).isEqualTo("CREDENTIALS_REJECTED");
+    collect(output);
+  }
+
+  @Test
+  void aNameDigitalOceanAlreadyHasFailsInItsOwnWords(CapturedOutput output) throws Exception {
+    String name = uniqueName("taken");
+    HttpResponse<String> byHand = sandbox.digitalocean("POST", "/v2/databases",
+        "{\"name\": \"" + name + "\", \"engine\": \"pg\", \"version\": \"16\", \"region\": \"nyc3\", \"size\": \"db-s-1vcpu-1gb\", \"num_nodes\": 1}");
+    assertThat(byHand.statusCode()).as(byHand.body()).isEqualTo(201);
+    String job = api.awaitEnd(JsonPath.read(api.send("POST", "/api/v1/database-clusters", "application/json", stackInput(name, 1)).body(), "$.job.id"), JOB_WAIT);
+    assertThat(JsonPath.<String>read(job, "$.error.code")).as(job).isEqualTo("PROVIDER_ERROR");
+    assertThat(JsonPath.<String>read(job, "$.error.message")).contains("422").containsIgnoringCase("name");
+    collect(output);
+  }
+
+  @Test
+  void rateLimitsAndServerErrorsOfDigitalOceanAreSurvived(CapturedOutput output) throws Exception {
+    sandbox.inject("{\"method\": \"POST\", \"path\": \"/v2/databases\", \"count\": 2, \"status\": 429}");
+    sandbox.inject("{\"method\": \"GET\", \"path\": \"/v2/databases/\", \"count\": 3, \"status\": 503}");
+    String name = uniqueName("faults");
+    String job = api.awaitEnd(JsonPath.read(api.send("POST", "/api/v1/database-clusters", "application/json", stackInput(name, 1)).body(), "$.job.id"), JOB_WAIT);
+    assertThat(JsonPath.<String>read(job, "$.status")).as(job).isEqualTo("SUCCEEDED");
+    assertThat(emulatorNames().stream().filter(name::equals)).hasSize(1);
+    collect(output);
+  }
+
+  // --- no secret anywhere
+
+  @AfterAll
+  static void theTokenAndThePasswordsAreNowhere() throws Exception {
+    List<String> markers = new ArrayList<>(PASSWORDS);
+    markers.add(Sandbox.TOKEN);
+    String logs;
+    synchronized (LOGS) {
+      logs = String.join("\n", LOGS);
+    }
+    for (String marker : markers) {
+      assertThat(logs).as("the service's log").doesNotContain(marker);
+    }
+    assertThat(filesHolding(markers, DATA)).as("files under the data directory").isEmpty();
+    assertThat(filesHolding(markers, Path.of(System.getProperty("java.io.tmpdir")))).as("files under the temp directory").isEmpty();
+    try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + DATA.resolve("db/dbplane") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "dbplane", "")) {
+      assertThat(rowsHolding(db, markers)).as("plain database columns").isEmpty();
+    }
+  }
+
+  private void collect(CapturedOutput output) {
+    synchronized (LOGS) {
+      LOGS.add(output.getAll());
+    }
+  }
+
+  private static List<String> filesHolding(List<String> markers, Path root) throws IOException {
+    List<String> found = new ArrayList<>();
+    if (!Files.isDirectory(root)) {
+      return found;
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (!Files.isRegularFile(file) || Files.size(file) > 64 * 1024 * 1024) {
+          continue;
+        }
+        if (Files.getLastModifiedTime(file).toInstant().isBefore(STARTED.minusSeconds(5))) {
+          continue;
+        }
+        byte[] bytes;
+        try {
+          bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+          continue; // a file of another user, or gone
+        }
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        for (String marker : markers) {
+          if (text.contains(marker)) {
+            found.add(file + " holds a secret");
+          }
+        }
       }
-      Thread.sleep(2000);
+    } catch (java.io.UncheckedIOException e) {
+      // A file went away while walking; what was read stands.
     }
-    throw new AssertionError("job " + jobId + " did not end within " + WAIT);
+    return found;
   }
 
-  private static String text(MvcResult result) throws Exception {
-    return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-  }
-
-  private static String cli() {
-    String cli = System.getenv("DBPLANE_E2E_PULUMI_CLI");
-    return cli == null || cli.isBlank() ? "pulumi" : cli;
-  }
-
-  private static boolean runs(String cli) {
-    try {
-      Process process = new ProcessBuilder(cli, "version").redirectErrorStream(true).start();
-      return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-    } catch (Exception e) {
-      return false;
+  private static List<String> rowsHolding(Connection db, List<String> markers) throws Exception {
+    List<String> found = new ArrayList<>();
+    List<String> tables = new ArrayList<>();
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("select table_name from information_schema.tables where table_schema = 'public'")) {
+      while (rs.next()) {
+        tables.add(rs.getString(1));
+      }
     }
+    for (String table : tables) {
+      try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("select * from \"" + table + "\"")) {
+        int columns = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          for (int c = 1; c <= columns; c++) {
+            Object value = rs.getObject(c);
+            String text = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.ISO_8859_1) : String.valueOf(value);
+            String column = rs.getMetaData().getColumnName(c);
+            markers.stream().filter(text::contains).forEach(m -> found.add(table + "." + column));
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  // --- helpers
+
+  private String createAndAwait(String name) throws Exception {
+    HttpResponse<String> created = api.send("POST", "/api/v1/database-clusters", "application/json", stackInput(name, 1));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+    String job = api.awaitEnd(JsonPath.read(created.body(), "$.job.id"), JOB_WAIT);
+    assertThat(JsonPath.<String>read(job, "$.status")).as(job).isEqualTo("SUCCEEDED");
+    return JsonPath.read(created.body(), "$.clusterId");
+  }
+
+  private String refresh(String clusterId) throws Exception {
+    HttpResponse<String> refreshing = api.send("POST", "/api/v1/database-clusters/" + clusterId + ":refresh", null, null);
+    assertThat(refreshing.statusCode()).as(refreshing.body()).isEqualTo(202);
+    String job = api.awaitEnd(JsonPath.read(refreshing.body(), "$.job.id"), JOB_WAIT);
+    assertThat(JsonPath.<String>read(job, "$.status")).as(job).isEqualTo("SUCCEEDED");
+    return job;
+  }
+
+  private String eventsOf(String jobId) throws Exception {
+    return api.get("/api/v1/jobs/" + jobId + "/events?limit=100").body();
+  }
+
+  private String emulatorCluster(String name) throws Exception {
+    List<Map<String, Object>> found = JsonPath.read(sandbox.databases(), "$[?(@.name == '" + name + "')]");
+    assertThat(found).as("clusters named " + name + " at DigitalOcean").hasSize(1);
+    return com.jayway.jsonpath.JsonPath.parse(found.get(0)).jsonString();
+  }
+
+  private List<String> emulatorNames() throws Exception {
+    return JsonPath.read(sandbox.databases(), "$[*].name");
+  }
+
+  private void awaitAtDigitalOcean(String name) throws Exception {
+    Instant deadline = Instant.now().plus(JOB_WAIT);
+    while (!emulatorNames().contains(name)) {
+      assertThat(Instant.now()).as("the create reached DigitalOcean").isBefore(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  private static List<Path> locks() throws IOException {
+    Path locks = DATA.resolve("pulumi-state/.pulumi/locks");
+    if (!Files.isDirectory(locks)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(locks)) {
+      return files.filter(Files::isRegularFile).toList();
+    }
+  }
+
+  /** No CLI or plugin of this service lives on once its job has ended. */
+  static void assertNoPulumiProcessLeft() throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(20);
+    List<String> left = Sandbox.require().pulumiProcesses();
+    while (!left.isEmpty() && Instant.now().isBefore(deadline)) {
+      Thread.sleep(200);
+      left = Sandbox.require().pulumiProcesses();
+    }
+    assertThat(left).as("Pulumi processes still running").isEmpty();
+  }
+
+  private static String selectVersion(String uri) throws Exception {
+    java.net.URI parsed = java.net.URI.create(uri);
+    String[] userInfo = parsed.getRawUserInfo().split(":", 2);
+    String jdbcUrl = "jdbc:postgresql://" + parsed.getHost() + ":" + parsed.getPort() + parsed.getPath();
+    try (Connection connection = DriverManager.getConnection(jdbcUrl,
+            java.net.URLDecoder.decode(userInfo[0], StandardCharsets.UTF_8), java.net.URLDecoder.decode(userInfo[1], StandardCharsets.UTF_8));
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT version()")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  static String uniqueName(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  static String stackInput(String name, int nodes) {
+    return """
+        {"target": {"apiVersion": "digital-ocean.project-planton.org/v1", "kind": "DigitalOceanDatabaseCluster",
+          "metadata": {"name": "%1$s", "org": "acme", "env": "prod"},
+          "spec": {"clusterName": "%1$s", "engine": "postgres", "engineVersion": "16", "region": "nyc3",
+                   "sizeSlug": "db-s-2vcpu-4gb", "nodeCount": %2$d}},
+         "providerConfig": {"apiToken": "%3$s", "defaultRegion": "nyc3"}}
+        """.formatted(name, nodes, Sandbox.TOKEN);
   }
 }

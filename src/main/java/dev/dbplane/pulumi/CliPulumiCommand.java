@@ -197,7 +197,7 @@ final class CliPulumiCommand implements PulumiCommand {
       running.put(jobId, process);
     }
     Set<ProcessHandle> family = ConcurrentHashMap.newKeySet();
-    Thread familyWatch = watchDescendants(process, family);
+    Thread familyWatch = watchDescendants(process, family, record);
     try {
       StringBuilder out = new StringBuilder();
       StringBuilder err = new StringBuilder();
@@ -234,16 +234,20 @@ final class CliPulumiCommand implements PulumiCommand {
     }
   }
 
-  /** Keeps {@code family} up to date with the CLI's descendants while it runs. */
-  private static Thread watchDescendants(Process process, Set<ProcessHandle> family) {
+  /** Keeps {@code family} and the run's record up to date with the CLI's descendants while it runs. */
+  private Thread watchDescendants(Process process, Set<ProcessHandle> family, Path record) {
     Thread thread = new Thread(() -> {
       try {
         while (process.isAlive()) {
-          process.descendants().forEach(family::add);
+          if (process.descendants().map(family::add).reduce(false, Boolean::logicalOr)) {
+            records.update(record, process.toHandle(), family);
+          }
           Thread.sleep(DESCENDANTS_POLL_MILLIS);
         }
       } catch (InterruptedException e) {
         // The CLI has ended.
+      } catch (IOException e) {
+        log.warn("the record of a running Pulumi CLI could not be written: {}", e.getMessage());
       }
     }, "pulumi-descendants");
     thread.setDaemon(true);

@@ -1,13 +1,13 @@
 package dev.dbplane.pulumi;
 
 import com.pulumi.automation.AutomationException;
+import com.pulumi.automation.CommandRunOptions;
 import com.pulumi.automation.ConcurrentUpdateException;
 import com.pulumi.automation.DestroyOptions;
 import com.pulumi.automation.LocalWorkspace;
 import com.pulumi.automation.LocalWorkspaceOptions;
 import com.pulumi.automation.OperationType;
 import com.pulumi.automation.OutputValue;
-import com.pulumi.automation.PendingCreateValue;
 import com.pulumi.automation.PreviewOptions;
 import com.pulumi.automation.PreviewResult;
 import com.pulumi.automation.ProjectBackend;
@@ -110,7 +110,7 @@ final class PulumiStackEngine implements StackEngine {
     return onStack(run, stack -> {
       UpdateResult result = retryingLock(run, () -> stack.refresh(RefreshOptions.builder().onEvent(events(run)).color("never").build()));
       Map<String, Integer> changes = changes(result.summary().resourceChanges());
-      Optional<StackState.ClusterOutputs> cluster = StackState.of(stack.exportStack()).cluster();
+      Optional<StackState.ClusterOutputs> cluster = export(run, true).cluster();
       if (cluster.isEmpty()) {
         run.events().accept(StackEvent.of("cluster-gone", "the cluster " + run.spec().clusterName() + " no longer exists at DigitalOcean"));
         return StackResult.gone(changes);
@@ -185,26 +185,29 @@ final class PulumiStackEngine implements StackEngine {
     } catch (AutomationException e) {
       run.events().accept(StackEvent.of("recovery", "no lock to release"));
     }
-    List<StackState.PendingCreate> pending = StackState.of(stack.exportStack()).pendingCreates();
+    StackState state = export(run, false);
+    List<StackState.PendingCreate> pending = state.pendingCreates();
     if (pending.isEmpty()) {
       return;
     }
-    List<PendingCreateValue> reached = new ArrayList<>();
+    boolean forgotten = false;
     for (StackState.PendingCreate create : pending) {
       Optional<String> id = create.name() == null ? Optional.empty() : digitalocean.findClusterId(run.token(), create.name());
       if (id.isPresent()) {
-        reached.add(PendingCreateValue.builder().setUrn(create.urn()).setId(id.get()).build());
+        state = StackState.parse(state.adopting(create.urn(), id.get()));
         run.events().accept(new StackEvent("recovery",
             "the interrupted create of " + create.name() + " had reached DigitalOcean (cluster " + id.get() + "): taking it into the stack", create.urn()));
       } else {
+        forgotten = true;
         run.events().accept(new StackEvent("recovery",
             "the interrupted create of " + create.name() + " never reached DigitalOcean: it is created again", create.urn()));
       }
     }
-    RefreshOptions.Builder settle = RefreshOptions.builder().onEvent(events(run)).color("never");
-    // The CLI takes one way per refresh: import what reached DigitalOcean, or clear what did not.
-    stack.refresh((reached.isEmpty() ? settle.clearPendingCreates(true) : settle.importPendingCreates(reached)).build());
+    importState(run, state.json());
+    // Reads what was taken in from DigitalOcean, and drops the creates that never reached it.
+    stack.refresh(RefreshOptions.builder().clearPendingCreates(forgotten).onEvent(events(run)).color("never").build());
   }
+
 
   /** A lock held by someone else may be released soon (a replica finishing); try a few times. */
   private <T> T retryingLock(StackRun run, Attempt<T> attempt) throws AutomationException {
@@ -231,31 +234,62 @@ final class PulumiStackEngine implements StackEngine {
   }
 
   private LocalWorkspaceOptions options(StackRun run) throws IOException {
+    return LocalWorkspaceOptions.builder()
+        .workDir(Files.createDirectories(workDir(run)))
+        .pulumiHome(settings.pulumiHome())
+        .pulumiCommand(cli)
+        .secretsProvider(settings.secretsProvider())
+        .environmentVariables(environment(run))
+        .projectSettings(
+            ProjectSettings.builder(run.spec().stack().project(), ProjectRuntimeName.JAVA)
+                .backend(ProjectBackend.builder().url(settings.backendUrl()).build())
+                .build())
+        .build();
+  }
+
+  private Path workDir(StackRun run) {
     StackName name = run.spec().stack();
-    Path workDir = Files.createDirectories(
-        settings.workRoot().resolve(safe(name.organization())).resolve(safe(name.project())).resolve(safe(name.stack())));
+    return settings.workRoot().resolve(safe(name.organization())).resolve(safe(name.project())).resolve(safe(name.stack()));
+  }
+
+  private Map<String, String> environment(StackRun run) {
+    StackName name = run.spec().stack();
     Map<String, String> env = new HashMap<>(settings.environment());
     env.put(CliPulumiCommand.JOB_ENV, run.jobId().toString());
     env.put("PULUMI_STACK", stackName(name));
     env.put("PULUMI_BACKEND_URL", settings.backendUrl());
+    env.put("PULUMI_HOME", settings.pulumiHome().toString());
     if (settings.ignoreAmbientPlugins()) {
       env.put("PULUMI_IGNORE_AMBIENT_PLUGINS", "true");
     }
     if (settings.passphrase() != null) {
       env.put("PULUMI_CONFIG_PASSPHRASE", settings.passphrase());
     }
-    return LocalWorkspaceOptions.builder()
-        .workDir(workDir)
-        .pulumiHome(settings.pulumiHome())
-        .pulumiCommand(cli)
-        .secretsProvider(settings.secretsProvider())
-        .environmentVariables(env)
-        .projectSettings(
-            ProjectSettings.builder(name.project(), ProjectRuntimeName.JAVA)
-                .backend(ProjectBackend.builder().url(settings.backendUrl()).build())
-                .build())
-        .build();
+    return env;
   }
+
+  /**
+   * The stack's state, read through the CLI's standard output only: the SDK's import goes through a
+   * temporary file, and an export with its secrets shown must never reach a disk.
+   */
+  private StackState export(StackRun run, boolean showSecrets) throws AutomationException {
+    List<String> args = new ArrayList<>(List.of("stack", "export", "--stack", stackName(run.spec().stack())));
+    if (showSecrets) {
+      args.add("--show-secrets");
+    }
+    return StackState.parse(cli.run(args, commandOptions(run, null)).standardOutput());
+  }
+
+  /** Writes the state back, through the CLI's standard input: secrets stay as the export had them. */
+  private void importState(StackRun run, String state) throws AutomationException {
+    cli.run(List.of("stack", "import", "--stack", stackName(run.spec().stack())), commandOptions(run, state));
+  }
+
+  private CommandRunOptions commandOptions(StackRun run, @Nullable String standardInput) {
+    CommandRunOptions.Builder options = CommandRunOptions.builder().workingDir(workDir(run)).additionalEnv(environment(run));
+    return (standardInput == null ? options : options.standardInput(standardInput)).build();
+  }
+
 
   private static Consumer<EngineEvent> events(StackRun run) {
     return event -> EngineEvents.toStackEvent(event).ifPresent(run.events());

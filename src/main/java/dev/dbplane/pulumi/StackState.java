@@ -1,6 +1,9 @@
 package dev.dbplane.pulumi;
 
-import com.pulumi.automation.StackDeployment;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,35 +14,37 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a stack's exported state says, read from the deployment as the CLI exports it (secrets in
- * plain text, so this is held in memory only): the cluster as DigitalOcean last reported it, and
- * the creates an interrupted run left pending.
+ * A stack's state as {@code pulumi stack export} prints it: the cluster as DigitalOcean last
+ * reported it, and the creates an interrupted run left pending. Held in memory only: an export
+ * with its secrets shown has them in plain text.
  */
 final class StackState {
 
-  /** How the exported state marks a secret value; its plain text is JSON under "plaintext". */
+  /** How the state marks a secret value; with secrets shown, its JSON is under "plaintext". */
   private static final String SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
 
-  private final Map<String, Object> deployment;
+  private final JsonObject exported;
 
-  private StackState(Map<String, Object> deployment) {
-    this.deployment = deployment;
+  private StackState(JsonObject exported) {
+    this.exported = exported;
   }
 
-  static StackState of(StackDeployment exported) {
-    return new StackState(exported.deployment() == null ? Map.of() : exported.deployment());
+  static StackState parse(String json) {
+    return new StackState(JsonParser.parseString(json).getAsJsonObject());
   }
 
   /** A resource whose create was under way when its run was interrupted. */
   record PendingCreate(String urn, String type, @Nullable String name) {}
 
-  /** The outputs of the stack's cluster, named as the program exports them; empty when there is none. */
+  /** The outputs of the stack's cluster, named as the program exports them. */
   record ClusterOutputs(Map<String, String> values, Set<String> secrets) {}
 
+  /** The cluster, if the stack holds one. */
   Optional<ClusterOutputs> cluster() {
-    for (Map<String, Object> resource : list(deployment.get("resources"))) {
-      if (DatabaseCluster.TYPE.equals(resource.get("type")) && !Boolean.TRUE.equals(resource.get("delete"))) {
-        return Optional.of(outputs(map(resource.get("outputs"))));
+    for (JsonElement resource : array(deployment(), "resources")) {
+      JsonObject r = resource.getAsJsonObject();
+      if (DatabaseCluster.TYPE.equals(text(r, "type")) && !r.has("delete")) {
+        return Optional.of(outputs(object(r, "outputs")));
       }
     }
     return Optional.empty();
@@ -47,63 +52,88 @@ final class StackState {
 
   List<PendingCreate> pendingCreates() {
     List<PendingCreate> pending = new ArrayList<>();
-    for (Map<String, Object> operation : list(deployment.get("pending_operations"))) {
-      Map<String, Object> resource = map(operation.get("resource"));
-      if ("creating".equals(operation.get("type")) && resource.get("urn") instanceof String urn) {
-        Object name = plain(map(resource.get("inputs")).get("name"));
-        pending.add(new PendingCreate(urn, String.valueOf(resource.get("type")), name == null ? null : text(name)));
+    for (JsonElement element : array(deployment(), "pending_operations")) {
+      JsonObject operation = element.getAsJsonObject();
+      JsonObject resource = object(operation, "resource");
+      String urn = text(resource, "urn");
+      if ("creating".equals(text(operation, "type")) && urn != null) {
+        JsonElement name = object(resource, "inputs").get("name");
+        pending.add(new PendingCreate(urn, String.valueOf(text(resource, "type")), name == null || !name.isJsonPrimitive() ? null : name.getAsString()));
       }
     }
     return pending;
   }
 
-  private static ClusterOutputs outputs(Map<String, Object> properties) {
+  /**
+   * The same state with the pending create of {@code urn} completed as the resource {@code id}:
+   * what {@code refresh --import-pending-creates} promises, done here since the CLI only marks the
+   * operation, and the next update creates the resource again. A refresh then reads it whole.
+   */
+  String json() {
+    return exported.toString();
+  }
+
+  String adopting(String urn, String id) {
+    JsonObject copy = exported.deepCopy();
+    JsonObject deployment = copy.getAsJsonObject("deployment");
+    JsonArray remaining = new JsonArray();
+    JsonArray resources = deployment.has("resources") ? deployment.getAsJsonArray("resources") : new JsonArray();
+    for (JsonElement element : array(deployment, "pending_operations")) {
+      JsonObject resource = object(element.getAsJsonObject(), "resource");
+      if (urn.equals(text(resource, "urn")) && "creating".equals(text(element.getAsJsonObject(), "type"))) {
+        resource.addProperty("id", id);
+        if (!resource.has("outputs")) {
+          resource.add("outputs", resource.has("inputs") ? resource.get("inputs").deepCopy() : new JsonObject());
+        }
+        resources.add(resource);
+      } else {
+        remaining.add(element);
+      }
+    }
+    deployment.add("resources", resources);
+    deployment.add("pending_operations", remaining);
+    return copy.toString();
+  }
+
+  private JsonObject deployment() {
+    return object(exported, "deployment");
+  }
+
+  private static ClusterOutputs outputs(JsonObject properties) {
     Map<String, String> values = new HashMap<>();
     Set<String> secrets = new HashSet<>();
     ClusterProgram.EXPORTED_PROPERTIES.forEach((export, property) -> {
-      Object value = properties.get(property);
-      if (value == null) {
+      JsonElement value = properties.get(property);
+      if (value == null || value.isJsonNull()) {
         return;
       }
-      if (isSecret(value)) {
+      if (value.isJsonObject() && value.getAsJsonObject().has(SECRET_SIGNATURE)) {
         secrets.add(export);
+        JsonElement plaintext = value.getAsJsonObject().get("plaintext");
+        if (plaintext == null) {
+          return; // exported without its secrets: the value is not known here
+        }
+        value = JsonParser.parseString(plaintext.getAsString());
       }
-      Object plain = plain(value);
-      if (plain != null) {
-        values.put(export, text(plain));
+      if (value.isJsonPrimitive()) {
+        values.put(export, value.getAsJsonPrimitive().getAsString());
       }
     });
     return new ClusterOutputs(values, secrets);
   }
 
-  private static boolean isSecret(Object value) {
-    return value instanceof Map<?, ?> m && m.containsKey(SECRET_SIGNATURE);
+  private static JsonArray array(JsonObject object, String member) {
+    JsonElement value = object.get(member);
+    return value != null && value.isJsonArray() ? value.getAsJsonArray() : new JsonArray();
   }
 
-  /** The value, with a secret's plain text taken out of its envelope. */
-  private static @Nullable Object plain(@Nullable Object value) {
-    if (value instanceof Map<?, ?> m && m.containsKey(SECRET_SIGNATURE)) {
-      Object plaintext = m.get("plaintext");
-      return plaintext == null ? null : com.google.gson.JsonParser.parseString(plaintext.toString()).getAsJsonPrimitive().getAsString();
-    }
-    return value;
+  private static JsonObject object(JsonObject object, String member) {
+    JsonElement value = object.get(member);
+    return value != null && value.isJsonObject() ? value.getAsJsonObject() : new JsonObject();
   }
 
-  /** Numbers come back from JSON as doubles: a port is "25060", not "25060.0". */
-  private static String text(Object value) {
-    if (value instanceof Double d && d == Math.rint(d)) {
-      return Long.toString(d.longValue());
-    }
-    return String.valueOf(value);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> list(@Nullable Object value) {
-    return value instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(@Nullable Object value) {
-    return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+  private static @Nullable String text(JsonObject object, String member) {
+    JsonElement value = object.get(member);
+    return value != null && value.isJsonPrimitive() ? value.getAsString() : null;
   }
 }

@@ -40,6 +40,15 @@ class DockerfilePinsTest {
     assertThat(Version.parse(arg("PULUMI_VERSION")).isHigherThanOrEquivalentTo(CliPulumiCommand.MINIMUM_VERSION)).isTrue();
   }
 
+  /** The image ships the CLI the real-engine tests build and prove, not another. */
+  @Test
+  void thePulumiCliIsTheOneTheRealEngineTestsProve() throws IOException {
+    String toolchain = Files.readString(Path.of("sandbox", "toolchain", "go.mod"));
+    Matcher pinned = Pattern.compile("github.com/pulumi/pulumi/pkg/v3 v([0-9.]+)").matcher(toolchain);
+    assertThat(pinned.find()).as("the CLI pinned in sandbox/toolchain/go.mod").isTrue();
+    assertThat(arg("PULUMI_VERSION")).isEqualTo(pinned.group(1));
+  }
+
   @Test
   void theRuntimeRunsAsNonRootUnderAnInitWithAHealthCheckAndADataVolume() {
     String runtime = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));

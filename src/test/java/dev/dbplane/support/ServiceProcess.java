@@ -1,5 +1,6 @@
 package dev.dbplane.support;
 
+import dev.dbplane.DbplaneApplication;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,11 +19,21 @@ public final class ServiceProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final ApiClient api;
   private final HttpClient http = HttpClient.newHttpClient();
 
   private ServiceProcess(Process process, int port) {
     this.process = process;
     this.port = port;
+    this.api = new ApiClient(port);
+  }
+
+  public ApiClient api() {
+    return api;
+  }
+
+  public long pid() {
+    return process.pid();
   }
 
   /** The properties that put a service process on this database, with its files in {@code dataDir}. */
@@ -39,15 +50,21 @@ public final class ServiceProcess implements AutoCloseable {
   /** Starts the service with these properties and waits until it answers. */
   public static ServiceProcess start(Map<String, String> properties, Map<String, String> systemProperties, Path log)
       throws IOException, InterruptedException {
-    return start(properties, systemProperties, log, true);
+    return start(ServiceProcessMain.class.getName(), properties, systemProperties, log, true);
+  }
+
+  /** Starts the service itself, with its real engine, as it runs in production. */
+  public static ServiceProcess startReal(Map<String, String> properties, Path log) throws IOException, InterruptedException {
+    return start(DbplaneApplication.class.getName(), properties, Map.of(), log, true);
   }
 
   /** Starts the service with no API key configured, not even the tests' (which the build passes). */
   public static ServiceProcess startWithoutKeys(Map<String, String> properties, Path log) throws IOException, InterruptedException {
-    return start(properties, Map.of(), log, false);
+    return start(ServiceProcessMain.class.getName(), properties, Map.of(), log, false);
   }
 
-  private static ServiceProcess start(Map<String, String> properties, Map<String, String> systemProperties, Path log, boolean keys)
+  private static ServiceProcess start(
+      String mainClass, Map<String, String> properties, Map<String, String> systemProperties, Path log, boolean keys)
       throws IOException, InterruptedException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -59,7 +76,7 @@ public final class ServiceProcess implements AutoCloseable {
     systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(ServiceProcessMain.class.getName());
+    command.add(mainClass);
     command.add("--server.port=" + port);
     properties.forEach((k, v) -> command.add("--" + k + "=" + v));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -73,27 +90,15 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   public HttpResponse<String> send(String method, String path, String contentType, String body) throws IOException, InterruptedException {
-    return send(TestKeys.ADMIN, method, path, contentType, body);
+    return api.send(method, path, contentType, body);
   }
 
   public HttpResponse<String> sendAs(String key, String method, String path) throws IOException, InterruptedException {
-    return send(key, method, path, null, null);
-  }
-
-  private HttpResponse<String> send(String key, String method, String path, String contentType, String body)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30)).header(TestKeys.HEADER, key);
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return api.send(key, method, path, null, null);
   }
 
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return send("GET", path, null, null);
+    return api.get(path);
   }
 
   /** Stops the process as an orchestrator would (SIGTERM), and waits until it has exited. */

@@ -51,6 +51,16 @@ public final class TestPostgres {
     return new Database(url, server.user(), server.password());
   }
 
+  /** The shared server's admin connection as a libpq URI ({@code postgres://user:password@host:port/db}). */
+  public static synchronized String adminUri() {
+    if (server == null) {
+      server = start();
+    }
+    String hostAndDb = server.adminUrl().replaceFirst("^jdbc:postgresql://", "").replaceFirst("\\?.*$", "");
+    String password = server.password().isEmpty() ? "" : ":" + java.net.URLEncoder.encode(server.password(), java.nio.charset.StandardCharsets.UTF_8);
+    return "postgres://" + server.user() + password + "@" + hostAndDb;
+  }
+
   private static Server start() {
     String url = System.getenv("DBPLANE_TEST_POSTGRES_URL");
     if (url != null && !url.isBlank()) {

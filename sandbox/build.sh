@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Builds the real engine's toolchain from Go modules into a cache outside the repository, and
+# reuses it when present:
+#   - the Pulumi CLI, pinned in sandbox/toolchain (stamped with its version: the Automation API
+#     refuses a CLI that prints none),
+#   - the sandbox DigitalOcean provider plugin (sandbox/provider), for tests and local trials only,
+#   - the DigitalOcean API emulator (sandbox/emulator).
+#
+# usage: sandbox/build.sh [--if-go] [--link DIR]
+#   --if-go     on a machine without Go, say so, record why in DIR/../unavailable, and exit 0
+#   --link DIR  leave links to the three binaries in DIR (the tests look in target/sandbox/bin)
+# The cache is $DBPLANE_SANDBOX_CACHE, or ~/.cache/dbplane-sandbox. A module the Go module proxy
+# does not serve fails the build at once, with the go command's own error.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+cache="${DBPLANE_SANDBOX_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dbplane-sandbox}"
+if_go=false
+link=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --if-go) if_go=true ;;
+    --link) link="$2"; shift ;;
+    *) echo "usage: $0 [--if-go] [--link DIR]" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if ! command -v go >/dev/null 2>&1; then
+  why="no Go toolchain on this machine (go is not on PATH): the real-engine tests cannot build the Pulumi CLI, the sandbox provider and the emulator"
+  if [ "$if_go" = true ]; then
+    echo "sandbox: $why" >&2
+    if [ -n "$link" ]; then mkdir -p "$link/.." && echo "$why" > "$link/../unavailable"; fi
+    exit 0
+  fi
+  echo "sandbox: $why" >&2
+  exit 1
+fi
+
+pulumi_version="$(grep -oE 'github.com/pulumi/pulumi/pkg/v3 v[0-9.]+' "$here/toolchain/go.mod" | head -n 1 | cut -d' ' -f2)"
+[ -n "$pulumi_version" ] || { echo "sandbox: no github.com/pulumi/pulumi/pkg/v3 version in toolchain/go.mod" >&2; exit 1; }
+
+# A module's build is reused while its sources are the same.
+source_hash() {
+  (cd "$1" && find . -type f \( -name '*.go' -o -name go.mod -o -name go.sum \) -not -name '*_test.go' -print0 \
+    | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
+}
+
+build() { # name, module dir, package, output, extra ldflags
+  local name="$1" dir="$2" pkg="$3" out="$4" ldflags="${5:-}"
+  if [ -x "$out" ]; then
+    echo "sandbox: $name: cached $out"
+    return
+  fi
+  echo "sandbox: building $name into $out"
+  local started=$SECONDS
+  mkdir -p "$(dirname "$out")"
+  (cd "$dir" && go mod download && CGO_ENABLED=0 go build -trimpath -tags osusergo,grpcnotrace \
+    -ldflags "-w -s $ldflags" -o "$out.partial" "$pkg")
+  mv "$out.partial" "$out"
+  echo "sandbox: built $name in $((SECONDS - started)) s"
+}
+
+build "pulumi $pulumi_version" "$here/toolchain" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi \
+  "$cache/pulumi-$pulumi_version/pulumi" "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$pulumi_version"
+build "sandbox provider" "$here/provider" . \
+  "$cache/provider-$(source_hash "$here/provider")/pulumi-resource-digitalocean"
+build "emulator" "$here/emulator" ./cmd/do-emulator \
+  "$cache/emulator-$(source_hash "$here/emulator")/do-emulator"
+
+if [ -n "$link" ]; then
+  mkdir -p "$link"
+  rm -f "$link/../unavailable"
+  ln -sfn "$cache/pulumi-$pulumi_version/pulumi" "$link/pulumi"
+  ln -sfn "$cache/provider-$(source_hash "$here/provider")/pulumi-resource-digitalocean" "$link/pulumi-resource-digitalocean"
+  ln -sfn "$cache/emulator-$(source_hash "$here/emulator")/do-emulator" "$link/do-emulator"
+  echo "sandbox: binaries linked in $link"
+fi

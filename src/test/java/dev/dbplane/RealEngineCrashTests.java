@@ -1,0 +1,96 @@
+package dev.dbplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.dbplane.support.Sandbox;
+import dev.dbplane.support.ServiceProcess;
+import dev.dbplane.support.TestPostgres;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service killed with SIGKILL while the real engine creates a cluster: the next start stops
+ * the CLI the dead service left running, resumes the job, takes the cluster that DigitalOcean
+ * already accepted into the stack, and ends with exactly one cluster, no lock and no process left.
+ */
+class RealEngineCrashTests {
+
+  private static final Duration WAIT = Duration.ofMinutes(3);
+
+  @BeforeAll
+  static void theRealEngineIsHere() {
+    Sandbox.require();
+  }
+
+  @Test
+  void aServiceKilledDuringACreateResumesItAndMakesExactlyOneCluster() throws Exception {
+    Sandbox sandbox = Sandbox.require();
+    sandbox.clearFaults();
+    sandbox.settings("{\"create_delay\": \"20s\"}");
+    Path dataDir = Files.createTempDirectory(Path.of("target"), "real-crash").toAbsolutePath();
+    Path log = dataDir.resolve("service.log");
+    Map<String, String> properties = new HashMap<>(ServiceProcess.on(TestPostgres.newDatabase(), dataDir, Map.of(
+        "dbplane.jobs.polling-interval", "200ms",
+        "dbplane.jobs.heartbeat-interval", "500ms",
+        "dbplane.jobs.missed-heartbeats", "4")));
+    properties.putAll(sandbox.serviceProperties());
+    String name = RealEngineTests.uniqueName("crash");
+
+    String jobId;
+    try (ServiceProcess first = ServiceProcess.startReal(properties, log)) {
+      HttpResponse<String> created = first.send("POST", "/api/v1/database-clusters", "application/json", RealEngineTests.stackInput(name, 1));
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+      jobId = JsonPath.read(created.body(), "$.job.id");
+      awaitAtDigitalOcean(sandbox, name);
+      first.kill();
+    }
+    sandbox.settings("{\"create_delay\": \"2s\"}");
+
+    try (ServiceProcess second = ServiceProcess.startReal(properties, log)) {
+      String job = second.api().awaitEnd(jobId, WAIT);
+      String events = second.get("/api/v1/jobs/" + jobId + "/events?limit=100").body();
+      assertThat(JsonPath.<String>read(job, "$.status")).as(job + events).isEqualTo("SUCCEEDED");
+      assertThat(JsonPath.<Integer>read(job, "$.attempts")).isEqualTo(2);
+      assertThat(JsonPath.<List<String>>read(events, "$[*].message")).anySatisfy(m -> assertThat(m).contains("had reached DigitalOcean"));
+      List<String> names = JsonPath.read(sandbox.databases(), "$[*].name");
+      assertThat(names.stream().filter(name::equals)).as("exactly one cluster at DigitalOcean").hasSize(1);
+      assertThat(locks(dataDir)).as("no lock left").isEmpty();
+      second.stop();
+    }
+    RealEngineTests.assertNoPulumiProcessLeft();
+    try (Stream<Path> files = Files.walk(dataDir)) {
+      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString()).doesNotContain(Sandbox.TOKEN);
+      }
+    }
+  }
+
+  private static void awaitAtDigitalOcean(Sandbox sandbox, String name) throws Exception {
+    Instant deadline = Instant.now().plus(WAIT);
+    while (!JsonPath.<List<String>>read(sandbox.databases(), "$[*].name").contains(name)) {
+      assertThat(Instant.now()).as("the create reached DigitalOcean").isBefore(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  private static List<Path> locks(Path dataDir) throws Exception {
+    Path locks = dataDir.resolve("pulumi-state/.pulumi/locks");
+    if (!Files.isDirectory(locks)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(locks)) {
+      return files.filter(Files::isRegularFile).toList();
+    }
+  }
+}
