@@ -270,6 +270,10 @@ final class JobRunner {
               return null;
             });
     if (ended != null) {
+      if (ended.status() == JobStatus.FAILED && ended.error() != null) {
+        log.warn("job {} ({} of cluster {}) failed: {}, {}", ended.id(), ended.operation(), ended.clusterName(), ended.error().code(),
+            ended.error().message());
+      }
       metrics.ended(ended);
       publisher.publishEvent(new JobStateChanged(ended));
     } else {

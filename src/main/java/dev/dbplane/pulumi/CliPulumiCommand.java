@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -99,7 +100,7 @@ final class CliPulumiCommand implements PulumiCommand {
     }
     CommandResult result;
     try {
-      result = execute(List.of("version"), CommandRunOptions.Empty, null);
+      result = execute(List.of("version"), CommandRunOptions.Empty, null, false);
     } catch (IOException e) {
       throw new EngineUnavailableException(
           "the Pulumi CLI '" + cli + "' cannot be run (" + e.getMessage() + "): install Pulumi CLI "
@@ -135,7 +136,7 @@ final class CliPulumiCommand implements PulumiCommand {
         fullArgs.add("--event-log");
         fullArgs.add(eventLog.path().toString());
       }
-      CommandResult result = execute(fullArgs, options, jobId);
+      CommandResult result = execute(fullArgs, options, jobId, true);
       if (result.code() != 0) {
         throw failure(result);
       }
@@ -156,18 +157,14 @@ final class CliPulumiCommand implements PulumiCommand {
       return;
     }
     stopped.add(jobId);
-    // Its providers, found while the CLI lives: once it is gone they belong to init.
-    List<ProcessHandle> providers = process.descendants().toList();
     // SIGTERM, and only the signal: Process.destroy() would also close the CLI's pipes, and a CLI
     // that cannot write dies of SIGPIPE with its lock, a pending create and a torn state left.
     process.toHandle().destroy();
     Thread killer = new Thread(() -> {
       try {
         if (!process.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-          process.descendants().forEach(ProcessHandle::destroyForcibly);
           process.destroyForcibly();
         }
-        providers.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -181,11 +178,12 @@ final class CliPulumiCommand implements PulumiCommand {
     return stopped.remove(jobId);
   }
 
-  private CommandResult execute(List<String> args, CommandRunOptions options, @Nullable String jobId) throws IOException {
+  /** @param ownSession whether the CLI leads a process group of its own, for the plugins it starts */
+  private CommandResult execute(List<String> args, CommandRunOptions options, @Nullable String jobId, boolean ownSession) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(cli);
     command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command);
+    ProcessBuilder builder = new ProcessBuilder(ownSession ? ProcessSession.leading(command) : command);
     if (options.workingDir() != null) {
       builder.directory(options.workingDir().toFile());
     }
@@ -196,8 +194,7 @@ final class CliPulumiCommand implements PulumiCommand {
     if (jobId != null) {
       running.put(jobId, process);
     }
-    Set<ProcessHandle> family = ConcurrentHashMap.newKeySet();
-    Thread familyWatch = watchDescendants(process, family, record);
+    Instant started = process.toHandle().info().startInstant().orElse(Instant.EPOCH);
     try {
       StringBuilder out = new StringBuilder();
       StringBuilder err = new StringBuilder();
@@ -222,9 +219,10 @@ final class CliPulumiCommand implements PulumiCommand {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while the CLI ran", e);
     } finally {
-      familyWatch.interrupt();
-      // A plugin that outlived its CLI would live on for minutes under init.
-      family.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+      // A plugin that outlived its CLI (killed, or dead of a signal) would live on for minutes under init.
+      if (!process.isAlive()) {
+        ProcessSession.stopMembers(process.pid(), started);
+      }
       if (jobId != null) {
         running.remove(jobId, process);
       }
@@ -234,26 +232,7 @@ final class CliPulumiCommand implements PulumiCommand {
     }
   }
 
-  /** Keeps {@code family} and the run's record up to date with the CLI's descendants while it runs. */
-  private Thread watchDescendants(Process process, Set<ProcessHandle> family, Path record) {
-    Thread thread = new Thread(() -> {
-      try {
-        while (process.isAlive()) {
-          if (process.descendants().map(family::add).reduce(false, Boolean::logicalOr)) {
-            records.update(record, process.toHandle(), family);
-          }
-          Thread.sleep(DESCENDANTS_POLL_MILLIS);
-        }
-      } catch (InterruptedException e) {
-        // The CLI has ended.
-      } catch (IOException e) {
-        log.warn("the record of a running Pulumi CLI could not be written: {}", e.getMessage());
-      }
-    }, "pulumi-descendants");
-    thread.setDaemon(true);
-    thread.start();
-    return thread;
-  }
+
 
   private static Thread pump(InputStream stream, StringBuilder sink, @Nullable Consumer<String> lines) {
     Thread thread = new Thread(() -> {

@@ -1,23 +1,7 @@
 package dev.dbplane.pulumi;
 
 import com.pulumi.automation.AutomationException;
-import com.pulumi.automation.CommandRunOptions;
 import com.pulumi.automation.ConcurrentUpdateException;
-import com.pulumi.automation.DestroyOptions;
-import com.pulumi.automation.LocalWorkspace;
-import com.pulumi.automation.LocalWorkspaceOptions;
-import com.pulumi.automation.OperationType;
-import com.pulumi.automation.OutputValue;
-import com.pulumi.automation.PreviewOptions;
-import com.pulumi.automation.PreviewResult;
-import com.pulumi.automation.ProjectBackend;
-import com.pulumi.automation.ProjectRuntimeName;
-import com.pulumi.automation.ProjectSettings;
-import com.pulumi.automation.RefreshOptions;
-import com.pulumi.automation.UpOptions;
-import com.pulumi.automation.UpResult;
-import com.pulumi.automation.UpdateResult;
-import com.pulumi.automation.WorkspaceStack;
 import com.pulumi.automation.events.EngineEvent;
 import dev.dbplane.digitalocean.DigitalOceanApi;
 import dev.dbplane.digitalocean.DigitalOceanApiException;
@@ -25,29 +9,24 @@ import dev.dbplane.engine.EngineFailure;
 import dev.dbplane.engine.StackEngine;
 import dev.dbplane.engine.StackEngineException;
 import dev.dbplane.engine.StackEvent;
-import dev.dbplane.engine.StackName;
 import dev.dbplane.engine.StackResult;
 import dev.dbplane.engine.StackRun;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The stack engine on Pulumi's Automation API: one stack per cluster, each in a work directory of
- * its own (the 1.36.1 API acts on the stack last selected in a work directory), with the inline
- * {@link ClusterProgram}. Engine events become job events as they happen.
+ * The stack engine on the Pulumi CLI, driven as the Automation API does (its engine events, its
+ * classified failures, the SDK's language runtime serving the inline {@link ClusterProgram}), with
+ * only the CLI commands each operation needs: an UP is the update and one export of the state (a
+ * first UP also creates the stack), a PREVIEW one command, a REFRESH two, a DESTROY one. One stack
+ * per cluster, each in a work directory of its own. Engine events become job events as they happen.
  */
 final class PulumiStackEngine implements StackEngine {
 
@@ -84,19 +63,28 @@ final class PulumiStackEngine implements StackEngine {
     this.digitalocean = digitalocean;
   }
 
+  /** The outputs are the cluster's, as the update left them in the state. */
   @Override
   public StackResult up(StackRun run) throws StackEngineException {
-    return onStack(run, stack -> {
-      UpResult result = retryingLock(run, () -> stack.up(UpOptions.builder().onEvent(events(run)).color("never").build()));
-      return new StackResult(changes(result.summary().resourceChanges()), values(result.outputs()), secretKeys(result.outputs()));
+    return onStack(run, workspace -> {
+      workspace.ensureStack();
+      Map<String, Integer> changes;
+      try (InlineProgramHost host = InlineProgramHost.start(program(run))) {
+        changes = retryingLock(run, () -> workspace.operation(List.of("up", "--yes", "--skip-preview", "--client=" + host.address()), events(run)));
+      }
+      StackState.ClusterOutputs cluster = workspace.export(true).cluster().orElseThrow(
+          () -> new StackEngineException(EngineFailure.INTERNAL, "the update succeeded but the stack holds no cluster"));
+      return new StackResult(changes, cluster.values(), cluster.secrets());
     });
   }
 
   @Override
   public StackResult preview(StackRun run) throws StackEngineException {
-    return onStack(run, stack -> {
-      PreviewResult result = stack.preview(PreviewOptions.builder().onEvent(events(run)).color("never").build());
-      return StackResult.changesOnly(changes(result.changeSummary()));
+    return onStack(run, workspace -> {
+      workspace.ensureStack();
+      try (InlineProgramHost host = InlineProgramHost.start(program(run))) {
+        return StackResult.changesOnly(workspace.operation(List.of("preview", "--client=" + host.address()), events(run)));
+      }
     });
   }
 
@@ -107,10 +95,9 @@ final class PulumiStackEngine implements StackEngine {
    */
   @Override
   public StackResult refresh(StackRun run) throws StackEngineException {
-    return onStack(run, stack -> {
-      UpdateResult result = retryingLock(run, () -> stack.refresh(RefreshOptions.builder().onEvent(events(run)).color("never").build()));
-      Map<String, Integer> changes = changes(result.summary().resourceChanges());
-      Optional<StackState.ClusterOutputs> cluster = export(run, true).cluster();
+    return onStack(run, workspace -> {
+      Map<String, Integer> changes = retryingLock(run, () -> workspace.operation(List.of("refresh", "--yes", "--skip-preview"), events(run)));
+      Optional<StackState.ClusterOutputs> cluster = workspace.export(true).cluster();
       if (cluster.isEmpty()) {
         run.events().accept(StackEvent.of("cluster-gone", "the cluster " + run.spec().clusterName() + " no longer exists at DigitalOcean"));
         return StackResult.gone(changes);
@@ -119,13 +106,14 @@ final class PulumiStackEngine implements StackEngine {
     });
   }
 
+  /** Deletes the cluster and removes the stack, in one command. */
   @Override
   public StackResult destroy(StackRun run) throws StackEngineException {
-    return onStack(run, stack -> {
-      UpdateResult result = retryingLock(run, () -> stack.destroy(DestroyOptions.builder().onEvent(events(run)).color("never").build()));
-      stack.workspace().removeStack(stack.name());
-      run.events().accept(StackEvent.of("stack-removed", "removed the stack " + stack.name()));
-      return StackResult.changesOnly(changes(result.summary().resourceChanges()));
+    return onStack(run, workspace -> {
+      Map<String, Integer> changes =
+          retryingLock(run, () -> workspace.operation(List.of("destroy", "--yes", "--skip-preview", "--remove"), events(run)));
+      run.events().accept(StackEvent.of("stack-removed", "removed the stack " + workspace.stack()));
+      return StackResult.changesOnly(changes);
     });
   }
 
@@ -135,7 +123,7 @@ final class PulumiStackEngine implements StackEngine {
   }
 
   private interface StackWork<T> {
-    T on(WorkspaceStack stack) throws AutomationException;
+    T on(StackWorkspace workspace) throws AutomationException, IOException, StackEngineException;
   }
 
   private interface Attempt<T> {
@@ -151,14 +139,13 @@ final class PulumiStackEngine implements StackEngine {
     if (plugin.location().isEmpty()) {
       throw new StackEngineException(EngineFailure.ENGINE_UNAVAILABLE, plugin.missing());
     }
-    StackName name = run.spec().stack();
     String jobId = run.jobId().toString();
-    try (WorkspaceStack stack = LocalWorkspace.createOrSelectStack(name.project(), stackName(name),
-        new ClusterProgram(run.spec(), run.token(), settings.digitaloceanApiEndpoint()), options(run))) {
+    try {
+      StackWorkspace workspace = new StackWorkspace(settings, cli, run).prepare();
       if (run.resumed()) {
-        recover(stack, run);
+        recover(workspace, run);
       }
-      return work.on(stack);
+      return work.on(workspace);
     } catch (AutomationException e) {
       throw PulumiFailures.classify(e, cli.takeStopped(jobId));
     } catch (DigitalOceanApiException e) {
@@ -172,20 +159,29 @@ final class PulumiStackEngine implements StackEngine {
     }
   }
 
+  private ClusterProgram program(StackRun run) {
+    return new ClusterProgram(run.spec(), run.token(), settings.digitaloceanApiEndpoint());
+  }
+
   /**
    * A run of this job was interrupted: release its stale lock, then settle the creates it left
    * pending. A create that reached DigitalOcean is taken into the stack by the cluster's id, found by
    * its name; only one that never reached it is forgotten. Forgetting them all would have the
    * resumed UP create a second, orphaned cluster (or fail on the name being taken).
    */
-  private void recover(WorkspaceStack stack, StackRun run) throws AutomationException {
+  private void recover(StackWorkspace workspace, StackRun run) throws AutomationException {
     try {
-      stack.cancel();
+      workspace.releaseLock();
       run.events().accept(StackEvent.of("recovery", "released the lock left by the interrupted run"));
     } catch (AutomationException e) {
       run.events().accept(StackEvent.of("recovery", "no lock to release"));
     }
-    StackState state = export(run, false);
+    StackState state;
+    try {
+      state = workspace.export(false);
+    } catch (com.pulumi.automation.StackNotFoundException e) {
+      return; // the interrupted run had not created the stack yet
+    }
     List<StackState.PendingCreate> pending = state.pendingCreates();
     if (pending.isEmpty()) {
       return;
@@ -203,11 +199,14 @@ final class PulumiStackEngine implements StackEngine {
             "the interrupted create of " + create.name() + " never reached DigitalOcean: it is created again", create.urn()));
       }
     }
-    importState(run, state.json());
+    workspace.importState(state.json());
     // Reads what was taken in from DigitalOcean, and drops the creates that never reached it.
-    stack.refresh(RefreshOptions.builder().clearPendingCreates(forgotten).onEvent(events(run)).color("never").build());
+    List<String> refresh = new ArrayList<>(List.of("refresh", "--yes", "--skip-preview"));
+    if (forgotten) {
+      refresh.add("--clear-pending-creates");
+    }
+    workspace.operation(refresh, events(run));
   }
-
 
   /** A lock held by someone else may be released soon (a replica finishing); try a few times. */
   private <T> T retryingLock(StackRun run, Attempt<T> attempt) throws AutomationException {
@@ -229,91 +228,7 @@ final class PulumiStackEngine implements StackEngine {
     }
   }
 
-  private String stackName(StackName name) {
-    return settings.selfManagedBackend() ? name.stack() : name.fullyQualified();
-  }
-
-  private LocalWorkspaceOptions options(StackRun run) throws IOException {
-    return LocalWorkspaceOptions.builder()
-        .workDir(Files.createDirectories(workDir(run)))
-        .pulumiHome(settings.pulumiHome())
-        .pulumiCommand(cli)
-        .secretsProvider(settings.secretsProvider())
-        .environmentVariables(environment(run))
-        .projectSettings(
-            ProjectSettings.builder(run.spec().stack().project(), ProjectRuntimeName.JAVA)
-                .backend(ProjectBackend.builder().url(settings.backendUrl()).build())
-                .build())
-        .build();
-  }
-
-  private Path workDir(StackRun run) {
-    StackName name = run.spec().stack();
-    return settings.workRoot().resolve(safe(name.organization())).resolve(safe(name.project())).resolve(safe(name.stack()));
-  }
-
-  private Map<String, String> environment(StackRun run) {
-    StackName name = run.spec().stack();
-    Map<String, String> env = new HashMap<>(settings.environment());
-    env.put(CliPulumiCommand.JOB_ENV, run.jobId().toString());
-    env.put("PULUMI_STACK", stackName(name));
-    env.put("PULUMI_BACKEND_URL", settings.backendUrl());
-    env.put("PULUMI_HOME", settings.pulumiHome().toString());
-    if (settings.ignoreAmbientPlugins()) {
-      env.put("PULUMI_IGNORE_AMBIENT_PLUGINS", "true");
-    }
-    if (settings.passphrase() != null) {
-      env.put("PULUMI_CONFIG_PASSPHRASE", settings.passphrase());
-    }
-    return env;
-  }
-
-  /**
-   * The stack's state, read through the CLI's standard output only: the SDK's import goes through a
-   * temporary file, and an export with its secrets shown must never reach a disk.
-   */
-  private StackState export(StackRun run, boolean showSecrets) throws AutomationException {
-    List<String> args = new ArrayList<>(List.of("stack", "export", "--stack", stackName(run.spec().stack())));
-    if (showSecrets) {
-      args.add("--show-secrets");
-    }
-    return StackState.parse(cli.run(args, commandOptions(run, null)).standardOutput());
-  }
-
-  /** Writes the state back, through the CLI's standard input: secrets stay as the export had them. */
-  private void importState(StackRun run, String state) throws AutomationException {
-    cli.run(List.of("stack", "import", "--stack", stackName(run.spec().stack())), commandOptions(run, state));
-  }
-
-  private CommandRunOptions commandOptions(StackRun run, @Nullable String standardInput) {
-    CommandRunOptions.Builder options = CommandRunOptions.builder().workingDir(workDir(run)).additionalEnv(environment(run));
-    return (standardInput == null ? options : options.standardInput(standardInput)).build();
-  }
-
-
   private static Consumer<EngineEvent> events(StackRun run) {
     return event -> EngineEvents.toStackEvent(event).ifPresent(run.events());
-  }
-
-  private static Map<String, Integer> changes(@Nullable Map<OperationType, Integer> summary) {
-    Map<String, Integer> changes = new TreeMap<>();
-    if (summary != null) {
-      summary.forEach((op, count) -> changes.put(op.name().toLowerCase(Locale.ROOT), count));
-    }
-    return changes;
-  }
-
-  private static Map<String, String> values(Map<String, OutputValue> outputs) {
-    return outputs.entrySet().stream()
-        .filter(e -> e.getValue().value() != null)
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue().value())));
-  }
-
-  private static Set<String> secretKeys(Map<String, OutputValue> outputs) {
-    return outputs.entrySet().stream().filter(e -> e.getValue().isSecret()).map(Map.Entry::getKey).collect(Collectors.toSet());
-  }
-
-  private static String safe(String part) {
-    return part.replaceAll("[^A-Za-z0-9._-]", "-");
   }
 }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -29,25 +28,12 @@ final class RunRecords {
     this.directory = directory;
   }
 
-  /**
-   * Records {@code cli}; the returned path is kept up to date with {@link #update} as the CLI starts
-   * its plugins, and removed with {@link #remove} when it has ended.
-   */
+  /** Records {@code cli}; the returned path is removed with {@link #remove} when it has ended. */
   Path record(String runId, ProcessHandle cli) throws IOException {
-    Path file = directory.resolve(runId + "-" + cli.pid() + SUFFIX);
-    update(file, cli, List.of());
-    return file;
-  }
-
-  /** The CLI's plugins too: a CLI that dies leaves them to init, alive. */
-  void update(Path record, ProcessHandle cli, Iterable<ProcessHandle> descendants) throws IOException {
     ProcessHandle self = ProcessHandle.current();
-    StringBuilder lines = new StringBuilder().append(cli.pid()).append(' ').append(started(cli)).append(' ')
-        .append(self.pid()).append(' ').append(started(self)).append('\n');
-    for (ProcessHandle descendant : descendants) {
-      lines.append(descendant.pid()).append(' ').append(started(descendant)).append('\n');
-    }
-    Files.writeString(record, lines, StandardCharsets.UTF_8);
+    Path file = directory.resolve(runId + "-" + cli.pid() + SUFFIX);
+    Files.writeString(file, cli.pid() + " " + started(cli) + " " + self.pid() + " " + started(self), StandardCharsets.UTF_8);
+    return file;
   }
 
   void remove(Path record) {
@@ -71,32 +57,34 @@ final class RunRecords {
   }
 
   private boolean stopIfOrphaned(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    String[] head = lines.isEmpty() ? new String[0] : lines.get(0).trim().split(" ");
-    if (head.length != 4) {
+    String[] parts = Files.readString(file, StandardCharsets.UTF_8).trim().split(" ");
+    if (parts.length != 4) {
       Files.deleteIfExists(file);
       return false;
     }
-    if (alive(Long.parseLong(head[2]), head[3]).isPresent()) {
+    if (alive(Long.parseLong(parts[2]), parts[3]).isPresent()) {
       return false; // its service still runs (another replica on this machine)
     }
-    Optional<ProcessHandle> cli = alive(Long.parseLong(head[0]), head[1]);
-    List<ProcessHandle> plugins = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      String[] parts = line.trim().split(" ");
-      if (parts.length == 2) {
-        alive(Long.parseLong(parts[0]), parts[1]).ifPresent(plugins::add);
-      }
-    }
-    cli.ifPresent(c -> c.descendants().forEach(plugins::add));
+    long leader = Long.parseLong(parts[0]);
+    Instant started = parse(parts[1]);
+    Optional<ProcessHandle> cli = alive(leader, parts[1]);
+    List<ProcessHandle> plugins = ProcessSession.members(leader, started);
     if (cli.isPresent() || !plugins.isEmpty()) {
       log.warn("stopping Pulumi CLI process {} ({}) and {} plugin process(es) left running by a service that was killed",
-          head[0], cli.isPresent() ? "running" : "gone", plugins.size());
+          leader, cli.isPresent() ? "running" : "gone", plugins.size());
     }
     cli.ifPresent(RunRecords::stop);
-    plugins.forEach(ProcessHandle::destroyForcibly);
+    ProcessSession.stopMembers(leader, started);
     Files.deleteIfExists(file);
     return cli.isPresent() || !plugins.isEmpty();
+  }
+
+  private static Instant parse(String instant) {
+    try {
+      return Instant.parse(instant);
+    } catch (RuntimeException e) {
+      return Instant.EPOCH;
+    }
   }
 
   /** SIGTERM first, so that the CLI can end its update and release the lock; then SIGKILL. */

@@ -44,7 +44,12 @@ final class StackState {
     for (JsonElement resource : array(deployment(), "resources")) {
       JsonObject r = resource.getAsJsonObject();
       if (DatabaseCluster.TYPE.equals(text(r, "type")) && !r.has("delete")) {
-        return Optional.of(outputs(object(r, "outputs")));
+        JsonObject properties = object(r, "outputs").deepCopy();
+        // The id is the resource's, beside its outputs.
+        if (r.has("id")) {
+          properties.add("id", r.get("id"));
+        }
+        return Optional.of(outputs(properties));
       }
     }
     return Optional.empty();

@@ -1,0 +1,146 @@
+package dev.dbplane.pulumi;
+
+import com.pulumi.automation.AutomationException;
+import com.pulumi.automation.CommandRunOptions;
+import com.pulumi.automation.OperationType;
+import com.pulumi.automation.events.EngineEvent;
+import dev.dbplane.engine.StackName;
+import dev.dbplane.engine.StackRun;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One stack's work directory and the CLI commands run in it, each naming the stack: a directory
+ * per stack, since the CLI acts on the stack last selected in a directory unless told.
+ */
+final class StackWorkspace {
+
+  private final PulumiStackEngine.Settings settings;
+  private final CliPulumiCommand cli;
+  private final StackRun run;
+  private final String stack;
+  private final Path directory;
+  private final Map<String, String> environment;
+
+  StackWorkspace(PulumiStackEngine.Settings settings, CliPulumiCommand cli, StackRun run) {
+    this.settings = settings;
+    this.cli = cli;
+    this.run = run;
+    StackName name = run.spec().stack();
+    this.stack = settings.selfManagedBackend() ? name.stack() : name.fullyQualified();
+    this.directory = settings.workRoot().resolve(safe(name.organization())).resolve(safe(name.project())).resolve(safe(name.stack()));
+    this.environment = environment(settings, run, stack);
+  }
+
+  String stack() {
+    return stack;
+  }
+
+  /** Makes the work directory and its project file (the project, its runtime, the backend). */
+  StackWorkspace prepare() throws IOException {
+    Files.createDirectories(directory);
+    String project = "name: " + run.spec().stack().project() + "\nruntime: java\nbackend:\n  url: " + settings.backendUrl() + "\n";
+    Path file = directory.resolve("Pulumi.yaml");
+    if (!Files.exists(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(project)) {
+      Files.writeString(file, project, StandardCharsets.UTF_8);
+    }
+    return this;
+  }
+
+  /**
+   * Creates the stack if it does not exist. On a file backend its state file tells, so an existing
+   * stack costs no CLI process; elsewhere the CLI selects or creates it in one.
+   */
+  void ensureStack() throws AutomationException {
+    if (settings.backendUrl().startsWith("file://")) {
+      Path stacks = Path.of(settings.backendUrl().substring("file://".length()), ".pulumi", "stacks", run.spec().stack().project());
+      if (Files.exists(stacks.resolve(stack + ".json")) || Files.exists(stacks.resolve(stack + ".json.gz"))) {
+        return;
+      }
+      run(List.of("stack", "init", "--stack", stack, "--secrets-provider", settings.secretsProvider()), null, null);
+      return;
+    }
+    run(List.of("stack", "select", "--create", "--stack", stack, "--secrets-provider", settings.secretsProvider()), null, null);
+  }
+
+  /**
+   * Runs an operation (up, preview, refresh, destroy) on the stack, handing its engine events on as
+   * they come, and returns the changes of its summary event.
+   */
+  Map<String, Integer> operation(List<String> args, java.util.function.Consumer<EngineEvent> events) throws AutomationException {
+    AtomicReference<Map<OperationType, Integer>> summary = new AtomicReference<>();
+    List<String> full = new ArrayList<>(args);
+    full.addAll(List.of("--stack", stack, "--color", "never", "--exec-kind", "auto.inline"));
+    run(full, event -> {
+      if (event.summaryEvent() != null) {
+        summary.set(event.summaryEvent().resourceChanges());
+      }
+      events.accept(event);
+    }, null);
+    Map<String, Integer> changes = new TreeMap<>();
+    if (summary.get() != null) {
+      summary.get().forEach((op, count) -> changes.put(op.name().toLowerCase(Locale.ROOT), count));
+    }
+    return changes;
+  }
+
+  /** The stack's state through the CLI's standard output: an export never reaches a disk. */
+  StackState export(boolean showSecrets) throws AutomationException {
+    List<String> args = new ArrayList<>(List.of("stack", "export", "--stack", stack));
+    if (showSecrets) {
+      args.add("--show-secrets");
+    }
+    return StackState.parse(run(args, null, null).standardOutput());
+  }
+
+  /** Writes the state back through the CLI's standard input (the SDK's import uses a temp file). */
+  void importState(String state) throws AutomationException {
+    run(List.of("stack", "import", "--stack", stack), null, state);
+  }
+
+  /** Releases the stack's lock; fails when there is none. */
+  void releaseLock() throws AutomationException {
+    run(List.of("cancel", "--yes", "--stack", stack), null, null);
+  }
+
+  private com.pulumi.automation.CommandResult run(
+      List<String> args, java.util.function.@Nullable Consumer<EngineEvent> events, @Nullable String standardInput) throws AutomationException {
+    CommandRunOptions.Builder options = CommandRunOptions.builder().workingDir(directory).additionalEnv(environment);
+    if (events != null) {
+      options.onEngineEvent(events);
+    }
+    if (standardInput != null) {
+      options.standardInput(standardInput);
+    }
+    return cli.run(args, options.build());
+  }
+
+  private static Map<String, String> environment(PulumiStackEngine.Settings settings, StackRun run, String stack) {
+    Map<String, String> env = new HashMap<>(settings.environment());
+    env.put(CliPulumiCommand.JOB_ENV, run.jobId().toString());
+    env.put("PULUMI_STACK", stack);
+    env.put("PULUMI_BACKEND_URL", settings.backendUrl());
+    env.put("PULUMI_HOME", settings.pulumiHome().toString());
+    if (settings.ignoreAmbientPlugins()) {
+      env.put("PULUMI_IGNORE_AMBIENT_PLUGINS", "true");
+    }
+    if (settings.passphrase() != null) {
+      env.put("PULUMI_CONFIG_PASSPHRASE", settings.passphrase());
+    }
+    return env;
+  }
+
+  private static String safe(String part) {
+    return part.replaceAll("[^A-Za-z0-9._-]", "-");
+  }
+}
