@@ -2,10 +2,9 @@ package dev.dbplane.pulumi;
 
 import com.pulumi.automation.events.EngineEvent;
 import com.pulumi.automation.serialization.internal.LocalSerializer;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,28 +90,46 @@ final class EventLog implements AutoCloseable {
     }
   }
 
+  /**
+   * Reads what the CLI writes, never blocking: a pipe is opened for reading and writing (which does
+   * not wait for a writer, as a read-only open would, for ever if the CLI failed before opening it),
+   * so its end is not seen as an end of file but as the CLI's exit, once all it wrote is read.
+   */
   private void follow(Consumer<EngineEvent> onEvent) {
     LocalSerializer serializer = new LocalSerializer();
-    // Opening a pipe blocks until the CLI opens it; close() opens it too when the CLI never did.
-    try (InputStream in = Files.newInputStream(path);
-        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (RandomAccessFile file = new RandomAccessFile(path.toFile(), pipe ? "rw" : "r");
+        FileInputStream in = new FileInputStream(file.getFD())) {
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
       while (true) {
-        String line = lines.readLine();
-        if (line == null) {
-          if (pipe || writerDone) {
-            return;
+        int available = in.available();
+        if (available > 0) {
+          int read = in.read(buffer, 0, Math.min(available, buffer.length));
+          for (int i = 0; i < read; i++) {
+            if (buffer[i] == '\n') {
+              deliverLine(serializer, line.toString(StandardCharsets.UTF_8), onEvent);
+              line.reset();
+            } else {
+              line.write(buffer[i]);
+            }
           }
+        } else if (writerDone) {
+          deliverLine(serializer, line.toString(StandardCharsets.UTF_8), onEvent);
+          return;
+        } else {
           Thread.sleep(POLL_MILLIS);
-          continue;
-        }
-        if (!line.isBlank() && !line.contains(DEBUG_DIAGNOSTIC)) {
-          deliver(serializer, line, onEvent);
         }
       }
     } catch (IOException e) {
       log.warn("the engine's event log could not be read: {}", e.getClass().getSimpleName());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void deliverLine(LocalSerializer serializer, String line, Consumer<EngineEvent> onEvent) {
+    if (!line.isBlank() && !line.contains(DEBUG_DIAGNOSTIC)) {
+      deliver(serializer, line, onEvent);
     }
   }
 
@@ -133,9 +150,6 @@ final class EventLog implements AutoCloseable {
   @Override
   public void close() {
     writerDone = true;
-    if (pipe) {
-      releaseReaderWaitingForAWriter();
-    }
     try {
       reader.join(DRAIN_MILLIS);
     } catch (InterruptedException e) {
@@ -143,20 +157,5 @@ final class EventLog implements AutoCloseable {
     }
     reader.interrupt();
     PrivateFiles.deleteQuietly(path);
-  }
-
-  /**
-   * A reader still waiting to open the pipe (the CLI failed before it opened it) sees it end: a
-   * read-write open never blocks on a pipe, and its close is the last writer's.
-   */
-  private void releaseReaderWaitingForAWriter() {
-    if (!reader.isAlive()) {
-      return;
-    }
-    try (RandomAccessFile ignored = new RandomAccessFile(path.toFile(), "rw")) {
-      // Opening and closing is enough.
-    } catch (IOException e) {
-      // The pipe is gone: the reader is past opening it.
-    }
   }
 }

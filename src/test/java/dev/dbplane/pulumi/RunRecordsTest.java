@@ -20,7 +20,7 @@ class RunRecordsTest {
   void aCliAndItsPluginLeftByADeadServiceAreStoppedAndOnesOfALiveServiceAreNot() throws Exception {
     // A "CLI" leading a session of its own, with a "plugin" that outlives it, as a killed CLI's does.
     Process cli = new ProcessBuilder(ProcessSession.leading(List.of("sh", "-c", "sleep 300 & echo $!; wait"))).start();
-    long plugin = Long.parseLong(new String(cli.getInputStream().readNBytes(16), StandardCharsets.UTF_8).trim().split("\\s")[0]);
+    long plugin = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(cli.getInputStream(), StandardCharsets.UTF_8)).readLine().trim());
     RunRecords records = new RunRecords(dir);
     Path record = records.record("job", cli.toHandle());
 
