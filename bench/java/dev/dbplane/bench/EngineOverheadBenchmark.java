@@ -114,12 +114,12 @@ public final class EngineOverheadBenchmark {
 
   /** Creates a cluster, previews a change, refreshes it and destroys it; one job at a time. */
   private static List<JobTiming> lifecycle(ApiClient api, String name) throws Exception {
-    HttpResponse<String> created = accepted(api.send("POST", "/api/v1/database-clusters", "application/json", stackInput(name, 1)));
+    HttpResponse<String> created = accepted(api.send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(name, 1)));
     String clusterId = JsonPath.read(created.body(), "$.clusterId");
     String path = "/api/v1/database-clusters/" + clusterId;
     List<JobTiming> jobs = new ArrayList<>();
     jobs.add(ended(api, created));
-    jobs.add(ended(api, accepted(api.send("POST", path + ":preview", "application/json", stackInput(name, 2)))));
+    jobs.add(ended(api, accepted(api.send("POST", path + ":preview", "application/json", Sandbox.stackInput(name, 2)))));
     jobs.add(ended(api, accepted(api.send("POST", path + ":refresh", null, null))));
     jobs.add(ended(api, accepted(api.send("DELETE", path + "?confirm=" + name, null, null))));
     return jobs;
@@ -212,7 +212,7 @@ public final class EngineOverheadBenchmark {
         names.add("overhead-concurrent-" + i + "-" + suffix());
       }
       for (String name : names) {
-        submitted.add(accepted(service.api().send("POST", "/api/v1/database-clusters", "application/json", stackInput(name, 1))));
+        submitted.add(accepted(service.api().send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(name, 1))));
       }
       List<JobTiming> creates = new ArrayList<>();
       for (HttpResponse<String> created : submitted) {
@@ -411,16 +411,6 @@ public final class EngineOverheadBenchmark {
     }
     runs.values().forEach(list -> list.sort((a, b) -> Long.compare(a.start(), b.start())));
     return runs;
-  }
-
-  private static String stackInput(String name, int nodes) {
-    return """
-        {"target": {"apiVersion": "digital-ocean.project-planton.org/v1", "kind": "DigitalOceanDatabaseCluster",
-          "metadata": {"name": "%1$s", "org": "acme", "env": "bench"},
-          "spec": {"clusterName": "%1$s", "engine": "postgres", "engineVersion": "16", "region": "nyc3",
-                   "sizeSlug": "db-s-2vcpu-4gb", "nodeCount": %2$d}},
-         "providerConfig": {"apiToken": "%3$s", "defaultRegion": "nyc3"}}
-        """.formatted(name, nodes, Sandbox.TOKEN);
   }
 
   private static String suffix() {

@@ -49,7 +49,7 @@ class RealEngineCrashTests {
 
     String jobId;
     try (ServiceProcess first = ServiceProcess.startReal(properties, log)) {
-      HttpResponse<String> created = first.send("POST", "/api/v1/database-clusters", "application/json", RealEngineTests.stackInput(name, 1));
+      HttpResponse<String> created = first.send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(name, 1));
       assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
       jobId = JsonPath.read(created.body(), "$.job.id");
       awaitAtDigitalOcean(sandbox, name);

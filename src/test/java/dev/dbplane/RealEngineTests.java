@@ -82,7 +82,7 @@ class RealEngineTests {
   @Test
   void aClusterIsCreatedRevealedResizedPreviewedRefreshedAndDestroyed(CapturedOutput output) throws Exception {
     String name = uniqueName("life");
-    HttpResponse<String> created = api.send(TestKeys.OPERATOR, "POST", "/api/v1/database-clusters", "application/json", stackInput(name, 1));
+    HttpResponse<String> created = api.send(TestKeys.OPERATOR, "POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(name, 1));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
     String clusterId = JsonPath.read(created.body(), "$.clusterId");
     String up = api.awaitEnd(JsonPath.read(created.body(), "$.job.id"), JOB_WAIT);
@@ -117,14 +117,14 @@ class RealEngineTests {
 
     // Resize: DigitalOcean sees it.
     String etag = api.get("/api/v1/database-clusters/" + clusterId).headers().firstValue("ETag").orElseThrow();
-    HttpResponse<String> resized = api.sendWithIfMatch("PUT", "/api/v1/database-clusters/" + clusterId, stackInput(name, 2), etag);
+    HttpResponse<String> resized = api.sendWithIfMatch("PUT", "/api/v1/database-clusters/" + clusterId, Sandbox.stackInput(name, 2), etag);
     assertThat(resized.statusCode()).as(resized.body()).isEqualTo(202);
     String resize = api.awaitEnd(JsonPath.read(resized.body(), "$.job.id"), JOB_WAIT);
     assertThat(JsonPath.<String>read(resize, "$.status")).as(resize).isEqualTo("SUCCEEDED");
     assertThat(JsonPath.<Integer>read(emulatorCluster(name), "$.num_nodes")).isEqualTo(2);
 
     // Preview of another change shows it and changes nothing.
-    HttpResponse<String> previewed = api.send("POST", "/api/v1/database-clusters/" + clusterId + ":preview", "application/json", stackInput(name, 3));
+    HttpResponse<String> previewed = api.send("POST", "/api/v1/database-clusters/" + clusterId + ":preview", "application/json", Sandbox.stackInput(name, 3));
     String preview = api.awaitEnd(JsonPath.read(previewed.body(), "$.job.id"), JOB_WAIT);
     assertThat(JsonPath.<String>read(preview, "$.status")).as(preview).isEqualTo("SUCCEEDED");
     assertThat(JsonPath.<Integer>read(preview, "$.changes.update")).isEqualTo(1);
@@ -165,7 +165,7 @@ class RealEngineTests {
     assertThat(JsonPath.<Map<String, Object>>read(cluster, "$")).doesNotContainKey("outputs");
     // An UP creates it again.
     String etag = api.get("/api/v1/database-clusters/" + clusterId).headers().firstValue("ETag").orElseThrow();
-    HttpResponse<String> again = api.sendWithIfMatch("PUT", "/api/v1/database-clusters/" + clusterId, stackInput(name, 1), etag);
+    HttpResponse<String> again = api.sendWithIfMatch("PUT", "/api/v1/database-clusters/" + clusterId, Sandbox.stackInput(name, 1), etag);
     String recreated = api.awaitEnd(JsonPath.read(again.body(), "$.job.id"), JOB_WAIT);
     assertThat(JsonPath.<String>read(recreated, "$.status")).as(recreated).isEqualTo("SUCCEEDED");
     assertThat(emulatorNames().stream().filter(name::equals)).hasSize(1);
@@ -176,8 +176,8 @@ class RealEngineTests {
   void twoClustersAreCreatedAtOnce(CapturedOutput output) throws Exception {
     String first = uniqueName("pair-a");
     String second = uniqueName("pair-b");
-    HttpResponse<String> a = api.send("POST", "/api/v1/database-clusters", "application/json", stackInput(first, 1));
-    HttpResponse<String> b = api.send("POST", "/api/v1/database-clusters", "application/json", stackInput(second, 1));
+    HttpResponse<String> a = api.send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(first, 1));
+    HttpResponse<String> b = api.send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(second, 1));
     assertThat(JsonPath.<String>read(api.awaitEnd(JsonPath.read(a.body(), "$.job.id"), JOB_WAIT), "$.status")).isEqualTo("SUCCEEDED");
     assertThat(JsonPath.<String>read(api.awaitEnd(JsonPath.read(b.body(), "$.job.id"), JOB_WAIT), "$.status")).isEqualTo("SUCCEEDED");
     assertThat(emulatorNames()).contains(first, second);
@@ -190,7 +190,7 @@ class RealEngineTests {
   void aCancelDuringACreateEndsCancelledAndTheNextUpConverges(CapturedOutput output) throws Exception {
     sandbox.settings("{\"create_delay\": \"60s\"}");
     String name = uniqueName("cancel");
-    HttpResponse<String> created = api.send("POST", "/api/v1/database-clusters", "application/json", stackInput(name, 1));
+    HttpResponse<String> created = api.send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(name, 1));
     String clusterId = JsonPath.read(created.body(), "$.clusterId");
     String jobId = JsonPath.read(created.body(), "$.job.id");
     awaitAtDigitalOcean(name);
@@ -204,7 +204,7 @@ class RealEngineTests {
 
     sandbox.settings("{\"create_delay\": \"0s\"}");
     String etag = api.get("/api/v1/database-clusters/" + clusterId).headers().firstValue("ETag").orElseThrow();
-    HttpResponse<String> again = api.sendWithIfMatch("PUT", "/api/v1/database-clusters/" + clusterId, stackInput(name, 1), etag);
+    HttpResponse<String> again = api.sendWithIfMatch("PUT", "/api/v1/database-clusters/" + clusterId, Sandbox.stackInput(name, 1), etag);
     assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
     String converged = api.awaitEnd(JsonPath.read(again.body(), "$.job.id"), JOB_WAIT);
     assertThat(JsonPath.<String>read(converged, "$.status")).as(converged).isEqualTo("SUCCEEDED");
@@ -217,7 +217,7 @@ class RealEngineTests {
   @Test
   void aTokenDigitalOceanRefusesFailsAsCredentialsRejected(CapturedOutput output) throws Exception {
     String name = uniqueName("badtoken");
-    String body = stackInput(name, 1).replace(Sandbox.TOKEN, "dop_v1_" + "0".repeat(64));
+    String body = Sandbox.stackInput(name, 1).replace(Sandbox.TOKEN, "dop_v1_" + "0".repeat(64));
     String job = api.awaitEnd(JsonPath.read(api.send("POST", "/api/v1/database-clusters", "application/json", body).body(), "$.job.id"), JOB_WAIT);
     assertThat(JsonPath.<String>read(job, "$.status")).isEqualTo("FAILED");
     assertThat(JsonPath.<String>read(job, "$.error.code")).as(job).isEqualTo("CREDENTIALS_REJECTED");
@@ -230,7 +230,7 @@ class RealEngineTests {
     HttpResponse<String> byHand = sandbox.digitalocean("POST", "/v2/databases",
         "{\"name\": \"" + name + "\", \"engine\": \"pg\", \"version\": \"16\", \"region\": \"nyc3\", \"size\": \"db-s-1vcpu-1gb\", \"num_nodes\": 1}");
     assertThat(byHand.statusCode()).as(byHand.body()).isEqualTo(201);
-    String job = api.awaitEnd(JsonPath.read(api.send("POST", "/api/v1/database-clusters", "application/json", stackInput(name, 1)).body(), "$.job.id"), JOB_WAIT);
+    String job = api.awaitEnd(JsonPath.read(api.send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(name, 1)).body(), "$.job.id"), JOB_WAIT);
     assertThat(JsonPath.<String>read(job, "$.error.code")).as(job).isEqualTo("PROVIDER_ERROR");
     assertThat(JsonPath.<String>read(job, "$.error.message")).contains("422").containsIgnoringCase("name");
     collect(output);
@@ -241,7 +241,7 @@ class RealEngineTests {
     sandbox.inject("{\"method\": \"POST\", \"path\": \"/v2/databases\", \"count\": 2, \"status\": 429}");
     sandbox.inject("{\"method\": \"GET\", \"path\": \"/v2/databases/\", \"count\": 3, \"status\": 503}");
     String name = uniqueName("faults");
-    String job = api.awaitEnd(JsonPath.read(api.send("POST", "/api/v1/database-clusters", "application/json", stackInput(name, 1)).body(), "$.job.id"), JOB_WAIT);
+    String job = api.awaitEnd(JsonPath.read(api.send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(name, 1)).body(), "$.job.id"), JOB_WAIT);
     assertThat(JsonPath.<String>read(job, "$.status")).as(job).isEqualTo("SUCCEEDED");
     assertThat(emulatorNames().stream().filter(name::equals)).hasSize(1);
     collect(output);
@@ -333,7 +333,7 @@ class RealEngineTests {
   // --- helpers
 
   private String createAndAwait(String name) throws Exception {
-    HttpResponse<String> created = api.send("POST", "/api/v1/database-clusters", "application/json", stackInput(name, 1));
+    HttpResponse<String> created = api.send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(name, 1));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
     String job = api.awaitEnd(JsonPath.read(created.body(), "$.job.id"), JOB_WAIT);
     assertThat(JsonPath.<String>read(job, "$.status")).as(job).isEqualTo("SUCCEEDED");
@@ -408,13 +408,4 @@ class RealEngineTests {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  static String stackInput(String name, int nodes) {
-    return """
-        {"target": {"apiVersion": "digital-ocean.project-planton.org/v1", "kind": "DigitalOceanDatabaseCluster",
-          "metadata": {"name": "%1$s", "org": "acme", "env": "prod"},
-          "spec": {"clusterName": "%1$s", "engine": "postgres", "engineVersion": "16", "region": "nyc3",
-                   "sizeSlug": "db-s-2vcpu-4gb", "nodeCount": %2$d}},
-         "providerConfig": {"apiToken": "%3$s", "defaultRegion": "nyc3"}}
-        """.formatted(name, nodes, Sandbox.TOKEN);
-  }
 }

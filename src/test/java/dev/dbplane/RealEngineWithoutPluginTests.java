@@ -47,7 +47,7 @@ class RealEngineWithoutPluginTests {
         .contains("not installed").contains("pulumi plugin install resource digitalocean 4.76.0");
     assertThat(health).doesNotContain("providerPlugin");
 
-    String created = api.send("POST", "/api/v1/database-clusters", "application/json", RealEngineTests.stackInput(RealEngineTests.uniqueName("noplugin"), 1)).body();
+    String created = api.send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(RealEngineTests.uniqueName("noplugin"), 1)).body();
     String job = api.awaitEnd(JsonPath.read(created, "$.job.id"), Duration.ofMinutes(1));
     assertThat(JsonPath.<String>read(job, "$.error.code")).as(job).isEqualTo("ENGINE_UNAVAILABLE");
     assertThat(JsonPath.<String>read(job, "$.error.message")).contains("pulumi plugin install resource digitalocean 4.76.0");

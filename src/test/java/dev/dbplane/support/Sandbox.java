@@ -145,6 +145,17 @@ public final class Sandbox {
     return properties;
   }
 
+  /** A stack input for a PostgreSQL cluster on this sandbox, with its token. */
+  public static String stackInput(String name, int nodes) {
+    return """
+        {"target": {"apiVersion": "digital-ocean.project-planton.org/v1", "kind": "DigitalOceanDatabaseCluster",
+          "metadata": {"name": "%1$s", "org": "acme", "env": "prod"},
+          "spec": {"clusterName": "%1$s", "engine": "postgres", "engineVersion": "16", "region": "nyc3",
+                   "sizeSlug": "db-s-2vcpu-4gb", "nodeCount": %2$d}},
+         "providerConfig": {"apiToken": "%3$s", "defaultRegion": "nyc3"}}
+        """.formatted(name, nodes, TOKEN);
+  }
+
   // --- the emulator's control API: what DigitalOcean holds, changed behind the service's back
 
   public String databases() throws IOException, InterruptedException {
