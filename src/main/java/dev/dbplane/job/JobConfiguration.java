@@ -140,7 +140,6 @@ class JobConfiguration {
         .pollingInterval(jobs.pollingInterval())
         .heartbeatInterval(jobs.heartbeatInterval())
         .missedHeartbeatsLimit(jobs.missedHeartbeats())
-        .enableImmediateExecution()
         .shutdownMaxWait(Duration.ofSeconds(10))
         .build();
   }
@@ -181,6 +180,7 @@ class JobConfiguration {
   JobService jobService(
       JobStore jobs, JobEventStore events, JobSubjects subjects, Scheduler scheduler, OneTimeTask<Void> stackJobTask,
       TransactionTemplate transactions, AuditLog audit, JobMetrics metrics, ApplicationEventPublisher publisher, Clock jobClock) {
-    return new JobService(jobs, events, subjects, scheduler, stackJobTask, transactions, audit, metrics, publisher, jobClock);
+    JobQueue queue = new JobQueue(scheduler, stackJobTask, scheduler::triggerCheckForDueExecutions, jobClock);
+    return new JobService(jobs, events, subjects, queue, transactions, audit, metrics, publisher, jobClock);
   }
 }

@@ -1,7 +1,5 @@
 package dev.dbplane.job;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import dev.dbplane.audit.AuditLog;
 import dev.dbplane.engine.StackEvent;
 import java.time.Clock;
@@ -25,8 +23,7 @@ public class JobService {
   private final JobStore jobs;
   private final JobEventStore events;
   private final JobSubjects subjects;
-  private final SchedulerClient scheduler;
-  private final OneTimeTask<Void> task;
+  private final JobQueue queue;
   private final TransactionTemplate transactions;
   private final AuditLog audit;
   private final JobMetrics metrics;
@@ -41,8 +38,7 @@ public class JobService {
       JobStore jobs,
       JobEventStore events,
       JobSubjects subjects,
-      SchedulerClient scheduler,
-      OneTimeTask<Void> task,
+      JobQueue queue,
       TransactionTemplate transactions,
       AuditLog audit,
       JobMetrics metrics,
@@ -54,8 +50,7 @@ public class JobService {
     this.jobs = jobs;
     this.events = events;
     this.subjects = subjects;
-    this.scheduler = scheduler;
-    this.task = task;
+    this.queue = queue;
     this.transactions = transactions;
     this.clock = clock;
   }
@@ -80,8 +75,7 @@ public class JobService {
       // Another request won the race; the database's constraint is what guarantees one active job.
       throw new ActiveJobExistsException(request.clusterId(), null);
     }
-    // A fresh job id cannot be scheduled yet: a plain insert, no existence check first.
-    scheduler.schedule(task.instance(job.id().toString()), clock.instant());
+    queue.enqueue(job.id());
     publisher.publishEvent(new JobStateChanged(job));
     return job;
   }
