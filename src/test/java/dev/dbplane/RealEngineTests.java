@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.dbplane.support.ApiClient;
+import dev.dbplane.support.FilesOnDisk;
 import dev.dbplane.support.Sandbox;
 import dev.dbplane.support.TestKeys;
 import java.io.IOException;
@@ -173,6 +174,42 @@ class RealEngineTests {
   }
 
   @Test
+  void aStackWhoseStateWasLostIsReportedAndNeverGetsASecondCluster(CapturedOutput output) throws Exception {
+    String name = uniqueName("lost");
+    String clusterId = createAndAwait(name);
+    Path state = DATA.resolve("pulumi-state/.pulumi/stacks/dbplane/prod." + name + ".json");
+    String kept = Files.readString(state);
+
+    // Deleted: the job fails before the CLI runs, and the cluster says why.
+    Files.delete(state);
+    String refreshed = api.awaitEnd(JsonPath.read(api.send("POST", "/api/v1/database-clusters/" + clusterId + ":refresh", null, null).body(), "$.job.id"), JOB_WAIT);
+    assertThat(JsonPath.<String>read(refreshed, "$.status")).as(refreshed).isEqualTo("FAILED");
+    assertThat(JsonPath.<String>read(refreshed, "$.error.code")).isEqualTo("STATE_LOST");
+    assertThat(JsonPath.<String>read(refreshed, "$.error.message")).contains("no longer holds the cluster", "still exists at DigitalOcean");
+    assertThat(JsonPath.<String>read(api.get("/api/v1/database-clusters/" + clusterId).body(), "$.state")).isEqualTo("STATE_LOST");
+
+    // Emptied: an UP would create a second cluster beside the first; it is refused the same way.
+    com.google.gson.JsonObject emptied = com.google.gson.JsonParser.parseString(kept).getAsJsonObject();
+    emptied.getAsJsonObject("checkpoint").getAsJsonObject("latest").add("resources", new com.google.gson.JsonArray());
+    Files.writeString(state, emptied.toString());
+    String etag = api.get("/api/v1/database-clusters/" + clusterId).headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> resized = api.sendWithIfMatch("PUT", "/api/v1/database-clusters/" + clusterId, Sandbox.stackInput(name, 2), etag);
+    String refused = api.awaitEnd(JsonPath.read(resized.body(), "$.job.id"), JOB_WAIT);
+    assertThat(JsonPath.<String>read(refused, "$.error.code")).as(refused).isEqualTo("STATE_LOST");
+    assertThat(emulatorNames().stream().filter(name::equals)).as("exactly one cluster").hasSize(1);
+
+    // Restored: the next job acts on the one cluster again.
+    Files.writeString(state, kept);
+    etag = api.get("/api/v1/database-clusters/" + clusterId).headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> again = api.sendWithIfMatch("PUT", "/api/v1/database-clusters/" + clusterId, Sandbox.stackInput(name, 2), etag);
+    String converged = api.awaitEnd(JsonPath.read(again.body(), "$.job.id"), JOB_WAIT);
+    assertThat(JsonPath.<String>read(converged, "$.status")).as(converged).isEqualTo("SUCCEEDED");
+    assertThat(JsonPath.<String>read(api.get("/api/v1/database-clusters/" + clusterId).body(), "$.state")).isEqualTo("READY");
+    assertThat(JsonPath.<Integer>read(emulatorCluster(name), "$.num_nodes")).isEqualTo(2);
+    collect(output);
+  }
+
+  @Test
   void twoClustersAreCreatedAtOnce(CapturedOutput output) throws Exception {
     String first = uniqueName("pair-a");
     String second = uniqueName("pair-b");
@@ -260,8 +297,8 @@ class RealEngineTests {
     for (String marker : markers) {
       assertThat(logs).as("the service's log").doesNotContain(marker);
     }
-    assertThat(filesHolding(markers, DATA)).as("files under the data directory").isEmpty();
-    assertThat(filesHolding(markers, Path.of(System.getProperty("java.io.tmpdir")))).as("files under the temp directory").isEmpty();
+    assertThat(FilesOnDisk.holding(markers, DATA, STARTED.minusSeconds(5))).as("files under the data directory").isEmpty();
+    assertThat(FilesOnDisk.holding(markers, Path.of(System.getProperty("java.io.tmpdir")), STARTED.minusSeconds(5))).as("files under the temp directory").isEmpty();
     try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + DATA.resolve("db/dbplane") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "dbplane", "")) {
       assertThat(rowsHolding(db, markers)).as("plain database columns").isEmpty();
     }
@@ -271,38 +308,6 @@ class RealEngineTests {
     synchronized (LOGS) {
       LOGS.add(output.getAll());
     }
-  }
-
-  private static List<String> filesHolding(List<String> markers, Path root) throws IOException {
-    List<String> found = new ArrayList<>();
-    if (!Files.isDirectory(root)) {
-      return found;
-    }
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        if (!Files.isRegularFile(file) || Files.size(file) > 64 * 1024 * 1024) {
-          continue;
-        }
-        if (Files.getLastModifiedTime(file).toInstant().isBefore(STARTED.minusSeconds(5))) {
-          continue;
-        }
-        byte[] bytes;
-        try {
-          bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-          continue; // a file of another user, or gone
-        }
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        for (String marker : markers) {
-          if (text.contains(marker)) {
-            found.add(file + " holds a secret");
-          }
-        }
-      }
-    } catch (java.io.UncheckedIOException e) {
-      // A file went away while walking; what was read stands.
-    }
-    return found;
   }
 
   private static List<String> rowsHolding(Connection db, List<String> markers) throws Exception {

@@ -4,6 +4,7 @@ import dev.dbplane.engine.Operation;
 import dev.dbplane.engine.Secret;
 import dev.dbplane.engine.StackResult;
 import dev.dbplane.job.Job;
+import dev.dbplane.job.JobErrorCode;
 import dev.dbplane.job.JobSubjects;
 import java.time.Clock;
 import java.util.Optional;
@@ -33,6 +34,11 @@ final class ClusterJobSubjects implements JobSubjects {
   }
 
   @Override
+  public Optional<String> heldClusterId(UUID clusterId) {
+    return outputs.get(clusterId).map(stored -> stored.values().get(StackResult.CLUSTER_ID));
+  }
+
+  @Override
   public void succeeded(Job job, StackResult result) {
     if (clusters.find(job.clusterId()).isEmpty()) {
       return;
@@ -47,8 +53,13 @@ final class ClusterJobSubjects implements JobSubjects {
         if (result.clusterGone()) {
           outputs.remove(job.clusterId());
           clusters.setState(job.clusterId(), ClusterState.GONE, clock.instant());
-        } else if (!result.outputs().isEmpty()) {
-          outputs.put(job.clusterId(), job.id(), result.outputs(), result.secretOutputs(), clock.instant());
+        } else {
+          if (!result.outputs().isEmpty()) {
+            outputs.put(job.clusterId(), job.id(), result.outputs(), result.secretOutputs(), clock.instant());
+          }
+          // The stack holds the cluster again: its state was restored.
+          clusters.find(job.clusterId()).filter(c -> c.state() == ClusterState.STATE_LOST)
+              .ifPresent(c -> clusters.setState(job.clusterId(), ClusterState.READY, clock.instant()));
         }
       }
       case PREVIEW -> {}
@@ -60,7 +71,9 @@ final class ClusterJobSubjects implements JobSubjects {
     if (clusters.find(job.clusterId()).isEmpty()) {
       return;
     }
-    if (job.operation() == Operation.UP) {
+    if (job.error() != null && job.error().code() == JobErrorCode.STATE_LOST) {
+      clusters.setState(job.clusterId(), ClusterState.STATE_LOST, clock.instant());
+    } else if (job.operation() == Operation.UP) {
       clusters.setState(job.clusterId(), ClusterState.FAILED, clock.instant());
     } else if (job.operation() == Operation.DESTROY) {
       // The cluster was not destroyed: it is as its last UP left it.

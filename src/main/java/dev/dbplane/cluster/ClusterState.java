@@ -14,5 +14,11 @@ public enum ClusterState {
    * A refresh found the cluster gone from DigitalOcean (deleted outside this service); its outputs
    * are dropped. An UP creates it again; a destroy removes the record.
    */
-  GONE
+  GONE,
+  /**
+   * Its stack's state no longer holds the cluster it held (deleted or emptied outside the service):
+   * every job fails until an operator restores the state, since acting on it would create a second
+   * cluster beside the first, which still exists.
+   */
+  STATE_LOST
 }

@@ -16,6 +16,9 @@ import java.util.Set;
  */
 public record StackResult(Map<String, Integer> changes, Map<String, String> outputs, Set<String> secretOutputs, boolean clusterGone) {
 
+  /** The output holding the cluster's DigitalOcean id. */
+  public static final String CLUSTER_ID = "cluster_id";
+
   public StackResult {
     changes = Map.copyOf(changes);
     outputs = Map.copyOf(outputs);

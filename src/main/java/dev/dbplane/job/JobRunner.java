@@ -142,7 +142,7 @@ final class JobRunner {
     Redactor redactor = new Redactor();
     redactor.add(token.get().reveal());
     StackRun run =
-        new StackRun(job.id(), job.spec(), token.get(), resumed,
+        new StackRun(job.id(), job.spec(), token.get(), resumed, subjects.heldClusterId(job.clusterId()).orElse(null),
             e -> event(job.id(), e.type(), redactor.redact(e.message()), e.resource() == null ? null : redactor.redact(e.resource())));
     Map<String, String> logContext = MDC.getCopyOfContextMap();
     Future<StackResult> result = engineRuns.submit(() -> {

@@ -15,6 +15,9 @@ public interface JobSubjects {
   /** The DigitalOcean token for the cluster's jobs; empty when there is none any more. */
   Optional<Secret> tokenFor(UUID clusterId);
 
+  /** The DigitalOcean id of the cluster the cluster's stack held after its last successful run. */
+  Optional<String> heldClusterId(UUID clusterId);
+
   void succeeded(Job job, StackResult result);
 
   /** The job failed or was cancelled; {@code job} holds its final status and error. */

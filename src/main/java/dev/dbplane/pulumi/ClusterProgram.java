@@ -5,17 +5,21 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.dbplane.engine.ProvisioningSpec;
 import dev.dbplane.engine.Secret;
+import dev.dbplane.engine.StackResult;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The inline Pulumi program of one cluster: an explicit DigitalOcean provider holding the token as a
- * secret, and the database cluster as the spec says. It exports only scalars (the Automation API
- * reads outputs as strings), with the connection URI and the password as secrets.
+ * secret, and the database cluster as the spec says. It exports only scalars, with the connection
+ * URI and the password as secrets, and keeps what it exports for the engine: an update's outputs are
+ * known to the program as the engine registers the cluster, so reading them costs no CLI run.
  */
 final class ClusterProgram implements Consumer<Context> {
 
@@ -28,13 +32,14 @@ final class ClusterProgram implements Consumer<Context> {
 
   /** Each stack output and the cluster's property it is; a refresh reads them from the cluster's state. */
   static final Map<String, String> EXPORTED_PROPERTIES = orderedMap(
-      "cluster_id", "id", "connection_uri", "uri", "host", "host", "port", "port", "database_user", "user", "database_password", "password");
+      StackResult.CLUSTER_ID, "id", "connection_uri", "uri", "host", "host", "port", "port", "database_user", "user", "database_password", "password");
   static final List<String> EXPORTS = List.copyOf(EXPORTED_PROPERTIES.keySet());
   static final List<String> SECRET_EXPORTS = List.of("connection_uri", "database_password");
 
   private final ProvisioningSpec spec;
   private final Secret token;
   private final @Nullable String apiEndpoint;
+  private final AtomicReference<@Nullable Map<String, String>> outputs = new AtomicReference<>();
 
   ClusterProgram(ProvisioningSpec spec, Secret token, @Nullable String apiEndpoint) {
     this.spec = spec;
@@ -59,12 +64,25 @@ final class ClusterProgram implements Consumer<Context> {
                 .additionalSecretOutputs(DatabaseCluster.SECRET_OUTPUTS)
                 .build());
     // The same names as EXPORTED_PROPERTIES, each from its property.
-    ctx.export("cluster_id", cluster.id());
+    ctx.export(StackResult.CLUSTER_ID, cluster.id());
     ctx.export("connection_uri", cluster.uri().asSecret());
     ctx.export("host", cluster.host());
     ctx.export("port", cluster.port());
     ctx.export("database_user", cluster.user());
     ctx.export("database_password", cluster.password().asSecret());
+    // Runs only once every value is known: never in a preview of a change, always in an update.
+    Output.tuple(cluster.id(), cluster.uri(), cluster.host(), cluster.port(), cluster.user(), cluster.password())
+        .applyValue(known -> {
+          outputs.set(orderedMap(
+              StackResult.CLUSTER_ID, known.t1, "connection_uri", known.t2, "host", known.t3, "port", String.valueOf(known.t4),
+              "database_user", known.t5, "database_password", known.t6));
+          return null;
+        });
+  }
+
+  /** The cluster's outputs as the last run of this program saw them, if it saw them all. */
+  Optional<Map<String, String>> outputs() {
+    return Optional.ofNullable(outputs.get());
   }
 
   private static Map<String, String> orderedMap(String... pairs) {

@@ -18,14 +18,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The stack engine on the Pulumi CLI, driven as the Automation API does (its engine events, its
  * classified failures, the SDK's language runtime serving the inline {@link ClusterProgram}), with
- * only the CLI commands each operation needs: an UP is the update and one export of the state (a
- * first UP also creates the stack), a PREVIEW one command, a REFRESH two, a DESTROY one. One stack
+ * only the CLI commands each operation needs: an UP is the update (a first UP also creates the
+ * stack), a PREVIEW one command, a REFRESH one (two when something drifted), a DESTROY one. One stack
  * per cluster, each in a work directory of its own. Engine events become job events as they happen.
  */
 final class PulumiStackEngine implements StackEngine {
@@ -63,18 +64,19 @@ final class PulumiStackEngine implements StackEngine {
     this.digitalocean = digitalocean;
   }
 
-  /** The outputs are the cluster's, as the update left them in the state. */
+  /** The outputs are the cluster's as the engine registered it in this update, seen by the program. */
   @Override
   public StackResult up(StackRun run) throws StackEngineException {
     return onStack(run, workspace -> {
       workspace.ensureStack();
+      ClusterProgram program = program(run);
       Map<String, Integer> changes;
-      try (InlineProgramHost host = InlineProgramHost.start(program(run))) {
+      try (InlineProgramHost host = InlineProgramHost.start(program)) {
         changes = retryingLock(run, () -> workspace.operation(List.of("up", "--yes", "--skip-preview", "--client=" + host.address()), events(run)));
       }
-      StackState.ClusterOutputs cluster = workspace.export(true).cluster().orElseThrow(
-          () -> new StackEngineException(EngineFailure.INTERNAL, "the update succeeded but the stack holds no cluster"));
-      return new StackResult(changes, cluster.values(), cluster.secrets());
+      Map<String, String> outputs = program.outputs().orElseThrow(
+          () -> new StackEngineException(EngineFailure.INTERNAL, "the update succeeded but the program never saw the cluster's outputs"));
+      return new StackResult(changes, outputs, Set.copyOf(ClusterProgram.SECRET_EXPORTS));
     });
   }
 
@@ -89,14 +91,18 @@ final class PulumiStackEngine implements StackEngine {
   }
 
   /**
-   * Compares the stack with DigitalOcean; the events name every resource that drifted and how. The
-   * outputs are read from the cluster's refreshed state, not from the stack's outputs, which keep
-   * what the last UP saw: a cluster deleted outside the service is reported gone.
+   * Compares the stack with DigitalOcean; the events name every resource that drifted and how. When
+   * something drifted, the outputs are read from the cluster's refreshed state (the stack's outputs
+   * keep what the last UP saw), and a cluster deleted outside the service is reported gone; when
+   * nothing did, the stored outputs stand and no second command runs.
    */
   @Override
   public StackResult refresh(StackRun run) throws StackEngineException {
     return onStack(run, workspace -> {
       Map<String, Integer> changes = retryingLock(run, () -> workspace.operation(List.of("refresh", "--yes", "--skip-preview"), events(run)));
+      if (changes.keySet().stream().allMatch("same"::equals)) {
+        return StackResult.changesOnly(changes);
+      }
       Optional<StackState.ClusterOutputs> cluster = workspace.export(true).cluster();
       if (cluster.isEmpty()) {
         run.events().accept(StackEvent.of("cluster-gone", "the cluster " + run.spec().clusterName() + " no longer exists at DigitalOcean"));
@@ -144,6 +150,12 @@ final class PulumiStackEngine implements StackEngine {
       StackWorkspace workspace = new StackWorkspace(settings, cli, run).prepare();
       if (run.resumed()) {
         recover(workspace, run);
+      }
+      if (run.heldClusterId() != null && !workspace.holdsCluster()) {
+        throw new StackEngineException(EngineFailure.STATE_LOST, "the state of the stack " + workspace.stack()
+            + " no longer holds the cluster " + run.heldClusterId() + " (deleted or emptied outside the service); nothing was"
+            + " changed, and the cluster still exists at DigitalOcean. Restore the stack's state (a file backend keeps copies"
+            + " under .pulumi/backups in its directory), then run the job again");
       }
       return work.on(workspace);
     } catch (AutomationException e) {

@@ -33,6 +33,14 @@ final class StackState {
     return new StackState(JsonParser.parseString(json).getAsJsonObject());
   }
 
+  /** The state as a self-managed backend keeps it: a checkpoint whose latest deployment it is. */
+  static StackState ofCheckpoint(String json) {
+    JsonObject checkpoint = object(JsonParser.parseString(json).getAsJsonObject(), "checkpoint");
+    JsonObject exported = new JsonObject();
+    exported.add("deployment", object(checkpoint, "latest"));
+    return new StackState(exported);
+  }
+
   /** A resource whose create was under way when its run was interrupted. */
   record PendingCreate(String urn, String type, @Nullable String name) {}
 
@@ -41,15 +49,25 @@ final class StackState {
 
   /** The cluster, if the stack holds one. */
   Optional<ClusterOutputs> cluster() {
+    return clusterResource().map(r -> {
+      JsonObject properties = object(r, "outputs").deepCopy();
+      // The id is the resource's, beside its outputs.
+      if (r.has("id")) {
+        properties.add("id", r.get("id"));
+      }
+      return outputs(properties);
+    });
+  }
+
+  boolean holdsCluster() {
+    return clusterResource().isPresent();
+  }
+
+  private Optional<JsonObject> clusterResource() {
     for (JsonElement resource : array(deployment(), "resources")) {
       JsonObject r = resource.getAsJsonObject();
       if (DatabaseCluster.TYPE.equals(text(r, "type")) && !r.has("delete")) {
-        JsonObject properties = object(r, "outputs").deepCopy();
-        // The id is the resource's, beside its outputs.
-        if (r.has("id")) {
-          properties.add("id", r.get("id"));
-        }
-        return Optional.of(outputs(properties));
+        return Optional.of(r);
       }
     }
     return Optional.empty();

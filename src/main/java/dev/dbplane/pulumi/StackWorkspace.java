@@ -3,10 +3,12 @@ package dev.dbplane.pulumi;
 import com.pulumi.automation.AutomationException;
 import com.pulumi.automation.CommandRunOptions;
 import com.pulumi.automation.OperationType;
+import com.pulumi.automation.StackNotFoundException;
 import com.pulumi.automation.events.EngineEvent;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.engine.StackRun;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +17,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,14 +68,40 @@ final class StackWorkspace {
    */
   void ensureStack() throws AutomationException {
     if (settings.backendUrl().startsWith("file://")) {
-      Path stacks = Path.of(settings.backendUrl().substring("file://".length()), ".pulumi", "stacks", run.spec().stack().project());
-      if (Files.exists(stacks.resolve(stack + ".json")) || Files.exists(stacks.resolve(stack + ".json.gz"))) {
-        return;
+      if (stateFile().isEmpty()) {
+        run(List.of("stack", "init", "--stack", stack, "--secrets-provider", settings.secretsProvider()), null, null);
       }
-      run(List.of("stack", "init", "--stack", stack, "--secrets-provider", settings.secretsProvider()), null, null);
       return;
     }
     run(List.of("stack", "select", "--create", "--stack", stack, "--secrets-provider", settings.secretsProvider()), null, null);
+  }
+
+  /**
+   * Whether the stack's state holds a cluster; a stack that does not exist holds none. A file
+   * backend's state file is read in place (its secrets stay encrypted), costing no CLI process.
+   */
+  boolean holdsCluster() throws AutomationException, IOException {
+    if (settings.backendUrl().startsWith("file://")) {
+      Optional<Path> file = stateFile();
+      if (file.isEmpty()) {
+        return false;
+      }
+      try (InputStream raw = Files.newInputStream(file.get());
+          InputStream in = file.get().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
+        return StackState.ofCheckpoint(new String(in.readAllBytes(), StandardCharsets.UTF_8)).holdsCluster();
+      }
+    }
+    try {
+      return export(false).holdsCluster();
+    } catch (StackNotFoundException e) {
+      return false;
+    }
+  }
+
+  /** The file backend's state file of the stack, plain or compressed, if the stack exists. */
+  private Optional<Path> stateFile() {
+    Path stacks = Path.of(settings.backendUrl().substring("file://".length()), ".pulumi", "stacks", run.spec().stack().project());
+    return Stream.of(stack + ".json", stack + ".json.gz").map(stacks::resolve).filter(Files::exists).findFirst();
   }
 
   /**

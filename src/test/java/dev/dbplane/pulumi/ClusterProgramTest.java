@@ -135,6 +135,20 @@ class ClusterProgramTest {
     }
   }
 
+  @Test
+  void theProgramKeepsWhatItExportsForTheEngine() {
+    ClusterProgram program = new ClusterProgram(spec("pg", null, null), Secret.of(TOKEN), null);
+    assertThat(program.outputs()).isEmpty();
+    TestResult result = PulumiTest.withMocks(new RecordingMocks()).runTest(program);
+    assertThat(result.errors()).isEmpty();
+    assertThat(program.outputs()).hasValueSatisfying(outputs -> assertThat(outputs)
+        .containsOnlyKeys(ClusterProgram.EXPORTS)
+        .containsEntry("cluster_id", "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30")
+        .containsEntry("port", "25060")
+        .containsEntry("database_password", "pw-secret")
+        .containsEntry("connection_uri", "postgresql://doadmin:pw-secret@orders-do-user-1.db.ondigitalocean.com:25060/defaultdb"));
+  }
+
   private static Object value(TestResult result, String name) {
     return PulumiTest.extractValue(result.output(name));
   }
