@@ -5,9 +5,9 @@ here="$(cd "$(dirname "$0")" && pwd)"
 mode="$(cat "$here/mode" 2>/dev/null || echo ok)"
 {
   printf 'CALL'; printf ' %q' "$@"; printf '\n'
-  printf 'ENV PULUMI_STACK=%s PULUMI_BACKEND_URL=%s PULUMI_HOME=%s DBPLANE_JOB_ID=%s PASSPHRASE_SET=%s IGNORE_AMBIENT=%s DEBUG_COMMANDS=%s NO_PLUGIN_DOWNLOADS=%s PWD=%s\n' \
+  printf 'ENV PULUMI_STACK=%s PULUMI_BACKEND_URL=%s PULUMI_HOME=%s DBPLANE_JOB_ID=%s PASSPHRASE_SET=%s IGNORE_AMBIENT=%s DEBUG_COMMANDS=%s NO_PLUGIN_DOWNLOADS=%s TMPDIR=%s PWD=%s\n' \
     "$PULUMI_STACK" "$PULUMI_BACKEND_URL" "$PULUMI_HOME" "$DBPLANE_JOB_ID" "${PULUMI_CONFIG_PASSPHRASE:+yes}" "$PULUMI_IGNORE_AMBIENT_PLUGINS" \
-    "$PULUMI_DEBUG_COMMANDS" "$PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION" "$PWD"
+    "$PULUMI_DEBUG_COMMANDS" "$PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION" "$TMPDIR" "$PWD"
 } >> "$here/calls.log"
 
 event_log=""
@@ -60,7 +60,7 @@ case "$1" in
     esac ;;
   up) run_update create '{"create":2}' ;;
   preview) run_update update '{"update":1,"same":1}' ;;
-  refresh) run_update update '{"update":1,"same":1}' ;;
+  refresh) if [[ "$mode" == nodrift ]]; then run_update same '{"same":2}'; else run_update update '{"update":1,"same":1}'; fi ;;
   destroy) run_update delete '{"delete":2}' ;;
   cancel) exit 0 ;;
   *) exit 0 ;;

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,11 @@ final class CliPulumiCommand implements PulumiCommand {
 
   private final String cli;
   private final Path runDirectory;
+  /**
+   * The temp directory of the CLI and its plugins: private, one per service process (replicas may
+   * share a data directory), and removed at start-up once its process is gone.
+   */
+  private final Path temporaryDirectory;
   private final RunRecords records;
   private final Map<String, Process> running = new ConcurrentHashMap<>();
   private final Set<String> stopped = ConcurrentHashMap.newKeySet();
@@ -73,6 +79,7 @@ final class CliPulumiCommand implements PulumiCommand {
   CliPulumiCommand(String cli, Path runDirectory) throws IOException {
     this.cli = cli;
     this.runDirectory = PrivateFiles.directory(runDirectory);
+    this.temporaryDirectory = PrivateFiles.directory(runDirectory.resolve("tmp").resolve(Long.toString(ProcessHandle.current().pid())));
     this.records = new RunRecords(runDirectory);
   }
 
@@ -83,9 +90,25 @@ final class CliPulumiCommand implements PulumiCommand {
   void cleanUpAfterCrash() throws IOException {
     int processes = records.stopOrphans();
     int logs = EventLog.removeLeftovers(runDirectory);
-    if (processes + logs > 0) {
-      log.warn("cleaned up after a service that was killed: {} Pulumi process(es) stopped, {} event log(s) removed", processes, logs);
+    int temporary = removeTemporaryDirectoriesOfDeadServices();
+    if (processes + logs + temporary > 0) {
+      log.warn("cleaned up after a service that was killed: {} Pulumi process(es) stopped, {} event log(s) and {} temporary file(s) removed",
+          processes, logs, temporary);
     }
+  }
+
+  private int removeTemporaryDirectoriesOfDeadServices() throws IOException {
+    int removed = 0;
+    try (var directories = Files.list(temporaryDirectory.getParent())) {
+      for (Path directory : (Iterable<Path>) directories::iterator) {
+        String name = directory.getFileName().toString();
+        boolean alive = name.chars().allMatch(Character::isDigit) && ProcessHandle.of(Long.parseLong(name)).isPresent();
+        if (!alive) {
+          removed += PrivateFiles.deleteTree(directory);
+        }
+      }
+    }
+    return removed;
   }
 
   /**
@@ -189,6 +212,7 @@ final class CliPulumiCommand implements PulumiCommand {
     }
     builder.environment().putAll(options.additionalEnv());
     builder.environment().putAll(CLI_ENVIRONMENT);
+    builder.environment().put("TMPDIR", temporaryDirectory.toString());
     Process process = builder.start();
     Path record = records.record(jobId == null ? "run" : jobId, process.toHandle());
     if (jobId != null) {

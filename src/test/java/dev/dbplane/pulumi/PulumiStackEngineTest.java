@@ -13,6 +13,12 @@ import dev.dbplane.engine.StackName;
 import dev.dbplane.engine.StackResult;
 import dev.dbplane.engine.StackRun;
 import java.io.IOException;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import dev.dbplane.engine.Operation;
+import java.util.zip.GZIPOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,24 +98,24 @@ class PulumiStackEngineTest {
   }
 
   private StackRun run(String stack, boolean resumed) {
+    return run(stack, resumed, null);
+  }
+
+  private StackRun run(String stack, boolean resumed, String heldClusterId) {
     ProvisioningSpec spec =
         new ProvisioningSpec("orders", "pg", "16", "nyc3", "db-s-2vcpu-4gb", 3, null, "102400", List.of("env:prod"), false,
             new StackName("acme", "dbplane", stack));
-    return new StackRun(UUID.randomUUID(), spec, Secret.of(TOKEN), resumed, events::add);
+    return new StackRun(UUID.randomUUID(), spec, Secret.of(TOKEN), resumed, heldClusterId, events::add);
   }
 
   @Test
-  void anUpReturnsTheOutputsWithTheirSecretsAndStreamsScrubbedEvents() throws Exception {
+  void anUpTakesItsOutputsFromTheProgramAndStreamsScrubbedEvents() throws Exception {
     StackRun run = run("prod.orders", false);
-    StackResult result = engine().up(run);
-
-    assertThat(result.changes()).containsEntry("create", 2);
-    assertThat(result.outputs())
-        .containsEntry("cluster_id", "9cc10173")
-        .containsEntry("host", "db.example")
-        .containsEntry("database_user", "doadmin")
-        .containsKeys("connection_uri", "database_password", "port");
-    assertThat(result.secretOutputs()).containsExactlyInAnyOrder("connection_uri", "database_password");
+    // This stand-in never runs the program (the real engine does, see the real-engine suites):
+    // with no outputs seen, an update must not pass for one that has none.
+    assertThatThrownBy(() -> engine().up(run))
+        .isInstanceOfSatisfying(StackEngineException.class, e -> assertThat(e.failure()).isEqualTo(EngineFailure.INTERNAL))
+        .hasMessageContaining("never saw the cluster's outputs");
 
     assertThat(events).extracting(StackEvent::type).contains("resource-create", "diagnostic-info", "summary");
     assertThat(events).filteredOn(e -> e.type().equals("resource-create")).first()
@@ -118,9 +124,9 @@ class PulumiStackEngineTest {
 
     String up = calls().stream().filter(c -> c.startsWith("CALL up")).findFirst().orElseThrow();
     assertThat(up).contains("--yes", "--skip-preview", "--event-log", "--non-interactive", "--stack prod.orders", "--client=127.0.0.1:");
-    // The update, and one export for the outputs: no select, no stack outputs, no history.
+    // The update alone: no select, no export, no stack outputs, no history.
     assertThat(calls()).filteredOn(c -> c.startsWith("CALL ") && !c.equals("CALL version")).extracting(c -> c.split(" ")[1] + " " + c.split(" ")[2])
-        .containsExactly("stack init", "up --yes", "stack export");
+        .containsExactly("stack init", "up --yes");
     String env = calls().get(calls().indexOf(up) + 1);
     assertThat(env)
         .contains("PULUMI_STACK=prod.orders")
@@ -132,14 +138,16 @@ class PulumiStackEngineTest {
         // The CLI knows --event-log only with debug commands on; it never downloads a plugin.
         .contains("DEBUG_COMMANDS=true")
         .contains("NO_PLUGIN_DOWNLOADS=true")
+        // Its temp files and its plugins' stay in the service's private run directory.
+        .contains("TMPDIR=" + dir.resolve("runs/tmp/" + ProcessHandle.current().pid()))
         .contains("PWD=" + dir.resolve("work").resolve("acme").resolve("dbplane").resolve("prod.orders"));
     assertThat(String.join("\n", calls())).doesNotContain(TOKEN);
   }
 
   @Test
   void everyStackHasAWorkDirectoryOfItsOwn() throws Exception {
-    engine().up(run("prod.orders", false));
-    engine().up(run("prod.billing", false));
+    engine().preview(run("prod.orders", false));
+    engine().preview(run("prod.billing", false));
     assertThat(calls().stream().filter(c -> c.startsWith("ENV")).map(c -> c.substring(c.indexOf("PWD=")))).contains(
         "PWD=" + dir.resolve("work/acme/dbplane/prod.orders"), "PWD=" + dir.resolve("work/acme/dbplane/prod.billing"));
   }
@@ -161,6 +169,42 @@ class PulumiStackEngineTest {
   }
 
   @Test
+  void aRefreshThatFindsNoDriftRunsOneCommandAndLeavesTheOutputsAsTheyAre() throws Exception {
+    mode("nodrift");
+    StackResult result = engine().refresh(run("prod.orders", false));
+    assertThat(result.changes()).containsOnly(Map.entry("same", 2));
+    assertThat(result.outputs()).isEmpty();
+    assertThat(result.clusterGone()).isFalse();
+    assertThat(calls()).filteredOn(c -> c.startsWith("CALL ") && !c.equals("CALL version"))
+        .singleElement().satisfies(c -> assertThat(c).startsWith("CALL refresh"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"absent", "emptied"})
+  void aStackThatLostItsClusterIsReportedAndNothingRuns(String state) throws Exception {
+    Path stacks = Files.createDirectories(dir.resolve("state/.pulumi/stacks/dbplane"));
+    if (state.equals("emptied")) {
+      Files.writeString(stacks.resolve("prod.orders.json"), "{\"version\":3,\"checkpoint\":{\"stack\":\"prod.orders\",\"latest\":{\"resources\":[]}}}");
+    }
+    for (Operation operation : Operation.values()) {
+      assertFailure(() -> engine().run(operation, run("prod.orders", false, "9cc10173")), EngineFailure.STATE_LOST,
+          "no longer holds the cluster 9cc10173");
+    }
+    assertThat(calls()).allMatch(c -> !c.startsWith("CALL ") || c.equals("CALL version"));
+  }
+
+  @Test
+  void aStackThatHoldsItsClusterIsActedOn() throws Exception {
+    Path stacks = Files.createDirectories(dir.resolve("state/.pulumi/stacks/dbplane"));
+    try (OutputStream file = new GZIPOutputStream(Files.newOutputStream(stacks.resolve("prod.orders.json.gz")))) {
+      file.write(("{\"version\":3,\"checkpoint\":{\"latest\":{\"resources\":[{\"urn\":\"urn:pulumi:prod.orders::dbplane::"
+          + DatabaseCluster.TYPE + "::database-cluster\",\"type\":\"" + DatabaseCluster.TYPE + "\",\"id\":\"9cc10173\"}]}}}")
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(engine().refresh(run("prod.orders", false, "9cc10173")).changes()).containsEntry("update", 1);
+  }
+
+  @Test
   void aDestroyRemovesTheStackAfterwards() throws Exception {
     assertThat(engine().destroy(run("prod.orders", false)).changes()).containsEntry("delete", 2);
     // One command deletes the resources and removes the stack.
@@ -170,11 +214,11 @@ class PulumiStackEngineTest {
 
   @Test
   void aResumedRunFirstReleasesTheLockAndLooksForPendingCreates() throws Exception {
-    engine().up(run("prod.orders", true));
+    engine().preview(run("prod.orders", true));
     List<String> calls = calls();
     int cancel = indexOf(calls, "CALL cancel");
     int export = indexOf(calls, "CALL stack export");
-    int up = indexOf(calls, "CALL up");
+    int up = indexOf(calls, "CALL preview");
     assertThat(cancel).isLessThan(export).isLessThan(up);
     // No create was left pending: nothing to settle, and nothing is forgotten.
     assertThat(calls).noneMatch(c -> c.startsWith("CALL refresh"));
