@@ -13,7 +13,8 @@ import org.project_planton.shared.CloudResourceMetadata;
  * DigitalOcean tags for a cluster, made from its metadata. Order is stable: name, org, env, id and
  * kind first, then the labels sorted by key, then the manifest's tags as given; duplicates are
  * dropped. Characters DigitalOcean does not allow in tags become '-', and a tag is cut at 255
- * characters. Planton's stack labels ({@code pulumi.project-planton.org/...}) are not tags.
+ * characters (validation refuses longer ones, but manifests stored before that bound still have to
+ * normalise). Planton's stack labels ({@code pulumi.project-planton.org/...}) are not tags.
  */
 final class ClusterTags {
 

@@ -15,6 +15,11 @@ final class ServiceRules {
 
   static final int MIN_STORAGE_GIB = 10;
   static final int MAX_STORAGE_GIB = 16_384;
+  /** DigitalOcean's bounds. */
+  static final int MIN_CLUSTER_NAME = 3;
+  static final int MAX_CLUSTER_NAME = 63;
+  /** The model's own bound, which its rule reports. */
+  private static final int MODEL_MAX_CLUSTER_NAME = 64;
 
   private static final Pattern CLUSTER_NAME = Pattern.compile("^[a-z][a-z0-9-]*[a-z0-9]$");
   private static final Pattern SIZE_SLUG =
@@ -39,6 +44,7 @@ final class ServiceRules {
     if (manifest.hasStatus()) {
       findings.violation("status", "dbplane.status.read_only", "status is set by the service and must not be sent");
     }
+    InputLimits.checkMetadata(manifest.getMetadata(), findings);
     StackNames.malformedLabel(manifest.getMetadata())
         .ifPresent(
             label ->
@@ -61,9 +67,12 @@ final class ServiceRules {
         .providerConfig()
         .ifPresent(
             config -> {
-              if (!config.getApiToken().isEmpty() && config.getApiToken().isBlank()) {
+              String token = config.getApiToken();
+              if (!token.isEmpty() && token.isBlank()) {
                 findings.requestViolation(
                     "provider_config.api_token", "dbplane.provider_config.token_blank", "must not be blank");
+              } else if (!token.isEmpty()) {
+                InputLimits.checkToken(token, findings);
               }
               if (config.getDefaultRegion() == DigitalOceanRegion.UNRECOGNIZED) {
                 findings.requestViolation(
@@ -95,11 +104,15 @@ final class ServiceRules {
   }
 
   private static void checkClusterName(String name, Findings findings) {
-    if (!name.isEmpty() && (name.length() < 3 || !CLUSTER_NAME.matcher(name).matches())) {
+    if (name.isEmpty() || name.length() > MODEL_MAX_CLUSTER_NAME) {
+      return; // the model's rules report it, once
+    }
+    if (name.length() < MIN_CLUSTER_NAME || name.length() > MAX_CLUSTER_NAME || !CLUSTER_NAME.matcher(name).matches()) {
       findings.violation(
           "spec.cluster_name",
           "dbplane.cluster_name.format",
-          "must be 3 or more lowercase letters, digits and hyphens, start with a letter and not end with a hyphen");
+          "must be " + MIN_CLUSTER_NAME + " to " + MAX_CLUSTER_NAME
+              + " lowercase letters, digits and hyphens, start with a letter and not end with a hyphen");
     }
   }
 

@@ -326,8 +326,13 @@ class ClusterValidatorTest {
   }
 
   @Test
-  void overlongTagIsCutTo255Characters() {
-    assertThat(specWithMetadata(m -> m.addTags("x".repeat(300))).tags()).last().isEqualTo("x".repeat(255));
+  void overlongTagIsRefusedButOneOfAManifestStoredBeforeTheBoundIsCutTo255Characters() {
+    DigitalOceanDatabaseCluster manifest = Manifests.withMetadata(m -> m.addTags("x".repeat(300)));
+
+    assertThat(validate(manifest).violations())
+        .extracting(Violation::field, Violation::rule)
+        .containsExactly(tuple("metadata.tags[0]", InputLimits.LENGTH));
+    assertThat(WITH_DEFAULT_TOKEN.normalise(manifest).tags()).last().isEqualTo("x".repeat(255));
   }
 
   // --- stack name

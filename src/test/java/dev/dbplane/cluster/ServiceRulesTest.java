@@ -187,11 +187,22 @@ class ServiceRulesTest {
   }
 
   @Test
-  void clusterNameOfSixtyFourCharactersIsAccepted() {
+  void clusterNameOfSixtyThreeCharactersIsAccepted() {
+    String name = "a" + "b1-".repeat(20) + "xy";
+    assertThat(name).hasSize(63);
+
+    assertThat(specViolations(s -> s.setClusterName(name))).isEmpty();
+  }
+
+  @Test
+  void clusterNameOfSixtyFourCharactersIsRefusedThoughTheModelAllowsIt() {
+    // DigitalOcean takes 3 to 63 characters; the model's own bound is 64.
     String name = "a" + "b1-".repeat(20) + "xyz";
     assertThat(name).hasSize(64);
 
-    assertThat(specViolations(s -> s.setClusterName(name))).isEmpty();
+    assertThat(specViolations(s -> s.setClusterName(name)))
+        .extracting(Violation::field, Violation::rule)
+        .containsExactly(tuple("spec.cluster_name", "dbplane.cluster_name.format"));
   }
 
   @Test
@@ -217,6 +228,11 @@ class ServiceRulesTest {
   @Test
   void clusterNameWithDigitsAndHyphensInsideIsAccepted() {
     assertThat(specViolations(s -> s.setClusterName("orders-db-2"))).isEmpty();
+  }
+
+  @Test
+  void clusterNameLongerThanTheModelAllowsIsLeftToTheModelRules() {
+    assertThat(specViolations(s -> s.setClusterName("a".repeat(65)))).isEmpty();
   }
 
   @Test
