@@ -1,6 +1,6 @@
 package dev.dbplane.support;
 
-import dev.dbplane.support.TestServerSources.LocalWay;
+import dev.dbplane.support.TestServerSources.Way;
 import dev.dbplane.support.TestServerSources.Source;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
@@ -80,8 +80,8 @@ public final class TestPostgres {
     Optional<Path> debianBin = debianBinaries();
     TestServerSources.Choice choice = TestServerSources.choose("PostgreSQL", "DBPLANE_TEST_POSTGRES", env,
         () -> DockerClientFactory.instance().isDockerAvailable(), List.of(
-            new LocalWay(Source.LOCAL, debianBin::isPresent, "no Debian PostgreSQL is installed (apt-get install postgresql)"),
-            new LocalWay(Source.EMBEDDED, () -> !isRoot(), "the tests run as root, where the embedded PostgreSQL cannot start")));
+            new Way(Source.LOCAL, debianBin::isPresent, "no Debian PostgreSQL is installed (apt-get install postgresql)"),
+            new Way(Source.EMBEDDED, () -> !isRoot(), "the tests run as root, where the embedded PostgreSQL cannot start")));
     System.out.println("PostgreSQL for the tests: " + choice.summary());
     return switch (choice.source()) {
       case URL -> new Server(env.get("DBPLANE_TEST_POSTGRES_URL"), env("DBPLANE_TEST_POSTGRES_USER", "postgres"),

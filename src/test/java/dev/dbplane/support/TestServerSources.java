@@ -24,8 +24,8 @@ final class TestServerSources {
     }
   }
 
-  /** A way to run the server on this machine without Docker; {@code whyNot} says what it lacks when it cannot. */
-  record LocalWay(Source source, BooleanSupplier canRun, String whyNot) {}
+  /** A way to have the server; {@code whyNot} says what it lacks when it cannot run. */
+  record Way(Source source, BooleanSupplier canRun, String whyNot) {}
 
   /** The source chosen and why, for the one line a run prints. */
   record Choice(Source source, String why) {
@@ -34,8 +34,6 @@ final class TestServerSources {
       return source.value() + " (" + why + ")";
     }
   }
-
-  private record Candidate(Source source, BooleanSupplier canRun, String whyNot) {}
 
   private TestServerSources() {}
 
@@ -47,32 +45,31 @@ final class TestServerSources {
    * @param prefix the kind's environment variables ({@code DBPLANE_TEST_POSTGRES}, {@code _URL})
    */
   static Choice choose(String server, String prefix, Map<String, String> env, BooleanSupplier dockerReachable,
-      List<LocalWay> localWays) {
+      List<Way> localWays) {
     String urlVariable = prefix + "_URL";
     String url = env.get(urlVariable);
-    List<Candidate> candidates = new ArrayList<>();
-    candidates.add(new Candidate(Source.URL, () -> url != null && !url.isBlank(), urlVariable + " is not set"));
-    candidates.add(new Candidate(Source.CONTAINER, dockerReachable, "no Docker engine is reachable"));
-    localWays.forEach(way -> candidates.add(new Candidate(way.source(), way.canRun(), way.whyNot())));
+    List<Way> candidates = new ArrayList<>();
+    candidates.add(new Way(Source.URL, () -> url != null && !url.isBlank(), urlVariable + " is not set"));
+    candidates.add(new Way(Source.CONTAINER, dockerReachable, "no Docker engine is reachable"));
+    candidates.addAll(localWays);
 
     String forced = env.get(prefix);
     if (forced != null && !forced.isBlank()) {
       return forced(server, prefix, forced.strip(), candidates);
     }
     List<String> passedOver = new ArrayList<>();
-    for (Candidate candidate : candidates) {
+    for (Way candidate : candidates) {
       if (candidate.canRun().getAsBoolean()) {
         String why = passedOver.isEmpty() ? urlVariable + " is set" : String.join("; ", passedOver);
         return new Choice(candidate.source(), why + "; " + prefix + "=" + values(candidates) + " forces one");
       }
       passedOver.add(candidate.whyNot());
     }
-    throw new IllegalStateException("no " + server + " for the tests: " + String.join("; ", passedOver)
-        + ".");
+    throw new IllegalStateException("no " + server + " for the tests: " + String.join("; ", passedOver) + ".");
   }
 
-  private static Choice forced(String server, String prefix, String value, List<Candidate> candidates) {
-    Candidate candidate = candidates.stream()
+  private static Choice forced(String server, String prefix, String value, List<Way> candidates) {
+    Way candidate = candidates.stream()
         .filter(c -> c.source().value().equals(value.toLowerCase(Locale.ROOT)))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException(
@@ -84,7 +81,7 @@ final class TestServerSources {
     return new Choice(candidate.source(), "forced by " + prefix + "=" + value);
   }
 
-  private static String values(List<Candidate> candidates) {
+  private static String values(List<Way> candidates) {
     return candidates.stream().map(c -> c.source().value()).collect(Collectors.joining("|"));
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dbplane.support.TestServerSources.Choice;
-import dev.dbplane.support.TestServerSources.LocalWay;
+import dev.dbplane.support.TestServerSources.Way;
 import dev.dbplane.support.TestServerSources.Source;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +21,10 @@ class TestServerSourcesTest {
     throw new AssertionError("the Docker probe ran although the choice did not need it");
   };
 
-  private static final LocalWay DEBIAN = new LocalWay(Source.LOCAL, () -> true, "no Debian PostgreSQL is installed");
-  private static final LocalWay NO_DEBIAN = new LocalWay(Source.LOCAL, () -> false, "no Debian PostgreSQL is installed");
-  private static final LocalWay EMBEDDED = new LocalWay(Source.EMBEDDED, () -> true, "the tests run as root");
-  private static final LocalWay NO_EMBEDDED = new LocalWay(Source.EMBEDDED, () -> false, "the tests run as root");
+  private static final Way DEBIAN = new Way(Source.LOCAL, () -> true, "no Debian PostgreSQL is installed");
+  private static final Way NO_DEBIAN = new Way(Source.LOCAL, () -> false, "no Debian PostgreSQL is installed");
+  private static final Way EMBEDDED = new Way(Source.EMBEDDED, () -> true, "the tests run as root");
+  private static final Way NO_EMBEDDED = new Way(Source.EMBEDDED, () -> false, "the tests run as root");
 
   @Test
   void aSetUrlWinsWithoutProbingDocker() {
@@ -44,7 +44,7 @@ class TestServerSourcesTest {
   }
 
   @Test
-  void withoutUrlOrDockerTheLocalWaysKeepTheirOrder() {
+  void withoutUrlOrDockerTheWaysKeepTheirOrder() {
     assertThat(choose(Map.of(), NO_DOCKER, DEBIAN, EMBEDDED).source()).isEqualTo(Source.LOCAL);
     Choice embedded = choose(Map.of(), NO_DOCKER, NO_DEBIAN, EMBEDDED);
     assertThat(embedded.source()).isEqualTo(Source.EMBEDDED);
@@ -94,7 +94,7 @@ class TestServerSourcesTest {
         .hasMessageEndingWith("one of url|container|local");
   }
 
-  private static Choice choose(Map<String, String> env, BooleanSupplier docker, LocalWay... localWays) {
+  private static Choice choose(Map<String, String> env, BooleanSupplier docker, Way... localWays) {
     return TestServerSources.choose("PostgreSQL", "DBPLANE_TEST_POSTGRES", env, docker, List.of(localWays));
   }
 }
