@@ -1,5 +1,7 @@
 package dev.dbplane.support;
 
+import dev.dbplane.support.TestServerSources.Way;
+import dev.dbplane.support.TestServerSources.Source;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
@@ -14,20 +16,32 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * A real PostgreSQL for the tests, one per test JVM, with a fresh database per caller. In order of
- * preference: the server named by {@code DBPLANE_TEST_POSTGRES_URL} (with {@code _USER} and {@code
- * _PASSWORD}); Debian's PostgreSQL binaries when installed (run as the {@code postgres} user when the
- * tests run as root, since PostgreSQL refuses to run as root); the embedded PostgreSQL from Maven
- * Central. When none can run, the tests fail and say why: they never skip.
+ * preference (see {@link TestServerSources}; {@code DBPLANE_TEST_POSTGRES=url|container|local|embedded}
+ * forces one): the server named by {@code DBPLANE_TEST_POSTGRES_URL} (with {@code _USER} and {@code
+ * _PASSWORD}); a container when a Docker engine is reachable; Debian's PostgreSQL binaries when installed
+ * (run as the {@code postgres} user when the tests run as root, since PostgreSQL refuses to run as root);
+ * the embedded PostgreSQL from Maven Central. The first caller prints which. When none can run, the tests
+ * fail and say why: they never skip.
  */
 public final class TestPostgres {
 
   public record Database(String url, String user, String password) {}
+
+  /**
+   * The container's PostgreSQL: the major version of Debian 12's, the local way CI runs (the embedded binaries are
+   * still 14).
+   */
+  static final int MAJOR_VERSION = 15;
 
   private static Server server;
 
@@ -62,19 +76,43 @@ public final class TestPostgres {
   }
 
   private static Server start() {
-    String url = System.getenv("DBPLANE_TEST_POSTGRES_URL");
-    if (url != null && !url.isBlank()) {
-      return new Server(url, env("DBPLANE_TEST_POSTGRES_USER", "postgres"), env("DBPLANE_TEST_POSTGRES_PASSWORD", ""));
-    }
+    Map<String, String> env = System.getenv();
     Optional<Path> debianBin = debianBinaries();
-    if (debianBin.isPresent()) {
-      return startDebian(debianBin.get());
-    }
-    if (isRoot()) {
-      throw new IllegalStateException(
-          "no PostgreSQL for the tests: running as root, where the embedded PostgreSQL cannot start, and no Debian "
-              + "PostgreSQL is installed. Install it (apt-get install postgresql) or set DBPLANE_TEST_POSTGRES_URL.");
-    }
+    TestServerSources.Choice choice = TestServerSources.choose("PostgreSQL", "DBPLANE_TEST_POSTGRES", env,
+        () -> DockerClientFactory.instance().isDockerAvailable(), List.of(
+            new Way(Source.LOCAL, debianBin::isPresent, "no Debian PostgreSQL is installed (apt-get install postgresql)"),
+            new Way(Source.EMBEDDED, () -> !isRoot(), "the tests run as root, where the embedded PostgreSQL cannot start")));
+    System.out.println("PostgreSQL for the tests: " + choice.summary());
+    return switch (choice.source()) {
+      case URL -> new Server(env.get("DBPLANE_TEST_POSTGRES_URL"), env("DBPLANE_TEST_POSTGRES_USER", "postgres"),
+          env("DBPLANE_TEST_POSTGRES_PASSWORD", ""));
+      case CONTAINER -> startContainer();
+      case LOCAL -> startDebian(debianBin.orElseThrow());
+      case EMBEDDED -> startEmbedded();
+    };
+  }
+
+  /**
+   * PostgreSQL in a container, with the settings the Debian way starts its server with. Not started, so that
+   * Testcontainers' Jupiter extension can start it too ({@link TestPostgresContainerTest}).
+   */
+  static PostgreSQLContainer container() {
+    return new PostgreSQLContainer(DockerImageName.parse("postgres:" + MAJOR_VERSION))
+        .withDatabaseName("postgres")
+        .withUsername("postgres")
+        .withPassword("postgres")
+        .withCommand("postgres", "-c", "fsync=off", "-c", "max_connections=200");
+  }
+
+  // One container for the whole test JVM, like the other ways' one server: Testcontainers' reaper removes it when
+  // the JVM ends, so it is neither stopped per suite nor left behind.
+  private static Server startContainer() {
+    PostgreSQLContainer postgres = container();
+    postgres.start();
+    return new Server(postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword());
+  }
+
+  private static Server startEmbedded() {
     try {
       EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> close(embedded)));
