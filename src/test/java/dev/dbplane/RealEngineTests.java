@@ -106,6 +106,9 @@ class RealEngineTests {
     // Stored encrypted, shown redacted, revealed with the role; the URI connects.
     String cluster = api.get("/api/v1/database-clusters/" + clusterId).body();
     assertThat(JsonPath.<String>read(cluster, "$.state")).isEqualTo("READY");
+    // A sandbox says so wherever a person looks.
+    assertThat(JsonPath.<String>read(cluster, "$.sandbox")).contains("not to DigitalOcean");
+    assertThat(JsonPath.<String>read(api.get("/actuator/health").body(), "$.components.pulumi.details.sandbox")).startsWith("sandbox:");
     assertThat(JsonPath.<String>read(cluster, "$.outputs.connection_uri")).isEqualTo("[REDACTED]");
     assertThat(JsonPath.<String>read(cluster, "$.outputs.database_password")).isEqualTo("[REDACTED]");
     assertThat(JsonPath.<String>read(cluster, "$.outputs.cluster_id")).isEqualTo(doId);

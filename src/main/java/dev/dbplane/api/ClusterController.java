@@ -1,7 +1,9 @@
 package dev.dbplane.api;
 
 import dev.dbplane.cluster.ClusterFilter;
+import dev.dbplane.cluster.ClusterDetails;
 import dev.dbplane.cluster.ClusterService;
+import dev.dbplane.config.DbplaneProperties;
 import dev.dbplane.cluster.Submission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -40,10 +42,16 @@ class ClusterController {
 
   private final ClusterService clusters;
   private final ManifestBodies bodies;
+  private final @Nullable String sandboxNotice;
 
-  ClusterController(ClusterService clusters, ManifestBodies bodies) {
+  ClusterController(ClusterService clusters, ManifestBodies bodies, DbplaneProperties properties) {
     this.clusters = clusters;
     this.bodies = bodies;
+    this.sandboxNotice = properties.pulumi().sandboxNotice().orElse(null);
+  }
+
+  private ClusterView view(ClusterDetails details) {
+    return ClusterView.of(details, sandboxNotice);
   }
 
   @Operation(
@@ -71,13 +79,13 @@ class ClusterController {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
     String slug = engine == null ? null : engine.toLowerCase(Locale.ROOT).equals("postgres") ? "pg" : engine.toLowerCase(Locale.ROOT);
-    return PageView.of(clusters.list(new ClusterFilter(org, env, slug), Paging.page(page), Paging.size(size)), ClusterView::of);
+    return PageView.of(clusters.list(new ClusterFilter(org, env, slug), Paging.page(page), Paging.size(size)), this::view);
   }
 
   @Operation(summary = "Read a cluster", description = "The manifest as submitted, state, outputs with secrets redacted, last job. ETag for updates.")
   @GetMapping("/{id}")
   ResponseEntity<ClusterView> get(@PathVariable UUID id) {
-    ClusterView view = ClusterView.of(clusters.get(id));
+    ClusterView view = view(clusters.get(id));
     return ResponseEntity.ok().eTag(view.etag()).body(view);
   }
 

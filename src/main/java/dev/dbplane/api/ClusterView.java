@@ -27,6 +27,7 @@ record ClusterView(
     String region,
     String stack,
     String state,
+    @Nullable String sandbox,
     int specVersion,
     String etag,
     @JsonRawValue String manifest,
@@ -39,10 +40,11 @@ record ClusterView(
 
   private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
 
-  static ClusterView of(ClusterDetails details) {
+  /** @param sandbox what says that this cluster exists only in the sandbox, if it does */
+  static ClusterView of(ClusterDetails details, @Nullable String sandbox) {
     Cluster c = details.cluster();
     return new ClusterView(
-        c.id(), c.name(), c.org(), c.env(), c.engine(), c.region(), c.stack().fullyQualified(), c.state().name(),
+        c.id(), c.name(), c.org(), c.env(), c.engine(), c.region(), c.stack().fullyQualified(), c.state().name(), sandbox,
         c.specVersion(), c.etag(), json(c), details.outputs().map(ClusterOutputs::redacted).orElse(null),
         details.lastJob().map(JobView::of).orElse(null), details.allowedActions(), c.createdBy(), c.createdAt(), c.updatedAt());
   }

@@ -5,10 +5,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -130,6 +132,20 @@ public record DbplaneProperties(
       @Nullable String digitaloceanApiEndpoint,
       @DefaultValue("true") boolean ignoreAmbientPlugins,
       @Nullable Map<String, String> environment) {
+
+    /**
+     * What the service says wherever a person looks (start-up log, health, every cluster view) when
+     * its DigitalOcean API is not DigitalOcean's own: the sandbox's emulator, whose clusters exist
+     * nowhere else.
+     */
+    public Optional<String> sandboxNotice() {
+      if (digitaloceanApiEndpoint == null || digitaloceanApiEndpoint.isBlank()
+          || "api.digitalocean.com".equals(URI.create(digitaloceanApiEndpoint).getHost())) {
+        return Optional.empty();
+      }
+      return Optional.of("sandbox: DigitalOcean calls go to " + digitaloceanApiEndpoint
+          + ", not to DigitalOcean; nothing made here exists at DigitalOcean");
+    }
 
     @Override
     public String toString() {

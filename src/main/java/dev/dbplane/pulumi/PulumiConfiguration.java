@@ -75,6 +75,7 @@ class PulumiConfiguration {
     log.info("Pulumi engine: CLI {}, backend {}, secrets provider {}, provider plugin {} ({})",
         pulumi.cli(), backend, pulumi.secretsProvider(), providerPlugin.version(),
         providerPlugin.location().map(Path::toString).orElse("NOT INSTALLED: jobs will fail until it is"));
+    pulumi.sandboxNotice().ifPresent(notice -> log.warn("{}. Never run production like this.", notice.toUpperCase(java.util.Locale.ROOT)));
     return new PulumiStackEngine(pulumiCommand, settings, providerPlugin, new DigitalOceanApi(pulumi.digitaloceanApiEndpoint()));
   }
 
@@ -85,8 +86,9 @@ class PulumiConfiguration {
 
   /** Reported as "pulumi" in the health endpoint. */
   @Bean
-  HealthIndicator pulumiHealthIndicator(CliPulumiCommand pulumiCommand, ProviderPlugin providerPlugin, String pulumiBackendUrl) {
-    return new PulumiHealth(pulumiCommand, providerPlugin, pulumiBackendUrl);
+  HealthIndicator pulumiHealthIndicator(
+      CliPulumiCommand pulumiCommand, ProviderPlugin providerPlugin, String pulumiBackendUrl, DbplaneProperties properties) {
+    return new PulumiHealth(pulumiCommand, providerPlugin, pulumiBackendUrl, properties.pulumi().sandboxNotice().orElse(null));
   }
 
   private static @Nullable String passphrase(DbplaneProperties.Pulumi pulumi, Path data) throws IOException {

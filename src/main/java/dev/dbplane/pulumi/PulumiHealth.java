@@ -4,6 +4,7 @@ import com.pulumi.automation.Version;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -17,15 +18,23 @@ final class PulumiHealth implements HealthIndicator {
   private final CliPulumiCommand cli;
   private final ProviderPlugin plugin;
   private final String backendUrl;
+  private final @Nullable String sandboxNotice;
 
-  PulumiHealth(CliPulumiCommand cli, ProviderPlugin plugin, String backendUrl) {
+  PulumiHealth(CliPulumiCommand cli, ProviderPlugin plugin, String backendUrl, @Nullable String sandboxNotice) {
     this.cli = cli;
     this.plugin = plugin;
     this.backendUrl = backendUrl;
+    this.sandboxNotice = sandboxNotice;
   }
 
   @Override
   public Health health() {
+    Health health = engineHealth();
+    return sandboxNotice == null ? health : Health.status(health.getStatus()).withDetails(health.getDetails())
+        .withDetail("sandbox", sandboxNotice).build();
+  }
+
+  private Health engineHealth() {
     try {
       Version version = cli.checkedVersion();
       if (plugin.location().isEmpty()) {

@@ -48,4 +48,13 @@ class DbplanePropertiesTests {
     assertThat(bindFromEnvironment(Map.of("DBPLANE_DIGITALOCEAN_DEFAULT_TOKEN", " ")).digitalocean().hasDefaultToken())
         .isFalse();
   }
+
+  @Test
+  void onlyADigitalOceanApiOtherThanDigitalOceansOwnIsASandbox() {
+    assertThat(bindFromEnvironment(Map.of()).pulumi().sandboxNotice()).isEmpty();
+    assertThat(bindFromEnvironment(Map.of("DBPLANE_PULUMI_DIGITALOCEANAPIENDPOINT", "https://api.digitalocean.com")).pulumi().sandboxNotice())
+        .isEmpty();
+    assertThat(bindFromEnvironment(Map.of("DBPLANE_PULUMI_DIGITALOCEANAPIENDPOINT", "http://127.0.0.1:8090")).pulumi().sandboxNotice())
+        .hasValueSatisfying(notice -> assertThat(notice).startsWith("sandbox:").contains("http://127.0.0.1:8090", "not to DigitalOcean"));
+  }
 }
