@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -39,6 +40,17 @@ class WebhookConfiguration {
           + "for tests and local use only");
     }
     return new CallbackUrls(properties.webhooks().allowLoopback());
+  }
+
+  /** Callbacks registered before their URLs were sealed get sealed once the keyset is there. */
+  @Bean
+  ApplicationRunner sealPlainCallbackUrls(WebhookStore store) {
+    return args -> {
+      int sealed = store.sealPlainUrls();
+      if (sealed > 0) {
+        log.info("sealed the URLs of {} callback(s) registered before callback URLs were kept encrypted", sealed);
+      }
+    };
   }
 
   @Bean

@@ -50,7 +50,7 @@ final class WebhookDeliverer {
     String error;
     Integer status = null;
     try {
-      CallbackUrl url = CallbackUrls.parse(webhook.get().url());
+      CallbackUrl url = CallbackUrls.parse(store.deliveryUrl(webhook.get().id()).orElseThrow());
       String timestamp = Long.toString(clock.instant().getEpochSecond());
       String signature = "t=" + timestamp + ",v1=" + sign(store.secret(webhook.get().id()).orElseThrow(), timestamp + "." + delivery.payload());
       status = client.post(url, Map.of("Dbplane-Event-Id", deliveryId.toString(), "Dbplane-Event-Type", delivery.eventType(),
