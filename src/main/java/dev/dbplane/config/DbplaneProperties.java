@@ -178,8 +178,9 @@ public record DbplaneProperties(
   /**
    * @param retryBase the wait before the first retry of a failed delivery; each next one waits twice
    *     as long
-   * @param allowLoopback whether callbacks may point at this machine; for tests only, since it lets a
-   *     caller reach services that listen on localhost
+   * @param allowLoopback whether callbacks may point at this machine's loopback (127.0.0.0/8, ::1,
+   *     localhost); for tests and local use only, since it lets a caller reach services that listen
+   *     there. Every other non-public address stays refused; a warning is logged at start-up when on
    */
   public record Webhooks(@DefaultValue("30s") Duration retryBase, @DefaultValue("false") boolean allowLoopback) {}
 

@@ -11,6 +11,9 @@ import dev.dbplane.job.PeriodicCleanup;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -23,6 +26,8 @@ class WebhookConfiguration {
 
   static final String TASK_NAME = "webhook-delivery";
 
+  private static final Logger log = LoggerFactory.getLogger(WebhookConfiguration.class);
+
   @Bean
   WebhookStore webhookStore(JdbcClient jdbc, SecretBox secretBox) {
     return new WebhookStore(jdbc, secretBox);
@@ -30,12 +35,32 @@ class WebhookConfiguration {
 
   @Bean
   CallbackUrls callbackUrls(DbplaneProperties properties) {
+    if (properties.webhooks().allowLoopback()) {
+      log.warn("dbplane.webhooks.allow-loopback is on: callbacks may reach services listening on this machine's loopback; "
+          + "for tests and local use only");
+    }
     return new CallbackUrls(properties.webhooks().allowLoopback());
   }
 
+  /** Callbacks registered before their URLs were sealed get sealed once the keyset is there. */
   @Bean
-  WebhookDeliverer webhookDeliverer(WebhookStore store, CallbackUrls urls) {
-    return new WebhookDeliverer(store, urls);
+  ApplicationRunner sealPlainCallbackUrls(WebhookStore store) {
+    return args -> {
+      int sealed = store.sealPlainUrls();
+      if (sealed > 0) {
+        log.info("sealed the URLs of {} callback(s) registered before callback URLs were kept encrypted", sealed);
+      }
+    };
+  }
+
+  @Bean
+  CallbackClient callbackClient(CallbackUrls urls) {
+    return new CallbackClient(urls);
+  }
+
+  @Bean
+  WebhookDeliverer webhookDeliverer(WebhookStore store, CallbackClient client) {
+    return new WebhookDeliverer(store, client);
   }
 
   @Bean

@@ -1,16 +1,12 @@
 package dev.dbplane.webhook;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
@@ -20,22 +16,23 @@ import javax.crypto.spec.SecretKeySpec;
  * Delivers one event to its callback: a POST of the JSON event with {@code Dbplane-Signature: t=<unix
  * seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the callback's secret>}. A 2xx answer delivers
  * it; anything else is retried with back-off by the scheduler until the last attempt, which marks it
- * FAILED. Redirects are not followed, and the URL is checked again before each attempt.
+ * FAILED. A target the callback check refuses is recorded only as {@link #REFUSED}, the same
+ * whatever the reason: no connection is made, so there is no status or timing of an internal host
+ * to read.
  */
 final class WebhookDeliverer {
 
   static final String SIGNATURE_HEADER = "Dbplane-Signature";
   static final int MAX_ATTEMPTS = 8;
+  static final String REFUSED = "refused: the callback's host has no public internet address to call";
 
   private final WebhookStore store;
-  private final CallbackUrls urls;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+  private final CallbackClient client;
   private final Clock clock = Clock.systemUTC();
 
-  WebhookDeliverer(WebhookStore store, CallbackUrls urls) {
+  WebhookDeliverer(WebhookStore store, CallbackClient client) {
     this.store = store;
-    this.urls = urls;
+    this.client = client;
   }
 
   /** @throws DeliveryFailedException to have the scheduler retry later */
@@ -53,29 +50,20 @@ final class WebhookDeliverer {
     String error;
     Integer status = null;
     try {
-      URI uri = urls.check(webhook.get().url());
+      CallbackUrl url = CallbackUrls.parse(store.deliveryUrl(webhook.get().id()).orElseThrow());
       String timestamp = Long.toString(clock.instant().getEpochSecond());
       String signature = "t=" + timestamp + ",v1=" + sign(store.secret(webhook.get().id()).orElseThrow(), timestamp + "." + delivery.payload());
-      HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-          .header("Content-Type", "application/json")
-          .header("Dbplane-Event-Id", deliveryId.toString())
-          .header("Dbplane-Event-Type", delivery.eventType())
-          .header(SIGNATURE_HEADER, signature)
-          .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
-          .build();
-      status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      status = client.post(url, Map.of("Dbplane-Event-Id", deliveryId.toString(), "Dbplane-Event-Type", delivery.eventType(),
+          SIGNATURE_HEADER, signature), delivery.payload());
       if (status / 100 == 2) {
         store.recordAttempt(deliveryId, "DELIVERED", status, null, clock.instant());
         return;
       }
       error = "the callback answered " + status;
-    } catch (InvalidCallbackUrlException e) {
-      error = "the callback URL may not be called: " + e.getMessage();
+    } catch (InvalidCallbackUrlException | CallbackClient.RefusedException e) {
+      error = REFUSED;
     } catch (IOException e) {
       error = "the callback could not be reached: " + e.getClass().getSimpleName();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      error = "interrupted";
     }
     boolean last = delivery.attempts() + 1 >= MAX_ATTEMPTS;
     store.recordAttempt(deliveryId, last ? "FAILED" : "PENDING", status, error, null);

@@ -28,13 +28,13 @@ public class WebhookService {
    */
   @Transactional
   public IssuedWebhook register(UUID clusterId, String url, String createdBy) {
-    urls.check(url);
+    CallbackUrl callback = urls.check(url);
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String secret = "whsec_" + HexFormat.of().formatHex(bytes);
-    Webhook webhook = new Webhook(UUID.randomUUID(), clusterId, url, createdBy, clock.instant());
-    store.insert(webhook, secret);
-    audit.record(createdBy, "webhook.register", clusterId, "registered callback " + webhook.id() + " to " + url);
+    Webhook webhook = new Webhook(UUID.randomUUID(), clusterId, callback.shown(), createdBy, clock.instant());
+    store.insert(webhook, url, secret);
+    audit.record(createdBy, "webhook.register", clusterId, "registered callback " + webhook.id() + " to " + webhook.url());
     return new IssuedWebhook(webhook, secret);
   }
 

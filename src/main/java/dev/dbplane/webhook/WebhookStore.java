@@ -24,9 +24,14 @@ final class WebhookStore {
     this.box = box;
   }
 
-  void insert(Webhook webhook, String secret) {
-    jdbc.sql("insert into webhooks (id, cluster_id, url, secret_ciphertext, created_by, created_at) values (?, ?, ?, ?, ?, ?)")
-        .params(webhook.id().toString(), webhook.clusterId().toString(), webhook.url(),
+  /** @param deliveryUrl the URL as registered, sealed; the webhook holds only its shown form */
+  void insert(Webhook webhook, String deliveryUrl, String secret) {
+    jdbc.sql(
+            """
+            insert into webhooks (id, cluster_id, url, url_ciphertext, secret_ciphertext, created_by, created_at)
+            values (?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(webhook.id().toString(), webhook.clusterId().toString(), webhook.url(), sealUrl(webhook.id(), deliveryUrl),
             box.seal(secret.getBytes(StandardCharsets.UTF_8), context(webhook.id())), webhook.createdBy(), time(webhook.createdAt()))
         .update();
   }
@@ -42,6 +47,33 @@ final class WebhookStore {
   Optional<String> secret(UUID id) {
     return jdbc.sql("select secret_ciphertext from webhooks where id = ?").param(id.toString()).query((rs, row) -> rs.getBytes(1)).optional()
         .map(ciphertext -> new String(box.open(ciphertext, context(id)), StandardCharsets.UTF_8));
+  }
+
+  /** The URL to deliver to, as registered. */
+  Optional<String> deliveryUrl(UUID id) {
+    return jdbc.sql("select url, url_ciphertext from webhooks where id = ?").param(id.toString())
+        .query((rs, row) -> {
+          byte[] sealed = rs.getBytes("url_ciphertext");
+          // A row from before URLs were sealed, until the start-up sealing reaches it.
+          return sealed == null ? rs.getString("url") : new String(box.open(sealed, urlContext(id)), StandardCharsets.UTF_8);
+        })
+        .optional();
+  }
+
+  /**
+   * Seals the URLs of callbacks registered before URLs were sealed, and leaves them only their shown
+   * form in the clear.
+   */
+  int sealPlainUrls() {
+    record Plain(UUID id, String url) {}
+    List<Plain> plain = jdbc.sql("select id, url from webhooks where url_ciphertext is null")
+        .query((rs, row) -> new Plain(UUID.fromString(rs.getString("id")), rs.getString("url"))).list();
+    for (Plain webhook : plain) {
+      jdbc.sql("update webhooks set url = ?, url_ciphertext = ? where id = ? and url_ciphertext is null")
+          .params(CallbackUrls.shown(webhook.url()), sealUrl(webhook.id(), webhook.url()), webhook.id().toString())
+          .update();
+    }
+    return plain.size();
   }
 
   boolean delete(UUID clusterId, UUID id) {
@@ -99,6 +131,14 @@ final class WebhookStore {
 
   private static String context(UUID webhookId) {
     return "webhook-secret:" + webhookId;
+  }
+
+  private byte[] sealUrl(UUID webhookId, String url) {
+    return box.seal(url.getBytes(StandardCharsets.UTF_8), urlContext(webhookId));
+  }
+
+  private static String urlContext(UUID webhookId) {
+    return "webhook-url:" + webhookId;
   }
 
   private static OffsetDateTime time(Instant instant) {
