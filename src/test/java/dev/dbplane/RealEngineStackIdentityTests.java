@@ -44,19 +44,19 @@ class RealEngineStackIdentityTests {
     Sandbox.require();
   }
 
+  /** The sandbox's engine, and everything else of the service (its H2 database too) in a data directory of this class's. */
   @DynamicPropertySource
   static void onTheSandbox(DynamicPropertyRegistry registry) {
     Sandbox.require().serviceProperties().forEach((key, value) -> registry.add(key, () -> value));
     registry.add("dbplane.data-dir", DATA::toString);
-    registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA.resolve("db/dbplane") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
   }
 
   @BeforeEach
-  void client() throws Exception {
+  void quickDigitalOcean() throws Exception {
     api = new ApiClient(port);
     sandbox = Sandbox.require();
     sandbox.clearFaults();
-    sandbox.settings("{\"create_delay\": \"0s\", \"resize_delay\": \"0s\", \"name_hold\": \"5s\"}");
+    sandbox.settings("{\"create_delay\": \"0s\", \"resize_delay\": \"0s\"}");
   }
 
   @Test

@@ -45,9 +45,7 @@ abstract class StackIdentityContract {
   @Test
   void clustersThatWouldShareAStackAreRefusedNamingTheClusterWhoseStackItIs() throws Exception {
     String alpha = uniqueName("alpha");
-    MvcResult created = send(post("/api/v1/database-clusters"), manifest(alpha, alpha, ""));
-    String alphaId = JsonPath.read(body(created), "$.clusterId");
-    awaitSucceeded(JsonPath.read(body(created), "$.job.id"));
+    String alphaId = createAndAwait(manifest(alpha, alpha, ""));
     long jobs = count("jobs");
 
     List<String> lookAlikes = List.of(
@@ -105,9 +103,7 @@ abstract class StackIdentityContract {
   void anUpdateKeepsTheStackItWasCreatedInAndRefusesToChangeItsLabels() throws Exception {
     String name = uniqueName("fixed");
     String label = "\"" + FQDN + "\": \"acme/dbplane/prod." + name + "\"";
-    MvcResult created = send(post("/api/v1/database-clusters"), manifest(name, name, label));
-    String clusterId = JsonPath.read(body(created), "$.clusterId");
-    awaitSucceeded(JsonPath.read(body(created), "$.job.id"));
+    String clusterId = createAndAwait(manifest(name, name, label));
 
     for (String changed : List.of("\"" + FQDN + "\": \"acme/dbplane/prod.elsewhere\"", "")) {
       MvcResult refused = send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag(clusterId)), manifest(name, name, changed));
@@ -125,9 +121,7 @@ abstract class StackIdentityContract {
   @Test
   void aRenameOfTheMetadataKeepsTheStackSaysSoAndStillHoldsIt() throws Exception {
     String name = uniqueName("kept");
-    MvcResult created = send(post("/api/v1/database-clusters"), manifest(name, name, ""));
-    String clusterId = JsonPath.read(body(created), "$.clusterId");
-    awaitSucceeded(JsonPath.read(body(created), "$.job.id"));
+    String clusterId = createAndAwait(manifest(name, name, ""));
 
     MvcResult renamed = send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag(clusterId)), manifest(name, "renamed-" + name, ""));
     assertThat(renamed.getResponse().getStatus()).as(body(renamed)).isEqualTo(202);
@@ -176,7 +170,11 @@ abstract class StackIdentityContract {
     return send(request.contentType("application/json").content(json));
   }
 
-  private void awaitSucceeded(String jobId) throws Exception {
+  /** Creates the cluster, waits for its first UP to succeed, and returns its id. */
+  private String createAndAwait(String json) throws Exception {
+    MvcResult created = send(post("/api/v1/database-clusters"), json);
+    assertThat(created.getResponse().getStatus()).as(body(created)).isEqualTo(202);
+    String jobId = JsonPath.read(body(created), "$.job.id");
     Instant deadline = Instant.now().plus(WAIT);
     String job = body(send(get("/api/v1/jobs/" + jobId)));
     while (!JsonPath.<String>read(job, "$.status").equals("SUCCEEDED")) {
@@ -184,6 +182,7 @@ abstract class StackIdentityContract {
       Thread.sleep(50);
       job = body(send(get("/api/v1/jobs/" + jobId)));
     }
+    return JsonPath.read(body(created), "$.clusterId");
   }
 
   private String etag(String clusterId) throws Exception {
