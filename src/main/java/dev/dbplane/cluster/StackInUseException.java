@@ -12,8 +12,10 @@ public final class StackInUseException extends RuntimeException {
   private final Cluster holder;
 
   StackInUseException(String field, StackName stack, Cluster holder) {
-    super("the stack " + stack + " is the stack " + holder.stack() + " of cluster " + holder.name()
-        + " (stacks are told apart by project and stack name, ignoring case)");
+    super(stack.equals(holder.stack())
+        ? "the stack " + stack + " is already the stack of cluster " + holder.name()
+        : "the stack " + stack + " is the stack " + holder.stack() + " of cluster " + holder.name()
+            + " (stacks are told apart by project and stack name, ignoring case)");
     this.field = field;
     this.holder = holder;
   }
