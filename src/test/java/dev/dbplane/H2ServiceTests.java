@@ -1,6 +1,6 @@
 package dev.dbplane;
 
-import java.util.UUID;
+import dev.dbplane.support.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -9,8 +9,6 @@ class H2ServiceTests extends ServiceContract {
 
   @DynamicPropertySource
   static void h2(DynamicPropertyRegistry registry) {
-    registry.add(
-        "spring.datasource.url",
-        () -> "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    TestDatabases.h2(registry);
   }
 }

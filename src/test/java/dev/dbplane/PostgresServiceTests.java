@@ -1,6 +1,6 @@
 package dev.dbplane;
 
-import dev.dbplane.support.TestPostgres;
+import dev.dbplane.support.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -9,9 +9,6 @@ class PostgresServiceTests extends ServiceContract {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    TestPostgres.Database database = TestPostgres.newDatabase();
-    registry.add("spring.datasource.url", database::url);
-    registry.add("spring.datasource.username", database::user);
-    registry.add("spring.datasource.password", database::password);
+    TestDatabases.postgres(registry);
   }
 }

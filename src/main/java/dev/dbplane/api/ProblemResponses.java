@@ -8,6 +8,7 @@ import dev.dbplane.cluster.InvalidSpecException;
 import dev.dbplane.cluster.NoOutputsException;
 import dev.dbplane.cluster.ReplacementNotConfirmedException;
 import dev.dbplane.cluster.SpecVersionMismatchException;
+import dev.dbplane.cluster.StackInUseException;
 import dev.dbplane.cluster.UnsupportedChangeException;
 import dev.dbplane.cluster.Violation;
 import dev.dbplane.job.ActiveJobExistsException;
@@ -115,6 +116,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         problem(HttpStatus.CONFLICT, "cluster-exists", "The cluster already exists",
             "a cluster named " + e.existing().name() + " is managed here; update it with PUT instead");
     problem.setProperty("cluster", "/api/v1/database-clusters/" + e.existing().id());
+    return respond(problem);
+  }
+
+  @ExceptionHandler(StackInUseException.class)
+  ResponseEntity<ProblemDetail> stackInUse(StackInUseException e) {
+    ProblemDetail problem =
+        problem(HttpStatus.CONFLICT, "stack-in-use", "The stack belongs to another cluster",
+            e.getMessage() + "; a second cluster in it would replace that one, deleting it. Give this cluster a stack of its own");
+    problem.setProperty("cluster", "/api/v1/database-clusters/" + e.holder().id());
+    problem.setProperty("violations", List.of(new ProblemViolation(e.field(), e.getMessage(), "dbplane.stack.unique", null, null)));
     return respond(problem);
   }
 

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -50,24 +49,25 @@ public class ClusterService {
   }
 
   /**
+   * Names the cluster's stack, once and for good, and queues its first UP.
+   *
    * @throws InvalidSpecException when the request breaks a rule
    * @throws ClusterAlreadyExistsException when a cluster of that name is managed here
+   * @throws StackInUseException when the stack is another cluster's
    */
   @Transactional
   public Submission create(ClusterRequest request, String requestedBy) {
     ValidationOutcome outcome = validOrThrow(request);
     ProvisioningSpec spec = outcome.provisioningSpec().orElseThrow();
-    clusters.findByName(spec.clusterName()).ifPresent(existing -> {
-      throw new ClusterAlreadyExistsException(existing);
-    });
     DigitalOceanDatabaseCluster manifest = request.manifest();
+    refuseTaken(request, spec);
     Cluster cluster =
         new Cluster(UUID.randomUUID(), spec.clusterName(), manifest.getMetadata().getOrg(), manifest.getMetadata().getEnv(),
             spec.engine(), spec.region(), spec.stack(), 1, manifest, ClusterState.PENDING, requestedBy, clock.instant(), clock.instant());
-    try {
-      clusters.insert(cluster);
-    } catch (DuplicateKeyException e) {
-      throw new ClusterAlreadyExistsException(clusters.findByName(spec.clusterName()).orElseThrow());
+    if (!clusters.insert(cluster)) {
+      // A concurrent create took the name or the stack between the check and the insert.
+      refuseTaken(request, spec);
+      throw new IllegalStateException("the insert of cluster " + cluster.name() + " was refused, yet neither its name nor its stack is taken");
     }
     tokenOf(request).ifPresent(token -> credentials.add(cluster.id(), token, clock.instant()));
     Job job = jobs.submit(newJob(cluster, Operation.UP, spec, requestedBy, outcome.advisories()));
@@ -92,8 +92,10 @@ public class ClusterService {
     ValidationOutcome outcome = validOrThrow(request);
     ProvisioningSpec next = outcome.provisioningSpec().orElseThrow();
     ChangeRules.Verdict verdict = ChangeRules.judge(validator.normalise(current.manifest()), next);
-    if (!verdict.unsupported().isEmpty()) {
-      throw new UnsupportedChangeException(verdict.unsupported());
+    List<Violation> unsupported = new ArrayList<>(StackNames.labelChanges(current.manifest().getMetadata(), request.manifest().getMetadata(), current.stack()));
+    unsupported.addAll(verdict.unsupported());
+    if (!unsupported.isEmpty()) {
+      throw new UnsupportedChangeException(unsupported);
     }
     if (!verdict.replacements().isEmpty() && !confirmReplacement) {
       throw new ReplacementNotConfirmedException(verdict.replacements());
@@ -114,6 +116,11 @@ public class ClusterService {
     tokenOf(request).ifPresent(token -> credentials.put(id, token, clock.instant()));
     List<Advisory> warnings = new ArrayList<>(outcome.advisories());
     verdict.replacements().forEach(r -> warnings.add(new Advisory(r.field(), "dbplane.replacement_confirmed", r.message())));
+    if (!StackNames.key(next.stack()).equals(StackNames.key(current.stack()))) {
+      warnings.add(new Advisory(request.manifestPath() + "metadata", "dbplane.stack_kept",
+          "the cluster stays in its stack " + current.stack() + ", named when it was created; the changed metadata would name "
+              + next.stack() + ", which is not used"));
+    }
     Job job = jobs.submit(newJob(updated, Operation.UP, next.withStack(current.stack()), requestedBy, warnings));
     return audited(new Submission(updated, job, warnings), confirmReplacement && !verdict.replacements().isEmpty() ? "cluster.replace" : "cluster.update");
   }
@@ -190,6 +197,15 @@ public class ClusterService {
     int count = credentials.reencryptAll() + outputs.reencryptAll();
     audit.record(requestedBy, "secrets.reencrypt", null, "re-encrypted " + count + " stored secret record(s) under the primary key");
     return count;
+  }
+
+  private void refuseTaken(ClusterRequest request, ProvisioningSpec spec) {
+    clusters.findByName(spec.clusterName()).ifPresent(existing -> {
+      throw new ClusterAlreadyExistsException(existing);
+    });
+    clusters.findByStack(spec.stack()).ifPresent(holder -> {
+      throw new StackInUseException(request.manifestPath() + StackNames.sourceField(request.manifest().getMetadata()), spec.stack(), holder);
+    });
   }
 
   private Submission audited(Submission submission, String action) {

@@ -25,33 +25,41 @@ final class ClusterStore {
     this.jdbc = jdbc;
   }
 
-  /** @throws org.springframework.dao.DuplicateKeyException when the name is taken */
-  void insert(Cluster cluster) {
-    jdbc.sql(
+  /**
+   * Inserts the cluster unless its name or its stack is taken; false when taken. A conflict leaves
+   * the transaction usable (PostgreSQL aborts one on a failed insert), so the caller can still say
+   * which cluster holds what.
+   */
+  boolean insert(Cluster cluster) {
+    return jdbc.sql(
             """
-            insert into clusters (id, cluster_name, org, env, engine, region, stack_name, spec_version, manifest, state,
+            insert into clusters (id, cluster_name, org, env, engine, region, stack_name, stack_key, spec_version, manifest, state,
                                   created_by, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict do nothing
             """)
         .params(
             cluster.id().toString(), cluster.name(), cluster.org(), cluster.env(), cluster.engine(), cluster.region(),
-            cluster.stack().fullyQualified(), cluster.specVersion(), cluster.manifest().toByteArray(), cluster.state().name(),
-            cluster.createdBy(), timestamp(cluster.createdAt()), timestamp(cluster.updatedAt()))
-        .update();
+            cluster.stack().fullyQualified(), StackNames.key(cluster.stack()), cluster.specVersion(), cluster.manifest().toByteArray(),
+            cluster.state().name(), cluster.createdBy(), timestamp(cluster.createdAt()), timestamp(cluster.updatedAt()))
+        .update()
+        == 1;
   }
 
-  /** Replaces the spec if the stored version is still {@code expectedVersion}; false otherwise. */
+  /**
+   * Replaces the spec if the stored version is still {@code expectedVersion}; false otherwise. The
+   * stack is never written again: it was named once, at the insert.
+   */
   boolean updateSpec(Cluster cluster, int expectedVersion) {
     return jdbc.sql(
                 """
-                update clusters set cluster_name = ?, org = ?, env = ?, engine = ?, region = ?, stack_name = ?, spec_version = ?,
+                update clusters set cluster_name = ?, org = ?, env = ?, engine = ?, region = ?, spec_version = ?,
                                     manifest = ?, updated_at = ?
                 where id = ? and spec_version = ?
                 """)
             .params(
-                cluster.name(), cluster.org(), cluster.env(), cluster.engine(), cluster.region(), cluster.stack().fullyQualified(),
-                cluster.specVersion(), cluster.manifest().toByteArray(), timestamp(cluster.updatedAt()), cluster.id().toString(),
-                expectedVersion)
+                cluster.name(), cluster.org(), cluster.env(), cluster.engine(), cluster.region(), cluster.specVersion(),
+                cluster.manifest().toByteArray(), timestamp(cluster.updatedAt()), cluster.id().toString(), expectedVersion)
             .update()
         == 1;
   }
@@ -72,6 +80,11 @@ final class ClusterStore {
 
   Optional<Cluster> findByName(String name) {
     return jdbc.sql("select * from clusters where cluster_name = ?").param(name).query(ClusterStore::map).optional();
+  }
+
+  /** The cluster whose stack is the same stack as this one, told apart as {@link StackNames#key} does. */
+  Optional<Cluster> findByStack(StackName stack) {
+    return jdbc.sql("select * from clusters where stack_key = ?").param(StackNames.key(stack)).query(ClusterStore::map).optional();
   }
 
   Page<Cluster> page(ClusterFilter filter, int page, int size) {

@@ -45,15 +45,8 @@ final class ServiceRules {
       findings.violation("status", "dbplane.status.read_only", "status is set by the service and must not be sent");
     }
     InputLimits.checkMetadata(manifest.getMetadata(), findings);
-    StackNames.malformedLabel(manifest.getMetadata())
-        .ifPresent(
-            label ->
-                findings.violation(
-                    "metadata.labels[\"" + label + "\"]",
-                    label.equals(StackNames.FQDN_LABEL) ? "dbplane.stack_fqdn.format" : "dbplane.stack_label.format",
-                    label.equals(StackNames.FQDN_LABEL)
-                        ? "must be <organization>/<project>/<stack>, each part made of letters, digits, '.', '_' and '-'"
-                        : "must be non-empty and made of letters, digits, '.', '_' and '-'"));
+    StackNames.malformed(manifest.getMetadata(), manifest.getSpec().getClusterName())
+        .ifPresent(v -> findings.violation(v.field(), v.rule(), v.message()));
     DigitalOceanDatabaseClusterSpec spec = manifest.getSpec();
     checkEnumsAreKnown(spec, findings);
     checkClusterName(spec.getClusterName(), findings);

@@ -5,6 +5,8 @@ import com.pulumi.automation.CommandRunOptions;
 import com.pulumi.automation.OperationType;
 import com.pulumi.automation.StackNotFoundException;
 import com.pulumi.automation.events.EngineEvent;
+import dev.dbplane.engine.EngineFailure;
+import dev.dbplane.engine.StackEngineException;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.engine.StackRun;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +33,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class StackWorkspace {
 
+  private static final Pattern PULUMI_NAME = Pattern.compile("^[A-Za-z0-9._-]{1,100}$");
+  private static final Pattern DOTS_ONLY = Pattern.compile("^\\.+$");
+
   private final PulumiStackEngine.Settings settings;
   private final CliPulumiCommand cli;
   private final StackRun run;
@@ -37,13 +43,17 @@ final class StackWorkspace {
   private final Path directory;
   private final Map<String, String> environment;
 
-  StackWorkspace(PulumiStackEngine.Settings settings, CliPulumiCommand cli, StackRun run) {
+  /**
+   * @throws StackEngineException when a part of the stack's name is not a name Pulumi takes, or would
+   *     place the work directory anywhere but its own place under the work root; nothing is written
+   */
+  StackWorkspace(PulumiStackEngine.Settings settings, CliPulumiCommand cli, StackRun run) throws StackEngineException {
     this.settings = settings;
     this.cli = cli;
     this.run = run;
     StackName name = run.spec().stack();
     this.stack = settings.selfManagedBackend() ? name.stack() : name.fullyQualified();
-    this.directory = settings.workRoot().resolve(safe(name.organization())).resolve(safe(name.project())).resolve(safe(name.stack()));
+    this.directory = inside(settings.workRoot(), name);
     this.environment = environment(settings, run, stack);
   }
 
@@ -171,7 +181,27 @@ final class StackWorkspace {
     return env;
   }
 
-  private static String safe(String part) {
-    return part.replaceAll("[^A-Za-z0-9._-]", "-");
+  /**
+   * The stack's work directory, {@code <root>/<organization>/<project>/<stack>}: the service checks
+   * names when a cluster is created, and this is the last word before a file is written, also for
+   * names stored before those checks were as strict.
+   */
+  private static Path inside(Path root, StackName name) throws StackEngineException {
+    for (String part : List.of(name.organization(), name.project(), name.stack())) {
+      if (!PULUMI_NAME.matcher(part).matches() || DOTS_ONLY.matcher(part).matches()) {
+        throw outside(name);
+      }
+    }
+    Path base = root.toAbsolutePath().normalize();
+    Path directory = base.resolve(name.organization()).resolve(name.project()).resolve(name.stack()).normalize();
+    if (!directory.startsWith(base) || base.relativize(directory).getNameCount() != 3) {
+      throw outside(name);
+    }
+    return directory;
+  }
+
+  private static StackEngineException outside(StackName name) {
+    return new StackEngineException(EngineFailure.INTERNAL, "the stack " + name + " has no work directory of its own under the work root: "
+        + "each part of its name must be 1 to 100 letters, digits, '.', '_' and '-', and not dots only");
   }
 }

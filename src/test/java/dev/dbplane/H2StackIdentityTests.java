@@ -1,0 +1,14 @@
+package dev.dbplane;
+
+import dev.dbplane.support.TestDatabases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** One stack per cluster on the embedded default database, H2 in PostgreSQL mode. */
+class H2StackIdentityTests extends StackIdentityContract {
+
+  @DynamicPropertySource
+  static void h2(DynamicPropertyRegistry registry) {
+    TestDatabases.h2(registry);
+  }
+}

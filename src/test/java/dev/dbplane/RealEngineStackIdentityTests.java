@@ -1,0 +1,161 @@
+package dev.dbplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.dbplane.support.ApiClient;
+import dev.dbplane.support.Sandbox;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One stack, one cluster, through the real Pulumi CLI, the sandbox provider and the DigitalOcean
+ * emulator: manifests that would land in another cluster's stack (its metadata name, its stack
+ * label, names that rewrite alike) are refused before any job, and both clusters stay as they were
+ * at DigitalOcean; a stack label that climbs out of the data directory is refused at validate time.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "dbplane.jobs.polling-interval=200ms", "dbplane.jobs.workers=2", "dbplane.security.mutations-per-minute=10000"})
+class RealEngineStackIdentityTests {
+
+  private static final Duration JOB_WAIT = Duration.ofMinutes(3);
+  private static final String FQDN = "pulumi.project-planton.org/stack.fqdn";
+  private static final Path DATA = Path.of("target", "real-engine-stacks-" + UUID.randomUUID()).toAbsolutePath();
+
+  @LocalServerPort int port;
+  private ApiClient api;
+  private Sandbox sandbox;
+
+  @BeforeAll
+  static void theRealEngineIsHere() {
+    Sandbox.require();
+  }
+
+  /** The sandbox's engine, and everything else of the service (its H2 database too) in a data directory of this class's. */
+  @DynamicPropertySource
+  static void onTheSandbox(DynamicPropertyRegistry registry) {
+    Sandbox.require().serviceProperties().forEach((key, value) -> registry.add(key, () -> value));
+    registry.add("dbplane.data-dir", DATA::toString);
+  }
+
+  @BeforeEach
+  void quickDigitalOcean() throws Exception {
+    api = new ApiClient(port);
+    sandbox = Sandbox.require();
+    sandbox.clearFaults();
+    sandbox.settings("{\"create_delay\": \"0s\", \"resize_delay\": \"0s\"}");
+  }
+
+  @Test
+  void lookAlikeClustersAreRefusedAndBothClustersStayIntactAtDigitalOcean() throws Exception {
+    String alpha = RealEngineTests.uniqueName("alpha");
+    String alphaId = createAndAwait(Sandbox.stackInput(alpha, 1));
+    String alphaAtDigitalOcean = JsonPath.read(emulatorCluster(alpha), "$.id");
+
+    String gamma = RealEngineTests.uniqueName("gamma");
+    List<String> lookAlikes = List.of(
+        withMetadataName(gamma, alpha),
+        withMetadataName(gamma, alpha.toUpperCase(Locale.ROOT).replace('-', ' ')),
+        withLabels(gamma, "\"" + FQDN + "\": \"acme/dbplane/prod." + alpha + "\""),
+        withLabels(gamma, "\"" + FQDN + "\": \"organization/DBPLANE/PROD." + alpha.toUpperCase(Locale.ROOT) + "\""));
+    for (String lookAlike : lookAlikes) {
+      HttpResponse<String> refused = api.send("POST", "/api/v1/database-clusters", "application/json", lookAlike);
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+      assertThat(JsonPath.<String>read(refused.body(), "$.type")).endsWith("stack-in-use");
+      assertThat(JsonPath.<String>read(refused.body(), "$.cluster")).isEqualTo("/api/v1/database-clusters/" + alphaId);
+      assertThat(JsonPath.<String>read(refused.body(), "$.detail")).contains("of cluster " + alpha);
+    }
+    assertThat(emulatorNames()).doesNotContain(gamma);
+
+    // gamma in a stack of its own: created beside alpha, and its stack labels are fixed from now on.
+    String own = withLabels(gamma, "\"" + FQDN + "\": \"organization/dbplane/prod." + gamma + "\"");
+    String gammaId = createAndAwait(own);
+    String etag = api.get("/api/v1/database-clusters/" + gammaId).headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> moved = api.sendWithIfMatch("PUT", "/api/v1/database-clusters/" + gammaId,
+        withLabels(gamma, "\"" + FQDN + "\": \"organization/dbplane/prod." + alpha + "\""), etag);
+    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(422);
+    assertThat(JsonPath.<List<String>>read(moved.body(), "$.violations[*].rule")).containsExactly("dbplane.change.stack_fixed");
+
+    // Both clusters are as they were: alpha's own cluster at DigitalOcean, its stack unchanged.
+    assertThat(JsonPath.<String>read(emulatorCluster(alpha), "$.id")).isEqualTo(alphaAtDigitalOcean);
+    assertThat(JsonPath.<String>read(emulatorCluster(alpha), "$.status")).isEqualTo("online");
+    assertThat(JsonPath.<String>read(emulatorCluster(gamma), "$.status")).isEqualTo("online");
+    String alphaCluster = api.get("/api/v1/database-clusters/" + alphaId).body();
+    assertThat(JsonPath.<String>read(alphaCluster, "$.state")).isEqualTo("READY");
+    assertThat(JsonPath.<String>read(alphaCluster, "$.outputs.cluster_id")).isEqualTo(alphaAtDigitalOcean);
+    for (String clusterId : List.of(alphaId, gammaId)) {
+      String refreshed = awaitJobOf(api.send("POST", "/api/v1/database-clusters/" + clusterId + ":refresh", null, null));
+      assertThat(JsonPath.<Map<String, Integer>>read(refreshed, "$.changes")).as(refreshed).doesNotContainKeys("update", "delete", "replace");
+    }
+    // An UP of alpha changes alpha alone, in place.
+    String alphaEtag = api.get("/api/v1/database-clusters/" + alphaId).headers().firstValue("ETag").orElseThrow();
+    String resized = awaitJobOf(api.sendWithIfMatch("PUT", "/api/v1/database-clusters/" + alphaId, Sandbox.stackInput(alpha, 2), alphaEtag));
+    assertThat(JsonPath.<Map<String, Integer>>read(resized, "$.changes")).containsEntry("update", 1).doesNotContainKeys("delete", "replace", "create");
+    assertThat(JsonPath.<String>read(emulatorCluster(alpha), "$.id")).isEqualTo(alphaAtDigitalOcean);
+    assertThat(JsonPath.<Integer>read(emulatorCluster(alpha), "$.num_nodes")).isEqualTo(2);
+    assertThat(JsonPath.<Integer>read(emulatorCluster(gamma), "$.num_nodes")).isEqualTo(1);
+  }
+
+  @Test
+  void aStackLabelThatClimbsOutOfTheDataDirectoryIsRefusedAtValidateTimeAndWritesNothing() throws Exception {
+    for (String fqdn : List.of("../../escaped", "../../..")) {
+      String escaping = withLabels(RealEngineTests.uniqueName("escape"), "\"" + FQDN + "\": \"" + fqdn + "\"");
+      HttpResponse<String> judged = api.send("POST", "/api/v1/database-clusters:validate", "application/json", escaping);
+      assertThat(JsonPath.<Boolean>read(judged.body(), "$.valid")).as(judged.body()).isFalse();
+      assertThat(JsonPath.<List<String>>read(judged.body(), "$.violations[*].field")).containsExactly("target.metadata.labels[\"" + FQDN + "\"]");
+      HttpResponse<String> refused = api.send("POST", "/api/v1/database-clusters", "application/json", escaping);
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+    }
+    assertThat(DATA.getParent().resolve("escaped")).doesNotExist();
+    assertThat(DATA.getParent().resolve("Pulumi.yaml")).doesNotExist();
+    assertThat(DATA.getParent().getParent().resolve("Pulumi.yaml")).doesNotExist();
+    assertThat(Files.exists(DATA.resolve("pulumi-state/.pulumi/stacks/escaped.json"))).isFalse();
+  }
+
+  // --- helpers
+
+  private static String withMetadataName(String clusterName, String metadataName) {
+    return Sandbox.stackInput(clusterName, 1).replace("\"name\": \"" + clusterName + "\"", "\"name\": \"" + metadataName + "\"");
+  }
+
+  private static String withLabels(String clusterName, String labels) {
+    return Sandbox.stackInput(clusterName, 1).replace("\"env\": \"prod\"}", "\"env\": \"prod\", \"labels\": {" + labels + "}}");
+  }
+
+  private String createAndAwait(String stackInput) throws Exception {
+    HttpResponse<String> created = api.send("POST", "/api/v1/database-clusters", "application/json", stackInput);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+    awaitJobOf(created);
+    return JsonPath.read(created.body(), "$.clusterId");
+  }
+
+  private String awaitJobOf(HttpResponse<String> accepted) throws Exception {
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    String job = api.awaitEnd(JsonPath.read(accepted.body(), "$.job.id"), JOB_WAIT);
+    assertThat(JsonPath.<String>read(job, "$.status")).as(job).isEqualTo("SUCCEEDED");
+    return job;
+  }
+
+  private String emulatorCluster(String name) throws Exception {
+    List<Map<String, Object>> found = JsonPath.read(sandbox.databases(), "$[?(@.name == '" + name + "')]");
+    assertThat(found).as("clusters named " + name + " at DigitalOcean").hasSize(1);
+    return JsonPath.parse(found.get(0)).jsonString();
+  }
+
+  private List<String> emulatorNames() throws Exception {
+    return JsonPath.read(sandbox.databases(), "$[*].name");
+  }
+}
