@@ -32,7 +32,7 @@ class StackWorkspaceTest {
         new PulumiStackEngine.Settings(dir.resolve("data/work"), dir.resolve("home"), "file://" + dir.resolve("data/state"), "passphrase",
             "test-passphrase", null, true, Map.of(), Duration.ofMillis(10));
     ProvisioningSpec spec = new ProvisioningSpec("orders", "pg", "16", "nyc3", "db-s-2vcpu-4gb", 1, null, null, List.of(), false, stack);
-    StackRun run = new StackRun(UUID.randomUUID(), spec, Secret.of("dop_v1_WORKSPACE_TEST"), false, event -> {});
+    StackRun run = new StackRun(UUID.randomUUID(), spec, Secret.of("dop_v1_WORKSPACE_TEST"), false, null, event -> {});
     return new StackWorkspace(settings, new CliPulumiCommand("pulumi", dir.resolve("data/runs")), run);
   }
 
