@@ -24,6 +24,10 @@ final class Findings {
     violations.add(new Violation(requestField, rule, message));
   }
 
+  boolean hasViolation(String manifestField) {
+    return violations.stream().anyMatch(v -> v.field().equals(manifestPath + manifestField));
+  }
+
   void advise(String manifestField, String code, String message) {
     advisories.add(new Advisory(manifestPath + manifestField, code, message));
   }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.project_planton.shared.CloudResourceMetadata;
 
 /**
@@ -109,17 +108,8 @@ final class InputLimits {
   }
 
   private static void checkLabelValue(String field, String key, String value, Findings findings) {
-    if (key.equals(StackNames.FQDN_LABEL)) {
-      // Its characters are the stack label rules' to judge; only the length of each part is left.
-      if (Stream.of(value.split("/", -1)).anyMatch(part -> length(part) > MAX_STACK_PART)) {
-        findings.violation(
-            field, LENGTH, "each part of <organization>/<project>/<stack> must be at most " + MAX_STACK_PART + " characters");
-      }
-    } else if (STACK_LABELS.contains(key)) {
-      if (length(value) > MAX_STACK_PART) {
-        findings.violation(field, LENGTH, "must be at most " + MAX_STACK_PART + " characters; it has " + length(value));
-      }
-    } else {
+    // The stack labels' values (characters and lengths of each part) are the stack name rules' to judge.
+    if (!key.equals(StackNames.FQDN_LABEL) && !STACK_LABELS.contains(key)) {
       checkText(field, value, MAX_LABEL_VALUE, "the value ", findings);
     }
   }

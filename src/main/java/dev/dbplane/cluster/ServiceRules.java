@@ -45,7 +45,9 @@ final class ServiceRules {
       findings.violation("status", "dbplane.status.read_only", "status is set by the service and must not be sent");
     }
     InputLimits.checkMetadata(manifest.getMetadata(), findings);
+    // A field already refused for its length or characters also makes a bad stack name: one report.
     StackNames.malformed(manifest.getMetadata(), manifest.getSpec().getClusterName())
+        .filter(v -> !findings.hasViolation(v.field()))
         .ifPresent(v -> findings.violation(v.field(), v.rule(), v.message()));
     DigitalOceanDatabaseClusterSpec spec = manifest.getSpec();
     checkEnumsAreKnown(spec, findings);
