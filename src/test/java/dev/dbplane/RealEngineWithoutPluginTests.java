@@ -47,9 +47,18 @@ class RealEngineWithoutPluginTests {
         .contains("not installed").contains("pulumi plugin install resource digitalocean 4.76.0");
     assertThat(health).doesNotContain("providerPlugin");
 
-    String created = api.send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(RealEngineTests.uniqueName("noplugin"), 1)).body();
+    String name = RealEngineTests.uniqueName("noplugin");
+    String created = api.send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(name, 1)).body();
     String job = api.awaitEnd(JsonPath.read(created, "$.job.id"), Duration.ofMinutes(1));
     assertThat(JsonPath.<String>read(job, "$.error.code")).as(job).isEqualTo("ENGINE_UNAVAILABLE");
     assertThat(JsonPath.<String>read(job, "$.error.message")).contains("pulumi plugin install resource digitalocean 4.76.0");
+
+    // Nothing is stuck: the record goes without the engine, and its name is free again.
+    String clusterId = JsonPath.read(created, "$.clusterId");
+    String destroying = api.send("DELETE", "/api/v1/database-clusters/" + clusterId + "?confirm=" + name, null, null).body();
+    String destroyed = api.awaitEnd(JsonPath.read(destroying, "$.job.id"), Duration.ofMinutes(1));
+    assertThat(JsonPath.<String>read(destroyed, "$.status")).as(destroyed).isEqualTo("SUCCEEDED");
+    assertThat(api.get("/api/v1/database-clusters/" + clusterId).statusCode()).isEqualTo(404);
+    assertThat(api.send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(name, 1)).statusCode()).isEqualTo(202);
   }
 }

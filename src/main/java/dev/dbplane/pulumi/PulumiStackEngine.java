@@ -112,15 +112,41 @@ final class PulumiStackEngine implements StackEngine {
     });
   }
 
-  /** Deletes the cluster and removes the stack, in one command. */
+  /**
+   * Deletes the cluster and removes the stack, in one command. A stack that never got a cluster
+   * (every UP failed before DigitalOcean made one, or the engine could not run) needs no CLI: it
+   * is removed at once, so its record and name are freed even where the engine cannot run.
+   */
   @Override
   public StackResult destroy(StackRun run) throws StackEngineException {
+    Optional<StackResult> nothingToDestroy = destroyWithoutEngine(run);
+    if (nothingToDestroy.isPresent()) {
+      return nothingToDestroy.get();
+    }
     return onStack(run, workspace -> {
       Map<String, Integer> changes =
           retryingLock(run, () -> workspace.operation(List.of("destroy", "--yes", "--skip-preview", "--remove"), events(run)));
       run.events().accept(StackEvent.of("stack-removed", "removed the stack " + workspace.stack()));
       return StackResult.changesOnly(changes);
     });
+  }
+
+  private Optional<StackResult> destroyWithoutEngine(StackRun run) throws StackEngineException {
+    if (run.heldClusterId() != null || run.resumed()) {
+      return Optional.empty();
+    }
+    try {
+      StackWorkspace workspace = new StackWorkspace(settings, cli, run);
+      if (!workspace.fileBackend() || !workspace.storedState().map(StackState::managesNothing).orElse(true)) {
+        return Optional.empty();
+      }
+      workspace.removeStackWithoutResources();
+      run.events().accept(StackEvent.of("stack-removed",
+          "the stack " + workspace.stack() + " holds no cluster: nothing to delete at DigitalOcean, the stack is removed"));
+      return Optional.of(StackResult.changesOnly(Map.of()));
+    } catch (AutomationException | IOException | RuntimeException e) {
+      return Optional.empty(); // the engine decides, as for any stack
+    }
   }
 
   @Override

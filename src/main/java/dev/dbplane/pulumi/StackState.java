@@ -63,6 +63,11 @@ final class StackState {
     return clusterResource().isPresent();
   }
 
+  /** Nothing of it exists at DigitalOcean: no cluster, and no create of one under way. */
+  boolean managesNothing() {
+    return !holdsCluster() && pendingCreates().isEmpty();
+  }
+
   private Optional<JsonObject> clusterResource() {
     for (JsonElement resource : array(deployment(), "resources")) {
       JsonObject r = resource.getAsJsonObject();

@@ -77,7 +77,7 @@ final class StackWorkspace {
    * stack costs no CLI process; elsewhere the CLI selects or creates it in one.
    */
   void ensureStack() throws AutomationException {
-    if (settings.backendUrl().startsWith("file://")) {
+    if (fileBackend()) {
       if (stateFile().isEmpty()) {
         run(List.of("stack", "init", "--stack", stack, "--secrets-provider", settings.secretsProvider()), null, null);
       }
@@ -86,32 +86,54 @@ final class StackWorkspace {
     run(List.of("stack", "select", "--create", "--stack", stack, "--secrets-provider", settings.secretsProvider()), null, null);
   }
 
-  /**
-   * Whether the stack's state holds a cluster; a stack that does not exist holds none. A file
-   * backend's state file is read in place (its secrets stay encrypted), costing no CLI process.
-   */
+  /** Whether the stack's state holds a cluster; a stack that does not exist holds none. */
   boolean holdsCluster() throws AutomationException, IOException {
-    if (settings.backendUrl().startsWith("file://")) {
+    return storedState().map(StackState::holdsCluster).orElse(false);
+  }
+
+  /**
+   * The stack's state as its backend keeps it (secrets encrypted), empty when the stack does not
+   * exist. A file backend's state file is read in place, needing no CLI.
+   */
+  Optional<StackState> storedState() throws AutomationException, IOException {
+    if (fileBackend()) {
       Optional<Path> file = stateFile();
       if (file.isEmpty()) {
-        return false;
+        return Optional.empty();
       }
       try (InputStream raw = Files.newInputStream(file.get());
           InputStream in = file.get().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
-        return StackState.ofCheckpoint(new String(in.readAllBytes(), StandardCharsets.UTF_8)).holdsCluster();
+        return Optional.of(StackState.ofCheckpoint(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
       }
     }
     try {
-      return export(false).holdsCluster();
+      return Optional.of(export(false));
     } catch (StackNotFoundException e) {
-      return false;
+      return Optional.empty();
+    }
+  }
+
+  boolean fileBackend() {
+    return settings.backendUrl().startsWith("file://");
+  }
+
+  /**
+   * Removes a file backend's stack that manages nothing at DigitalOcean, as {@code pulumi stack rm}
+   * would, and without the CLI: its state files (the checkpoint and its backup).
+   */
+  void removeStackWithoutResources() throws IOException {
+    for (String suffix : List.of(".json", ".json.bak", ".json.gz", ".json.gz.bak")) {
+      Files.deleteIfExists(stacksDirectory().resolve(stack + suffix));
     }
   }
 
   /** The file backend's state file of the stack, plain or compressed, if the stack exists. */
   private Optional<Path> stateFile() {
-    Path stacks = Path.of(settings.backendUrl().substring("file://".length()), ".pulumi", "stacks", run.spec().stack().project());
-    return Stream.of(stack + ".json", stack + ".json.gz").map(stacks::resolve).filter(Files::exists).findFirst();
+    return Stream.of(stack + ".json", stack + ".json.gz").map(stacksDirectory()::resolve).filter(Files::exists).findFirst();
+  }
+
+  private Path stacksDirectory() {
+    return Path.of(settings.backendUrl().substring("file://".length()), ".pulumi", "stacks", run.spec().stack().project());
   }
 
   /**

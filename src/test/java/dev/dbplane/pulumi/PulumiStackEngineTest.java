@@ -195,21 +195,42 @@ class PulumiStackEngineTest {
 
   @Test
   void aStackThatHoldsItsClusterIsActedOn() throws Exception {
-    Path stacks = Files.createDirectories(dir.resolve("state/.pulumi/stacks/dbplane"));
-    try (OutputStream file = new GZIPOutputStream(Files.newOutputStream(stacks.resolve("prod.orders.json.gz")))) {
-      file.write(("{\"version\":3,\"checkpoint\":{\"latest\":{\"resources\":[{\"urn\":\"urn:pulumi:prod.orders::dbplane::"
-          + DatabaseCluster.TYPE + "::database-cluster\",\"type\":\"" + DatabaseCluster.TYPE + "\",\"id\":\"9cc10173\"}]}}}")
-          .getBytes(StandardCharsets.UTF_8));
-    }
+    writeState("prod.orders.json.gz", DatabaseCluster.TYPE);
     assertThat(engine().refresh(run("prod.orders", false, "9cc10173")).changes()).containsEntry("update", 1);
   }
 
   @Test
   void aDestroyRemovesTheStackAfterwards() throws Exception {
+    writeState("prod.orders.json", DatabaseCluster.TYPE);
     assertThat(engine().destroy(run("prod.orders", false)).changes()).containsEntry("delete", 2);
     // One command deletes the resources and removes the stack.
     assertThat(calls()).filteredOn(c -> c.startsWith("CALL ") && !c.equals("CALL version"))
         .singleElement().satisfies(c -> assertThat(c).startsWith("CALL destroy").contains("--remove").contains("--stack prod.orders"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aStackThatNeverGotAClusterIsDestroyedWithoutTheEngine(boolean stackExists) throws Exception {
+    if (stackExists) {
+      // A first UP that failed after the provider was registered, before DigitalOcean made a cluster.
+      writeState("prod.orders.json", "pulumi:providers:digitalocean");
+    }
+    StackResult result = engine(dir.resolve("no-such-cli").toString()).destroy(run("prod.orders", false));
+    assertThat(result.changes()).isEmpty();
+    assertThat(events).extracting(StackEvent::type).containsExactly("stack-removed");
+    assertThat(dir.resolve("state/.pulumi/stacks/dbplane/prod.orders.json")).doesNotExist();
+    assertThat(calls()).isEmpty();
+  }
+
+  /** A file backend's state of the stack holding one resource of the type. */
+  private void writeState(String file, String type) throws IOException {
+    Path stacks = Files.createDirectories(dir.resolve("state/.pulumi/stacks/dbplane"));
+    String json = "{\"version\":3,\"checkpoint\":{\"latest\":{\"resources\":[{\"urn\":\"urn:pulumi:prod.orders::dbplane::"
+        + type + "::database-cluster\",\"type\":\"" + type + "\",\"id\":\"9cc10173\"}]}}}";
+    try (OutputStream out = file.endsWith(".gz")
+        ? new GZIPOutputStream(Files.newOutputStream(stacks.resolve(file))) : Files.newOutputStream(stacks.resolve(file))) {
+      out.write(json.getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   @Test
