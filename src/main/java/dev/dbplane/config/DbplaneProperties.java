@@ -75,6 +75,9 @@ public record DbplaneProperties(
    * @param timeouts the longest each operation may run
    * @param stopGrace how long a run that overran its timeout gets to stop once asked, before the job
    *     is failed regardless
+   * @param maxEvents how many events one job stores; past it, progress events are counted, not
+   *     stored, except the last few, and the job's own events (its start, its end, its error) are
+   *     always stored
    */
   public record Jobs(
       @DefaultValue("2") @Min(1) int workers,
@@ -83,7 +86,8 @@ public record DbplaneProperties(
       @DefaultValue("4") @Min(4) int missedHeartbeats,
       @DefaultValue("3") @Min(1) int maxAttempts,
       @DefaultValue Timeouts timeouts,
-      @DefaultValue("30s") Duration stopGrace) {}
+      @DefaultValue("30s") Duration stopGrace,
+      @DefaultValue("2000") @Min(100) int maxEvents) {}
 
   public record Timeouts(
       @DefaultValue("60m") Duration up,

@@ -58,8 +58,8 @@ class JobConfiguration {
   }
 
   @Bean
-  JobEventStore jobEventStore(JdbcClient jdbc, TransactionTemplate transactions) {
-    return new JobEventStore(jdbc, transactions);
+  JobEventStore jobEventStore(JdbcClient jdbc, TransactionTemplate transactions, DbplaneProperties properties) {
+    return new JobEventStore(jdbc, transactions, properties.jobs().maxEvents());
   }
 
   @Bean
@@ -121,8 +121,9 @@ class JobConfiguration {
       String instanceName) {
     DbplaneProperties.Jobs jobs = properties.jobs();
     log.info(
-        "job scheduler {}: {} worker(s), polling every {}, heartbeat every {}, dead after {} missed, {} attempt(s) per job",
-        instanceName, jobs.workers(), jobs.pollingInterval(), jobs.heartbeatInterval(), jobs.missedHeartbeats(), jobs.maxAttempts());
+        "job scheduler {}: {} worker(s), polling every {}, heartbeat every {}, dead after {} missed, {} attempt(s) per job, at most {} events per job",
+        instanceName, jobs.workers(), jobs.pollingInterval(), jobs.heartbeatInterval(), jobs.missedHeartbeats(), jobs.maxAttempts(),
+        jobs.maxEvents());
     List<RecurringTask<Void>> recurring =
         cleanups.stream()
             .map(cleanup -> Tasks.recurring(cleanup.name(), FixedDelay.of(cleanup.every())).execute((instance, context) -> cleanup.run()))
