@@ -76,7 +76,7 @@ class RealEngineCrashTests {
     }
   }
 
-  private static void awaitAtDigitalOcean(Sandbox sandbox, String name) throws Exception {
+  static void awaitAtDigitalOcean(Sandbox sandbox, String name) throws Exception {
     Instant deadline = Instant.now().plus(WAIT);
     while (!JsonPath.<List<String>>read(sandbox.databases(), "$[*].name").contains(name)) {
       assertThat(Instant.now()).as("the create reached DigitalOcean").isBefore(deadline);
@@ -84,7 +84,7 @@ class RealEngineCrashTests {
     }
   }
 
-  private static List<Path> locks(Path dataDir) throws Exception {
+  static List<Path> locks(Path dataDir) throws Exception {
     Path locks = dataDir.resolve("pulumi-state/.pulumi/locks");
     if (!Files.isDirectory(locks)) {
       return List.of();

@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs one job when the scheduler hands it to this instance: claims it, runs its operation through
  * the engine while watching for a cancel and for its deadline, and ends it with a clear outcome. A
  * job found RUNNING was interrupted (its worker died): it is resumed, with the engine told so, until
- * it has used its attempts; a job found CANCELLING is cancelled.
+ * it has used its attempts; a job found CANCELLING is cancelled. When this instance shuts down, its
+ * runs are stopped and their jobs handed back to the queue.
  */
 final class JobRunner {
 
@@ -51,6 +52,7 @@ final class JobRunner {
   private final JobMetrics metrics;
   private final ApplicationEventPublisher publisher;
   private final java.util.function.BiConsumer<UUID, Integer> rescheduler;
+  private volatile boolean shuttingDown;
 
   JobRunner(
       JobStore jobs,
@@ -77,6 +79,14 @@ final class JobRunner {
     this.settings = settings;
     this.clock = clock;
     this.instance = instance;
+  }
+
+  /**
+   * Stops every run of this instance and hands its job back, within the stop grace; from now on a
+   * job claimed is handed back at once. Called before the scheduler stops, which waits for them.
+   */
+  void shutDown() {
+    shuttingDown = true;
   }
 
   void run(UUID jobId) {
@@ -165,6 +175,10 @@ final class JobRunner {
         end(job, JobStatus.SUCCEEDED, outcome, null, progress);
         return;
       } catch (TimeoutException e) {
+        if (shuttingDown) {
+          stopAndHandBack(job, run, result, progress);
+          return;
+        }
         if (!cancelSent && jobs.status(job.id()).orElse(JobStatus.CANCELLING) == JobStatus.CANCELLING) {
           cancelSent = true;
           event(job.id(), "cancelling", "asked the engine to stop", null);

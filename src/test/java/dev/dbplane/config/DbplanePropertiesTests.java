@@ -48,4 +48,15 @@ class DbplanePropertiesTests {
     assertThat(bindFromEnvironment(Map.of("DBPLANE_DIGITALOCEAN_DEFAULT_TOKEN", " ")).digitalocean().hasDefaultToken())
         .isFalse();
   }
+
+  @Test
+  void aJobKeepsAtMost2000EventsByDefaultAndACapUnder100IsRefused() {
+    assertThat(bindFromEnvironment(Map.of()).jobs().maxEvents()).isEqualTo(2000);
+    DbplaneProperties tooFew = bindFromEnvironment(Map.of("DBPLANE_JOBS_MAXEVENTS", "99"));
+    try (jakarta.validation.ValidatorFactory validation = jakarta.validation.Validation.buildDefaultValidatorFactory()) {
+      assertThat(validation.getValidator().validate(tooFew))
+          .extracting(violation -> violation.getPropertyPath().toString())
+          .containsExactly("jobs.maxEvents");
+    }
+  }
 }
