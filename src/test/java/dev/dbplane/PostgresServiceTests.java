@@ -9,9 +9,6 @@ class PostgresServiceTests extends ServiceContract {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    TestPostgres.Database database = TestPostgres.newDatabase();
-    registry.add("spring.datasource.url", database::url);
-    registry.add("spring.datasource.username", database::user);
-    registry.add("spring.datasource.password", database::password);
+    TestPostgres.newDatabaseFor(registry);
   }
 }

@@ -7,7 +7,6 @@ import dev.dbplane.support.Sandbox;
 import dev.dbplane.support.ServiceProcess;
 import dev.dbplane.support.TestKeys;
 import dev.dbplane.support.TestPostgres;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.Test;
 class RealEngineShutdownTests {
 
   private static final Duration STOP_GRACE = Duration.ofSeconds(20);
-  private static final Duration WAIT = Duration.ofMinutes(3);
 
   @BeforeAll
   static void theRealEngineIsHere() {
@@ -69,10 +67,7 @@ class RealEngineShutdownTests {
 
     String jobId;
     try (ServiceProcess first = ServiceProcess.startReal(properties, firstLog)) {
-      HttpResponse<String> created = first.send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(name, 1));
-      assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
-      jobId = JsonPath.read(created.body(), "$.job.id");
-      RealEngineCrashTests.awaitAtDigitalOcean(sandbox, name);
+      jobId = RealEngineCrashTests.createUntilAtDigitalOcean(first, sandbox, name);
 
       Instant sent = Instant.now();
       first.stop();
@@ -87,18 +82,8 @@ class RealEngineShutdownTests {
     assertThat(sandbox.pulumiProcesses()).as("the CLI stopped before the service exited").isEmpty();
     assertThat(statusOf(database, jobId)).as("the job is queued again").isEqualTo("QUEUED");
 
-    sandbox.settings("{\"create_delay\": \"2s\"}");
-    try (ServiceProcess second = ServiceProcess.startReal(properties, secondLog)) {
-      String job = second.api().awaitEnd(jobId, WAIT);
-      String events = second.get("/api/v1/jobs/" + jobId + "/events?limit=200").body();
-      assertThat(JsonPath.<String>read(job, "$.status")).as(job + events).isEqualTo("SUCCEEDED");
-      assertThat(JsonPath.<Integer>read(job, "$.attempts")).isEqualTo(2);
-      assertThat(JsonPath.<List<String>>read(events, "$[*].type")).containsSubsequence("started", "handed-back", "resumed", "succeeded");
-      List<String> names = JsonPath.read(sandbox.databases(), "$[*].name");
-      assertThat(names.stream().filter(name::equals)).as("exactly one cluster at DigitalOcean").hasSize(1);
-      assertThat(RealEngineCrashTests.locks(dataDir)).as("no lock left").isEmpty();
-      second.stop();
-    }
+    String events = RealEngineCrashTests.resumeToOneCluster(properties, secondLog, sandbox, dataDir, jobId, name);
+    assertThat(JsonPath.<List<String>>read(events, "$[*].type")).containsSubsequence("started", "handed-back", "resumed", "succeeded");
     assertThat(Files.readString(secondLog)).doesNotContain("failed unexpectedly", "already closed");
     RealEngineTests.assertNoPulumiProcessLeft();
   }

@@ -82,8 +82,9 @@ final class JobRunner {
   }
 
   /**
-   * Stops every run of this instance and hands its job back, within the stop grace; from now on a
-   * job claimed is handed back at once. Called before the scheduler stops, which waits for them.
+   * From now on every run of this instance is stopped as soon as its worker notices (within a
+   * quarter of a second), and its job handed back within the stop grace. Called before the
+   * scheduler stops, which waits for them.
    */
   void shutDown() {
     shuttingDown = true;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real PostgreSQL for the tests, one per test JVM, with a fresh database per caller. In order of
@@ -49,6 +50,14 @@ public final class TestPostgres {
     }
     String url = server.adminUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
     return new Database(url, server.user(), server.password());
+  }
+
+  /** Points a Spring test context at a new, empty database on the shared server. */
+  public static void newDatabaseFor(DynamicPropertyRegistry registry) {
+    Database database = newDatabase();
+    registry.add("spring.datasource.url", database::url);
+    registry.add("spring.datasource.username", database::user);
+    registry.add("spring.datasource.password", database::password);
   }
 
   /** The shared server's admin connection as a libpq URI ({@code postgres://user:password@host:port/db}). */
