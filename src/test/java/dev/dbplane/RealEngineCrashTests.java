@@ -50,29 +50,15 @@ class RealEngineCrashTests {
 
     String jobId;
     try (ServiceProcess first = ServiceProcess.startReal(properties, log)) {
-      HttpResponse<String> created = first.send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(name, 1));
-      assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
-      jobId = JsonPath.read(created.body(), "$.job.id");
-      awaitAtDigitalOcean(sandbox, name);
+      jobId = createUntilAtDigitalOcean(first, sandbox, name);
       first.kill();
     }
     // Killed mid-run, nothing it leaves on disk holds the token: the event log is a pipe in a
     // private directory, and the CLI was handed the token only through the program.
     assertNoFileHoldsTheToken(dataDir, Instant.EPOCH);
     assertNoFileHoldsTheToken(Path.of(System.getProperty("java.io.tmpdir")), started);
-    sandbox.settings("{\"create_delay\": \"2s\"}");
-
-    try (ServiceProcess second = ServiceProcess.startReal(properties, log)) {
-      String job = second.api().awaitEnd(jobId, WAIT);
-      String events = second.get("/api/v1/jobs/" + jobId + "/events?limit=100").body();
-      assertThat(JsonPath.<String>read(job, "$.status")).as(job + events).isEqualTo("SUCCEEDED");
-      assertThat(JsonPath.<Integer>read(job, "$.attempts")).isEqualTo(2);
-      assertThat(JsonPath.<List<String>>read(events, "$[*].message")).anySatisfy(m -> assertThat(m).contains("had reached DigitalOcean"));
-      List<String> names = JsonPath.read(sandbox.databases(), "$[*].name");
-      assertThat(names.stream().filter(name::equals)).as("exactly one cluster at DigitalOcean").hasSize(1);
-      assertThat(locks(dataDir)).as("no lock left").isEmpty();
-      second.stop();
-    }
+    String events = resumeToOneCluster(properties, log, sandbox, dataDir, jobId, name);
+    assertThat(JsonPath.<List<String>>read(events, "$[*].message")).anySatisfy(m -> assertThat(m).contains("had reached DigitalOcean"));
     RealEngineTests.assertNoPulumiProcessLeft();
     assertNoFileHoldsTheToken(dataDir, Instant.EPOCH);
   }
@@ -81,11 +67,37 @@ class RealEngineCrashTests {
     assertThat(FilesOnDisk.holding(List.of(Sandbox.TOKEN), root, since)).as("files under " + root).isEmpty();
   }
 
-  private static void awaitAtDigitalOcean(Sandbox sandbox, String name) throws Exception {
+  /** Submits the create of a cluster and waits until DigitalOcean has it (the CLI is mid-create); the job's id. */
+  static String createUntilAtDigitalOcean(ServiceProcess service, Sandbox sandbox, String name) throws Exception {
+    HttpResponse<String> created = service.send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(name, 1));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
     Instant deadline = Instant.now().plus(WAIT);
     while (!JsonPath.<List<String>>read(sandbox.databases(), "$[*].name").contains(name)) {
       assertThat(Instant.now()).as("the create reached DigitalOcean").isBefore(deadline);
       Thread.sleep(100);
+    }
+    return JsonPath.read(created.body(), "$.job.id");
+  }
+
+  /**
+   * Starts the service again on the same data, waits until it has finished the interrupted create
+   * on its second attempt with exactly one cluster at DigitalOcean and no lock left, and stops it.
+   *
+   * @return the job's events
+   */
+  static String resumeToOneCluster(Map<String, String> properties, Path log, Sandbox sandbox, Path dataDir, String jobId, String name)
+      throws Exception {
+    sandbox.settings("{\"create_delay\": \"2s\"}");
+    try (ServiceProcess second = ServiceProcess.startReal(properties, log)) {
+      String job = second.api().awaitEnd(jobId, WAIT);
+      String events = second.get("/api/v1/jobs/" + jobId + "/events?limit=200").body();
+      assertThat(JsonPath.<String>read(job, "$.status")).as(job + events).isEqualTo("SUCCEEDED");
+      assertThat(JsonPath.<Integer>read(job, "$.attempts")).isEqualTo(2);
+      List<String> names = JsonPath.read(sandbox.databases(), "$[*].name");
+      assertThat(names.stream().filter(name::equals)).as("exactly one cluster at DigitalOcean").hasSize(1);
+      assertThat(locks(dataDir)).as("no lock left").isEmpty();
+      second.stop();
+      return events;
     }
   }
 

@@ -76,7 +76,11 @@ public record DbplaneProperties(
    * @param maxAttempts how many times a job may be started before an interrupted run fails it
    * @param timeouts the longest each operation may run
    * @param stopGrace how long a run that overran its timeout gets to stop once asked, before the job
-   *     is failed regardless
+   *     is failed regardless; also how long a shutting-down instance waits for its runs to stop
+   *     before it hands their jobs back
+   * @param maxEvents how many events one job stores; past it, progress events are counted, not
+   *     stored, except the last few, and the job's own events (its start, its end, its error) are
+   *     always stored
    */
   public record Jobs(
       @DefaultValue("2") @Min(1) int workers,
@@ -85,7 +89,8 @@ public record DbplaneProperties(
       @DefaultValue("4") @Min(4) int missedHeartbeats,
       @DefaultValue("3") @Min(1) int maxAttempts,
       @DefaultValue Timeouts timeouts,
-      @DefaultValue("30s") Duration stopGrace) {}
+      @DefaultValue("30s") Duration stopGrace,
+      @DefaultValue("2000") @Min(100) int maxEvents) {}
 
   public record Timeouts(
       @DefaultValue("60m") Duration up,

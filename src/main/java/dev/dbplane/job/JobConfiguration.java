@@ -51,6 +51,15 @@ class JobConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(JobConfiguration.class);
   static final String TASK_NAME = "stack-job";
+  /**
+   * The scheduler stops after the web server, which stops at {@code DEFAULT_PHASE - 1024} (the
+   * graceful end of requests in flight, which may still submit jobs) and {@code - 2048}; and, like
+   * every phase, before any bean is destroyed: the DataSource closes only once the jobs are handed
+   * back.
+   */
+  static final int SCHEDULER_PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+  /** Beyond the stop grace a run gets, the time a shutting-down instance takes to hand its job back. */
+  private static final Duration HAND_BACK_TIME = Duration.ofSeconds(10);
 
   @Bean
   JobStore jobStore(JdbcClient jdbc, JsonMapper json) {
@@ -58,8 +67,8 @@ class JobConfiguration {
   }
 
   @Bean
-  JobEventStore jobEventStore(JdbcClient jdbc, TransactionTemplate transactions) {
-    return new JobEventStore(jdbc, transactions);
+  JobEventStore jobEventStore(JdbcClient jdbc, TransactionTemplate transactions, DbplaneProperties properties) {
+    return new JobEventStore(jdbc, transactions, properties.jobs().maxEvents());
   }
 
   @Bean
@@ -121,8 +130,10 @@ class JobConfiguration {
       String instanceName) {
     DbplaneProperties.Jobs jobs = properties.jobs();
     log.info(
-        "job scheduler {}: {} worker(s), polling every {}, heartbeat every {}, dead after {} missed, {} attempt(s) per job",
-        instanceName, jobs.workers(), jobs.pollingInterval(), jobs.heartbeatInterval(), jobs.missedHeartbeats(), jobs.maxAttempts());
+        "job scheduler {}: {} worker(s), polling every {}, heartbeat every {}, dead after {} missed, {} attempt(s) per job, "
+            + "stop grace {}, at most {} events per job",
+        instanceName, jobs.workers(), jobs.pollingInterval(), jobs.heartbeatInterval(), jobs.missedHeartbeats(), jobs.maxAttempts(),
+        jobs.stopGrace(), jobs.maxEvents());
     List<RecurringTask<Void>> recurring =
         cleanups.stream()
             .map(cleanup -> Tasks.recurring(cleanup.name(), FixedDelay.of(cleanup.every())).execute((instance, context) -> cleanup.run()))
@@ -140,7 +151,9 @@ class JobConfiguration {
         .pollingInterval(jobs.pollingInterval())
         .heartbeatInterval(jobs.heartbeatInterval())
         .missedHeartbeatsLimit(jobs.missedHeartbeats())
-        .shutdownMaxWait(Duration.ofSeconds(10))
+        // Running jobs stop and hand themselves back on their own; the scheduler interrupts only
+        // one that overruns that.
+        .shutdownMaxWait(jobs.stopGrace().plus(HAND_BACK_TIME))
         .build();
   }
 
@@ -152,8 +165,9 @@ class JobConfiguration {
     }
   }
 
+  /** On shutdown: no job is claimed any more, and each running one is stopped and handed back. */
   @Bean
-  SmartLifecycle schedulerLifecycle(Scheduler scheduler) {
+  SmartLifecycle schedulerLifecycle(Scheduler scheduler, JobRunner runner) {
     return new SmartLifecycle() {
       private volatile boolean running;
 
@@ -165,6 +179,8 @@ class JobConfiguration {
 
       @Override
       public void stop() {
+        runner.shutDown();
+        // Waits for the running jobs, which hand themselves back within the stop grace.
         scheduler.stop();
         running = false;
       }
@@ -172,6 +188,11 @@ class JobConfiguration {
       @Override
       public boolean isRunning() {
         return running;
+      }
+
+      @Override
+      public int getPhase() {
+        return SCHEDULER_PHASE;
       }
     };
   }

@@ -31,15 +31,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs one job when the scheduler hands it to this instance: claims it, runs its operation through
  * the engine while watching for a cancel and for its deadline, and ends it with a clear outcome. A
  * job found RUNNING was interrupted (its worker died): it is resumed, with the engine told so, until
- * it has used its attempts; a job found CANCELLING is cancelled.
+ * it has used its attempts; a job found CANCELLING is cancelled. When this instance shuts down, its
+ * runs are stopped and their jobs handed back to the queue.
  */
 final class JobRunner {
 
   private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
   private static final JobStatus[] ACTIVE = {JobStatus.QUEUED, JobStatus.RUNNING, JobStatus.CANCELLING};
   private static final Duration WATCH_INTERVAL = Duration.ofMillis(250);
-  /** How long a shutting-down instance waits for a stopped run before handing its job back. */
-  private static final Duration HAND_BACK_WAIT = Duration.ofSeconds(5);
 
   private final JobStore jobs;
   private final JobEventStore events;
@@ -53,6 +52,7 @@ final class JobRunner {
   private final JobMetrics metrics;
   private final ApplicationEventPublisher publisher;
   private final java.util.function.BiConsumer<UUID, Integer> rescheduler;
+  private volatile boolean shuttingDown;
 
   JobRunner(
       JobStore jobs,
@@ -79,6 +79,15 @@ final class JobRunner {
     this.settings = settings;
     this.clock = clock;
     this.instance = instance;
+  }
+
+  /**
+   * From now on every run of this instance is stopped as soon as its worker notices (within a
+   * quarter of a second), and its job handed back within the stop grace. Called before the
+   * scheduler stops, which waits for them.
+   */
+  void shutDown() {
+    shuttingDown = true;
   }
 
   void run(UUID jobId) {
@@ -141,9 +150,10 @@ final class JobRunner {
     }
     Redactor redactor = new Redactor();
     redactor.add(token.get().reveal());
+    RunProgress progress = new RunProgress(events, job.id(), clock);
     StackRun run =
         new StackRun(job.id(), job.spec(), token.get(), resumed, subjects.heldClusterId(job.clusterId()).orElse(null),
-            e -> event(job.id(), e.type(), redactor.redact(e.message()), e.resource() == null ? null : redactor.redact(e.resource())));
+            e -> progress.accept(new StackEvent(e.type(), redactor.redact(e.message()), e.resource() == null ? null : redactor.redact(e.resource()))));
     Map<String, String> logContext = MDC.getCopyOfContextMap();
     Future<StackResult> result = engineRuns.submit(() -> {
       // The engine's log lines carry the job and the cluster too.
@@ -163,9 +173,13 @@ final class JobRunner {
       try {
         StackResult outcome = result.get(WATCH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         outcome.secretOutputs().forEach(key -> redactor.add(outcome.outputs().getOrDefault(key, "")));
-        end(job, JobStatus.SUCCEEDED, outcome, null);
+        end(job, JobStatus.SUCCEEDED, outcome, null, progress);
         return;
       } catch (TimeoutException e) {
+        if (shuttingDown) {
+          stopAndHandBack(job, run, result, progress);
+          return;
+        }
         if (!cancelSent && jobs.status(job.id()).orElse(JobStatus.CANCELLING) == JobStatus.CANCELLING) {
           cancelSent = true;
           event(job.id(), "cancelling", "asked the engine to stop", null);
@@ -178,16 +192,15 @@ final class JobRunner {
         }
         if (stopBy != null && clock.instant().isAfter(stopBy)) {
           result.cancel(true);
-          end(job, JobStatus.FAILED, null, timedOut(job));
+          end(job, JobStatus.FAILED, null, timedOut(job), progress);
           return;
         }
       } catch (ExecutionException e) {
-        endAfterFailure(job, e.getCause(), stopBy != null, redactor);
+        endAfterFailure(job, e.getCause(), stopBy != null, redactor, progress);
         return;
       } catch (InterruptedException e) {
-        // This instance is shutting down: stop the run and hand the job back to the queue.
-        engine.cancel(run);
-        handBack(job, result);
+        // Only a scheduler that gave up waiting for the hand-back interrupts: hand back all the same.
+        stopAndHandBack(job, run, result, progress);
         Thread.currentThread().interrupt();
         return;
       }
@@ -195,18 +208,43 @@ final class JobRunner {
   }
 
   /**
-   * Waits briefly for the stopped run to end, then queues the job again under a new execution, so
-   * that another instance resumes it at once instead of after this one's heartbeat is missed. If it
-   * cannot, the job stays RUNNING and is resumed that way.
+   * This instance is shutting down. Stops the run as a cancel does (the CLI cancels its update and
+   * releases the stack's lock) and waits for it within the stop grace. A run that succeeded
+   * meanwhile ends its job; a job whose cancel was asked is cancelled; any other is queued again
+   * under a new execution, so that another instance resumes it at once instead of after this one's
+   * heartbeat is missed. If that fails, the job stays RUNNING and is resumed that way.
    */
-  private void handBack(Job job, Future<StackResult> result) {
+  private void stopAndHandBack(Job job, StackRun run, Future<StackResult> result, RunProgress progress) {
+    log.info("this instance is shutting down: stopping the run of job {} to hand the job back", job.id());
+    engine.cancel(run);
+    boolean interrupted = false;
     try {
-      result.get(Math.min(settings.stopGrace().toMillis(), HAND_BACK_WAIT.toMillis()), TimeUnit.MILLISECONDS);
-    } catch (Exception e) {
+      StackResult outcome = result.get(settings.stopGrace().toMillis(), TimeUnit.MILLISECONDS);
+      end(job, JobStatus.SUCCEEDED, outcome, null, progress);
+      return;
+    } catch (ExecutionException | TimeoutException e) {
       // Stopped, failed or still stopping: in every case the next run starts by recovering.
+    } catch (InterruptedException e) {
+      // Restored once the job is written: a database driver may refuse to work on an interrupted thread.
+      interrupted = true;
     }
     try {
+      if (jobs.status(job.id()).orElse(JobStatus.RUNNING) == JobStatus.CANCELLING) {
+        end(job, JobStatus.CANCELLED, null, null, progress);
+      } else {
+        handBack(job, progress);
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void handBack(Job job, RunProgress progress) {
+    try {
       Boolean handedBack = transactions.execute(tx -> {
+        progress.end();
         if (!jobs.handBack(job.id())) {
           return false;
         }
@@ -215,6 +253,7 @@ final class JobRunner {
         return true;
       });
       if (Boolean.TRUE.equals(handedBack)) {
+        log.info("job {} handed back to the queue", job.id());
         publisher.publishEvent(new JobStateChanged(reload(job)));
       }
     } catch (RuntimeException e) {
@@ -222,35 +261,45 @@ final class JobRunner {
     }
   }
 
-  private void endAfterFailure(Job job, Throwable cause, boolean overran, Redactor redactor) {
+  private void endAfterFailure(Job job, Throwable cause, boolean overran, Redactor redactor, RunProgress progress) {
     if (cause instanceof StackEngineException failure) {
       if (failure.failure() == EngineFailure.CANCELLED) {
         if (overran) {
-          end(job, JobStatus.FAILED, null, timedOut(job));
+          end(job, JobStatus.FAILED, null, timedOut(job), progress);
         } else {
-          end(job, JobStatus.CANCELLED, null, null);
+          end(job, JobStatus.CANCELLED, null, null, progress);
         }
         return;
       }
-      end(job, JobStatus.FAILED, null, new JobError(JobErrorCode.of(failure.failure()), redactor.redact(String.valueOf(failure.getMessage()))));
+      end(job, JobStatus.FAILED, null, new JobError(JobErrorCode.of(failure.failure()), redactor.redact(String.valueOf(failure.getMessage()))),
+          progress);
       return;
     }
     log.error("the engine failed unexpectedly on job {}", job.id(), cause);
-    end(job, JobStatus.FAILED, null, new JobError(JobErrorCode.INTERNAL, "the engine failed unexpectedly"));
+    end(job, JobStatus.FAILED, null, new JobError(JobErrorCode.INTERNAL, "the engine failed unexpectedly"), progress);
   }
 
   private JobError timedOut(Job job) {
     return new JobError(JobErrorCode.TIMEOUT, "the " + job.operation() + " did not finish within " + timeout(job));
   }
 
+  private void end(Job job, JobStatus wanted, @Nullable StackResult result, @Nullable JobError error) {
+    end(job, wanted, result, error, null);
+  }
+
   /**
    * Ends the job from whichever active status it is in now (a cancel may have moved it to
-   * CANCELLING meanwhile), and tells the cluster's owner in the same transaction.
+   * CANCELLING meanwhile), and tells the cluster's owner in the same transaction. The run's held
+   * back progress is written first, before the job's row is locked: the engine may still be
+   * reporting, and waits on {@code progress} while it writes.
    */
-  private void end(Job job, JobStatus wanted, @Nullable StackResult result, @Nullable JobError error) {
+  private void end(Job job, JobStatus wanted, @Nullable StackResult result, @Nullable JobError error, @Nullable RunProgress progress) {
     Job ended =
         transactions.execute(
             tx -> {
+              if (progress != null) {
+                progress.end();
+              }
               for (JobStatus from : ACTIVE) {
                 boolean unaskedStop = wanted == JobStatus.CANCELLED && from == JobStatus.RUNNING;
                 JobStatus to = unaskedStop ? JobStatus.FAILED : wanted;

@@ -57,4 +57,15 @@ class DbplanePropertiesTests {
     assertThat(bindFromEnvironment(Map.of("DBPLANE_PULUMI_DIGITALOCEANAPIENDPOINT", "http://127.0.0.1:8090")).pulumi().sandboxNotice())
         .hasValueSatisfying(notice -> assertThat(notice).startsWith("sandbox:").contains("http://127.0.0.1:8090", "not to DigitalOcean"));
   }
+
+  @Test
+  void aJobKeepsAtMost2000EventsByDefaultAndACapUnder100IsRefused() {
+    assertThat(bindFromEnvironment(Map.of()).jobs().maxEvents()).isEqualTo(2000);
+    DbplaneProperties tooFew = bindFromEnvironment(Map.of("DBPLANE_JOBS_MAXEVENTS", "99"));
+    try (jakarta.validation.ValidatorFactory validation = jakarta.validation.Validation.buildDefaultValidatorFactory()) {
+      assertThat(validation.getValidator().validate(tooFew))
+          .extracting(violation -> violation.getPropertyPath().toString())
+          .containsExactly("jobs.maxEvents");
+    }
+  }
 }

@@ -43,6 +43,9 @@ public final class ScriptedStackEngine implements StackEngine {
   /** Wait until released, ignoring any cancel (to exercise timeouts). */
   public record IgnoreCancel(CountDownLatch release) implements Script {}
 
+  /** Report {@code steps} events of progress ("step 1 of N", ...), then do what {@code then} says. */
+  public record Chatty(int steps, Script then) implements Script {}
+
   public static final String SECRET_PASSWORD = "pw-OUTPUT-SECRET-MARKER";
   public static final String SECRET_URI = "postgresql://doadmin:" + SECRET_PASSWORD + "@db.example:25060/defaultdb";
 
@@ -100,6 +103,12 @@ public final class ScriptedStackEngine implements StackEngine {
     run.events().accept(new StackEvent("diagnostic", "using token " + run.token().reveal() + " for " + cluster, "urn:pulumi:" + cluster));
     run.events().accept(StackEvent.of("resource-" + operation.name().toLowerCase(), operation + " " + cluster));
     Script script = scripts.getOrDefault(cluster, defaultScript);
+    if (script instanceof Chatty chatty) {
+      for (int step = 1; step <= chatty.steps(); step++) {
+        run.events().accept(StackEvent.of("diagnostic-info", "step " + step + " of " + chatty.steps()));
+      }
+      script = chatty.then();
+    }
     CountDownLatch cancel = cancels.computeIfAbsent(run.jobId(), id -> new CountDownLatch(1));
     try {
       if (script instanceof Succeed succeed) {
