@@ -152,6 +152,9 @@ final class CliPulumiCommand implements PulumiCommand {
     List<String> fullArgs = new ArrayList<>(args);
     fullArgs.add("--non-interactive");
     String jobId = options.additionalEnv().get(JOB_ENV);
+    if (jobId != null && stopped.contains(jobId)) {
+      throw new AutomationException("the job was stopped before 'pulumi " + String.join(" ", args) + "' started");
+    }
     EventLog eventLog = null;
     try {
       if (options.onEngineEvent() != null) {
@@ -173,13 +176,16 @@ final class CliPulumiCommand implements PulumiCommand {
     }
   }
 
-  /** Asks the CLI running this job's command, if any, to stop; kills it if it does not. */
+  /**
+   * Asks the CLI running this job's command, if any, to stop, and kills it if it does not; the
+   * job's next command, if it was between two, never starts.
+   */
   void stop(String jobId) {
+    stopped.add(jobId);
     Process process = running.get(jobId);
     if (process == null) {
       return;
     }
-    stopped.add(jobId);
     // SIGTERM, and only the signal: Process.destroy() would also close the CLI's pipes, and a CLI
     // that cannot write dies of SIGPIPE with its lock, a pending create and a torn state left.
     process.toHandle().destroy();

@@ -308,6 +308,15 @@ class PulumiStackEngineTest {
         .isInstanceOfSatisfying(StackEngineException.class, e -> assertThat(e.failure()).isEqualTo(EngineFailure.CANCELLED));
   }
 
+  @Test
+  void aCancelBetweenTwoCommandsKeepsTheNextFromStarting() throws Exception {
+    PulumiStackEngine engine = engine();
+    StackRun run = run("prod.orders", false);
+    engine.cancel(run);
+    assertFailure(() -> engine.up(run), EngineFailure.CANCELLED, "stopped on request");
+    assertThat(calls()).allMatch(c -> !c.startsWith("CALL ") || c.equals("CALL version"));
+  }
+
   private interface Run {
     StackResult call() throws StackEngineException;
   }
