@@ -2,6 +2,7 @@ package dev.dbplane.security;
 
 import dev.dbplane.audit.AuditLog;
 import dev.dbplane.config.DbplaneProperties;
+import jakarta.servlet.DispatcherType;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -55,6 +56,9 @@ class SecurityConfiguration {
         .logout(logout -> logout.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(requests -> requests
+            // The request that started a live stream was authorized; its async dispatches (each event
+            // and the end) carry no credentials and must not be judged again, or the stream is cut.
+            .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
                 "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
             .requestMatchers(HttpMethod.POST, "/api/v1/database-clusters:validate").hasRole(Role.VIEWER.name())
