@@ -13,6 +13,7 @@ import dev.dbplane.cluster.Violation;
 import dev.dbplane.job.ActiveJobExistsException;
 import dev.dbplane.job.JobNotCancellableException;
 import dev.dbplane.job.JobNotFoundException;
+import dev.dbplane.security.Problems;
 import dev.dbplane.webhook.InvalidCallbackUrlException;
 import java.net.URI;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -205,6 +207,30 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             (ex.getContentType() == null ? "no Content-Type was given" : "Content-Type " + ex.getContentType() + " is not accepted")
                 + "; send application/json, application/yaml or application/x-protobuf");
     return handleExceptionInternal(ex, problem, headers, status, request);
+  }
+
+  /** No handler and no resource: an unknown path, or a known one with a trailing '/'. */
+  @Override
+  protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(
+      NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String path = "/" + ex.getResourcePath();
+    ProblemDetail problem =
+        problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+            "no such path " + path + (path.length() > 1 && path.endsWith("/") ? "; paths end without '/'" : ""));
+    return handleExceptionInternal(ex, problem, headers, HttpStatus.NOT_FOUND, request);
+  }
+
+  /**
+   * Spring's own problems (method not allowed, not acceptable, a missing parameter) have no type (it
+   * means {@code about:blank}): give them one of this API, named after their status, like every other.
+   */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    if (body instanceof ProblemDetail problem && (problem.getType() == null || URI.create("about:blank").equals(problem.getType()))) {
+      problem.setType(URI.create(TYPE_PREFIX + Problems.type(statusCode.value())));
+    }
+    return super.createResponseEntity(body, headers, statusCode, request);
   }
 
   private static List<ProblemViolation> violations(List<Violation> violations) {
