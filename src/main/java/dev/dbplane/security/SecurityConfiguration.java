@@ -60,7 +60,7 @@ class SecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, ApiKeyService keys, DbplaneProperties properties, Problems problems,
+  SecurityFilterChain api(HttpSecurity http, ApiKeyService keys, DbplaneProperties properties, Problems problems, AuditLog audit,
       ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
     http.csrf(csrf -> csrf.disable())
         .httpBasic(basic -> basic.disable())
@@ -77,12 +77,11 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Role.VIEWER.name())
             .requestMatchers("/api/**").hasRole(Role.OPERATOR.name())
             .anyRequest().authenticated())
-        .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(new ApiKeyAuthenticationFilter(keys), UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new MutationRateLimitFilter(properties.security().mutationsPerMinute(), problems), AuthorizationFilter.class)
         .exceptionHandling(errors -> errors
             .authenticationEntryPoint((request, response, e) -> problems.unauthenticated(request, response))
-            .accessDeniedHandler((request, response, e) -> problems.write(request, response, 403, "forbidden",
-                "Not allowed", "the caller's roles do not allow this")));
+            .accessDeniedHandler(new AuditedAccessDenied(audit, problems)));
     if (jwtDecoder.getIfAvailable() != null) {
       http.oauth2ResourceServer(oauth -> oauth
           .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFrom(properties.security().jwtRolesClaim())))
