@@ -15,12 +15,18 @@ import dev.dbplane.job.JobNotCancellableException;
 import dev.dbplane.job.JobNotFoundException;
 import dev.dbplane.security.Problems;
 import dev.dbplane.webhook.InvalidCallbackUrlException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.ReadOnlyFileSystemException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -182,6 +188,41 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", e.parameter() + " " + e.getMessage());
     problem.setProperty("violations", List.of(new ProblemViolation(e.parameter(), e.getMessage(), null, null, null)));
     return respond(problem);
+  }
+
+  /**
+   * A write the service's storage refuses (a read-only database or file system, a file it may not
+   * write) is the operators' to fix, and the caller may retry after: a 503 that says so, not an
+   * internal error. Anything else of the database is unexpected.
+   */
+  @ExceptionHandler({DataAccessException.class, FileSystemException.class, UncheckedIOException.class})
+  ResponseEntity<ProblemDetail> storageRefused(Exception e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      String refusal = storageRefusal(cause);
+      if (refusal != null) {
+        log.error("a write was refused by the storage: {}", refusal);
+        return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "storage-not-writable", "The service cannot write its data",
+            refusal + "; nothing was written, retry once the operators have fixed it"));
+      }
+    }
+    return unexpected(e);
+  }
+
+  private static @Nullable String storageRefusal(Throwable cause) {
+    if (cause instanceof AccessDeniedException denied) {
+      return "access to " + denied.getFile() + " is denied";
+    }
+    if (cause instanceof FileSystemException failed && failed.getReason() != null && failed.getReason().contains("Read-only file system")) {
+      return failed.getFile() + " is on a read-only file system";
+    }
+    if (cause instanceof ReadOnlyFileSystemException) {
+      return "the file system is read-only";
+    }
+    // H2's "database is read only" (it opens a file it cannot write read-only); PostgreSQL's read-only transaction.
+    if (cause instanceof SQLException sql && (sql.getErrorCode() == 90097 || "25006".equals(sql.getSQLState()))) {
+      return "the database is read-only";
+    }
+    return null;
   }
 
   @ExceptionHandler(Exception.class)

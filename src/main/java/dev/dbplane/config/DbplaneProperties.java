@@ -131,6 +131,11 @@ public record DbplaneProperties(
       @DefaultValue("true") boolean ignoreAmbientPlugins,
       @Nullable Map<String, String> environment) {
 
+    /** Where stack state lives: {@code backendUrl}, or by default a file backend in the data directory. */
+    public String effectiveBackendUrl(Path dataDir) {
+      return backendUrl != null ? backendUrl : "file://" + dataDir.toAbsolutePath().resolve("pulumi-state");
+    }
+
     @Override
     public String toString() {
       return "Pulumi[cli=" + cli + ", backendUrl=" + backendUrl + ", secretsProvider=" + secretsProvider
