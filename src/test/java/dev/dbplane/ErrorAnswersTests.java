@@ -76,6 +76,13 @@ class ErrorAnswersTests {
   }
 
   @Test
+  void aClientThatAsksForHtmlStillGetsAProblem() throws IOException {
+    RawResponse response = raw("GET /api/v1/no-such-thing HTTP/1.1\r\nHost: localhost\r\n" + key() + "Accept: text/html\r\nConnection: close\r\n\r\n");
+    assertThat(response.status()).as(response.body()).isEqualTo(404);
+    assertProblem(404, response.headers().get("content-type"), response.body());
+  }
+
+  @Test
   void springsOwnErrorsGetATypeOfTheApi() throws Exception {
     HttpResponse<String> response = api().send(TestKeys.OPERATOR, "DELETE", "/api/v1/jobs", null, null);
     assertProblem(response, 405);

@@ -1,5 +1,6 @@
 package dev.dbplane.security;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * filter is thrown again, so that it is answered as the API answers it; an error known only by its
  * status (a {@code sendError} of a filter or of the container) gets the problem of that status.
  */
+@Hidden
 @RestController
 class ErrorDispatch implements ErrorController {
 
