@@ -50,4 +50,7 @@ VOLUME /var/lib/dbplane/data
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s \
   CMD curl -fsS http://localhost:8080/actuator/health/liveness || exit 1
-ENTRYPOINT ["/usr/bin/tini", "--", "java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/dbplane/dbplane.jar"]
+# umask 077: every file written here (H2, keyset, Pulumi state and work files) is the owner's only.
+# The heap takes 25 % of the container's memory, so that the workers' Pulumi CLIs and plugins fit
+# beside the JVM (README, Sizing; ImageSizingTest holds the sum).
+ENTRYPOINT ["/usr/bin/tini", "--", "sh", "-c", "umask 077 && exec java -XX:MaxRAMPercentage=25 -jar /opt/dbplane/dbplane.jar \"$@\"", "dbplane"]

@@ -14,13 +14,20 @@ import dev.dbplane.cluster.Violation;
 import dev.dbplane.job.ActiveJobExistsException;
 import dev.dbplane.job.JobNotCancellableException;
 import dev.dbplane.job.JobNotFoundException;
+import dev.dbplane.security.Problems;
 import dev.dbplane.webhook.InvalidCallbackUrlException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.ReadOnlyFileSystemException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -31,6 +38,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -193,6 +201,41 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     return respond(problem);
   }
 
+  /**
+   * A write the service's storage refuses (a read-only database or file system, a file it may not
+   * write) is the operators' to fix, and the caller may retry after: a 503 that says so, not an
+   * internal error. Anything else of the database is unexpected.
+   */
+  @ExceptionHandler({DataAccessException.class, FileSystemException.class, UncheckedIOException.class})
+  ResponseEntity<ProblemDetail> storageRefused(Exception e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      String refusal = storageRefusal(cause);
+      if (refusal != null) {
+        log.error("a write was refused by the storage: {}", refusal);
+        return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "storage-not-writable", "The service cannot write its data",
+            refusal + "; nothing was written, retry once the operators have fixed it"));
+      }
+    }
+    return unexpected(e);
+  }
+
+  private static @Nullable String storageRefusal(Throwable cause) {
+    if (cause instanceof AccessDeniedException denied) {
+      return "access to " + denied.getFile() + " is denied";
+    }
+    if (cause instanceof FileSystemException failed && failed.getReason() != null && failed.getReason().contains("Read-only file system")) {
+      return failed.getFile() + " is on a read-only file system";
+    }
+    if (cause instanceof ReadOnlyFileSystemException) {
+      return "the file system is read-only";
+    }
+    // H2's "database is read only" (it opens a file it cannot write read-only); PostgreSQL's read-only transaction.
+    if (cause instanceof SQLException sql && (sql.getErrorCode() == 90097 || "25006".equals(sql.getSQLState()))) {
+      return "the database is read-only";
+    }
+    return null;
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
     String reference = UUID.randomUUID().toString();
@@ -216,6 +259,30 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             (ex.getContentType() == null ? "no Content-Type was given" : "Content-Type " + ex.getContentType() + " is not accepted")
                 + "; send application/json, application/yaml or application/x-protobuf");
     return handleExceptionInternal(ex, problem, headers, status, request);
+  }
+
+  /** No handler and no resource: an unknown path, or a known one with a trailing '/'. */
+  @Override
+  protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(
+      NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String path = "/" + ex.getResourcePath();
+    ProblemDetail problem =
+        problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+            "no such path " + path + (path.length() > 1 && path.endsWith("/") ? "; paths end without '/'" : ""));
+    return handleExceptionInternal(ex, problem, headers, HttpStatus.NOT_FOUND, request);
+  }
+
+  /**
+   * Spring's own problems (method not allowed, not acceptable, a missing parameter) have no type (it
+   * means {@code about:blank}): give them one of this API, named after their status, like every other.
+   */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    if (body instanceof ProblemDetail problem && (problem.getType() == null || URI.create("about:blank").equals(problem.getType()))) {
+      problem.setType(URI.create(TYPE_PREFIX + Problems.type(statusCode.value())));
+    }
+    return super.createResponseEntity(body, headers, statusCode, request);
   }
 
   private static List<ProblemViolation> violations(List<Violation> violations) {

@@ -14,6 +14,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -31,7 +35,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * Reads a hand-written YAML manifest into a tree. Only what a manifest needs is accepted: one
  * document, plain mappings, sequences and scalars. Anchors and aliases are refused, since they add
  * nothing to a manifest and are the means of "billion laughs" bodies that expand far beyond their
- * size; so are explicit tags, which could otherwise ask for arbitrary types.
+ * size; so are explicit tags ({@code !!str}, {@code !foo}, even {@code !}) on any node, which
+ * could otherwise ask for arbitrary types or change how a value is read.
  */
 final class YamlSource {
 
@@ -50,7 +55,7 @@ final class YamlSource {
     try {
       // Only the composer: no Yaml facade, whose constructors and representers a tree does not need.
       StreamReader reader = new StreamReader(Utf8Text.decode(body));
-      document = new Composer(new ParserImpl(reader, options), new Resolver(), options).getSingleNode();
+      document = new Composer(new UntaggedEvents(new ParserImpl(reader, options)), new Resolver(), options).getSingleNode();
     } catch (MarkedYAMLException e) {
       throw UnreadableRequestException.malformed(problemAt(e.getProblemMark(), "malformed YAML: " + describe(e)));
     } catch (YAMLException e) {
@@ -79,6 +84,33 @@ final class YamlSource {
     return mark == null
         ? IntakeProblem.at(null, reason)
         : new IntakeProblem(null, mark.getLine() + 1, mark.getColumn() + 1, reason);
+  }
+
+  /** The parser's events, refusing the first node that carries an explicit tag. */
+  private record UntaggedEvents(Parser parser) implements Parser {
+
+    @Override
+    public boolean checkEvent(Event.ID id) {
+      return parser.checkEvent(id);
+    }
+
+    @Override
+    public Event peekEvent() {
+      return parser.peekEvent();
+    }
+
+    @Override
+    public Event getEvent() {
+      Event event = parser.getEvent();
+      String tag =
+          event instanceof ScalarEvent scalar ? scalar.getTag()
+              : event instanceof CollectionStartEvent collection ? collection.getTag() : null;
+      if (tag != null) {
+        throw UnreadableRequestException.malformed(
+            problemAt(event.getStartMark(), "explicit YAML tags (" + tag + ") are not accepted in a manifest"));
+      }
+      return event;
+    }
   }
 
   private static final class Converter {
@@ -144,7 +176,8 @@ final class YamlSource {
       } else if (tag.equals(Tag.STR) || tag.equals(Tag.TIMESTAMP)) {
         element = new JsonPrimitive(text);
       } else {
-        throw refused(node, "explicit YAML tags (" + tag.getValue() + ") are not accepted");
+        // Tags are refused before this; what is left are YAML 1.1's '<<' and '=' as values.
+        throw refused(node, "write '" + text + "' in quotes");
       }
       tree.recordScalarText(element, text);
       return element;

@@ -152,6 +152,11 @@ public record DbplaneProperties(
           + ", not to DigitalOcean; nothing made here exists at DigitalOcean");
     }
 
+    /** Where stack state lives: {@code backendUrl}, or by default a file backend in the data directory. */
+    public String effectiveBackendUrl(Path dataDir) {
+      return backendUrl != null ? backendUrl : "file://" + dataDir.toAbsolutePath().resolve("pulumi-state");
+    }
+
     @Override
     public String toString() {
       return "Pulumi[cli=" + cli + ", backendUrl=" + backendUrl + ", secretsProvider=" + secretsProvider

@@ -2,21 +2,29 @@ package dev.dbplane.crypto;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Secrets that the embedded default generates once into the data directory (readable by the owner
- * only), with a warning that production must supply its own.
+ * The service's own files, readable by their owner only: secrets that the embedded default
+ * generates once into the data directory (with a warning that production must supply its own), and
+ * the directories and files that hold them or the database.
  */
 public final class LocalSecretFiles {
 
   private static final Logger log = LoggerFactory.getLogger(LocalSecretFiles.class);
+  private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> NOT_OWNER = PosixFilePermissions.fromString("---rwxrwx");
 
   private LocalSecretFiles() {}
 
@@ -31,17 +39,52 @@ public final class LocalSecretFiles {
       return Files.readString(file, StandardCharsets.UTF_8);
     }
     String content = generator.get();
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      log.warn("could not restrict the permissions of {} on this file system", file);
-    }
+    directory(file.toAbsolutePath().getParent());
+    // Created owner-only, so that the secret is never readable by others, not even for a moment.
+    Files.writeString(Files.createFile(file, ownerOnly(OWNER_FILE)), content, StandardCharsets.UTF_8);
     log.warn(
         "generated a new {} in {}; production must supply its own ({}) and keep it backed up, "
             + "since without it what it protects cannot be read",
         what, file, properties);
     return content;
+  }
+
+  /**
+   * Makes {@code directory} (and its missing parents) owner-only; one that exists (written by an older
+   * version, or mounted) loses what its group and others may do.
+   */
+  public static Path directory(Path directory) throws IOException {
+    Files.createDirectories(directory, ownerOnly(OWNER_DIRECTORY));
+    restrict(directory);
+    return directory;
+  }
+
+  /** Makes {@code file} empty and owner-only unless it exists; one that exists loses what its group and others may do. */
+  public static Path file(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return Files.createFile(file, ownerOnly(OWNER_FILE));
+    }
+    restrict(file);
+    return file;
+  }
+
+  private static void restrict(Path path) {
+    try {
+      if (!POSIX) {
+        log.warn("could not restrict the permissions of {} on this file system", path);
+        return;
+      }
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+      if (permissions.removeAll(NOT_OWNER)) {
+        Files.setPosixFilePermissions(path, permissions);
+      }
+    } catch (IOException e) {
+      // Another user's directory (a mounted volume) may be used, but not changed, by this one.
+      log.warn("could not restrict the permissions of {} to its owner: {}", path, e.toString());
+    }
+  }
+
+  private static FileAttribute<?>[] ownerOnly(Set<PosixFilePermission> permissions) {
+    return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)} : new FileAttribute<?>[0];
   }
 }

@@ -46,9 +46,7 @@ class PulumiConfiguration {
 
   @Bean
   String pulumiBackendUrl(DbplaneProperties properties) {
-    return properties.pulumi().backendUrl() != null
-        ? properties.pulumi().backendUrl()
-        : "file://" + properties.dataDir().toAbsolutePath().resolve("pulumi-state");
+    return properties.pulumi().effectiveBackendUrl(properties.dataDir());
   }
 
   @Bean

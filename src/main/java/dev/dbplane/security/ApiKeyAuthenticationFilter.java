@@ -13,7 +13,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates a request that carries an API key in {@code X-API-Key} (or as {@code Authorization:
- * ApiKey <key>}); a wrong key is a 401.
+ * ApiKey <key>}). A wrong, unknown or revoked key leaves the request anonymous: public endpoints (the
+ * health probes) answer it as they answer any caller, every other gets the one 401 of an anonymous
+ * request, which tells nothing of which keys exist.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -21,11 +23,9 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
   static final String AUTHORIZATION_SCHEME = "ApiKey ";
 
   private final ApiKeyService keys;
-  private final Problems problems;
 
-  ApiKeyAuthenticationFilter(ApiKeyService keys, Problems problems) {
+  ApiKeyAuthenticationFilter(ApiKeyService keys) {
     this.keys = keys;
-    this.problems = problems;
   }
 
   @Override
@@ -43,7 +43,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     }
     Optional<ApiKey> key = keys.authenticate(presented.trim());
     if (key.isEmpty()) {
-      problems.unauthenticated(request, response);
+      chain.doFilter(request, response);
       return;
     }
     UsernamePasswordAuthenticationToken authentication =

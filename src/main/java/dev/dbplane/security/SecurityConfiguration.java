@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,9 +48,21 @@ class SecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, ApiKeyService keys, DbplaneProperties properties, JsonMapper json,
+  Problems problems(JsonMapper json) {
+    return new Problems(json);
+  }
+
+  /** The firewall's refusals ('//', '/../', ';', an encoded '/', ...) in the API's own form. */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler(Problems problems) {
+    return (request, response, rejected) -> problems.write(request, response, 400, "rejected-request", "The request is refused",
+        "the URL holds a sequence the service refuses (such as '//', '/../', ';', an encoded '/' or '%', a '\\' or "
+            + "control characters) or a header is not allowed; send a normalised URL");
+  }
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http, ApiKeyService keys, DbplaneProperties properties, Problems problems, AuditLog audit,
       ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
-    Problems problems = new Problems(json);
     http.csrf(csrf -> csrf.disable())
         .httpBasic(basic -> basic.disable())
         .formLogin(form -> form.disable())
@@ -68,12 +81,11 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Role.VIEWER.name())
             .requestMatchers("/api/**").hasRole(Role.OPERATOR.name())
             .anyRequest().authenticated())
-        .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(new ApiKeyAuthenticationFilter(keys), UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new MutationRateLimitFilter(properties.security().mutationsPerMinute(), problems), AuthorizationFilter.class)
         .exceptionHandling(errors -> errors
             .authenticationEntryPoint((request, response, e) -> problems.unauthenticated(request, response))
-            .accessDeniedHandler((request, response, e) -> problems.write(request, response, 403, "forbidden",
-                "Not allowed", "the caller's roles do not allow this")));
+            .accessDeniedHandler(new AuditedAccessDenied(audit, problems)));
     if (jwtDecoder.getIfAvailable() != null) {
       http.oauth2ResourceServer(oauth -> oauth
           .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFrom(properties.security().jwtRolesClaim())))
