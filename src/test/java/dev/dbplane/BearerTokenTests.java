@@ -83,4 +83,12 @@ class BearerTokenTests {
     String forged = token(List.of("admin"), Instant.now().plusSeconds(300));
     assertThat(status(get("/api/v1/jobs"), forged.substring(0, forged.length() - 4) + "AAAA")).isEqualTo(401);
   }
+
+  @Test
+  void anApiKeySentAsABearerTokenIsTakenAsTheKeyNotDecodedAsAToken() throws Exception {
+    assertThat(status(get("/api/v1/jobs"), dev.dbplane.support.TestKeys.VIEWER)).isEqualTo(200);
+    String refused = mvc.perform(get("/api/v1/jobs").header("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln")).andReturn()
+        .getResponse().getContentAsString();
+    assertThat(refused).contains("the bearer token was refused").contains("or a bearer token of the configured issuer");
+  }
 }

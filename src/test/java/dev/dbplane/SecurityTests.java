@@ -134,6 +134,39 @@ class SecurityTests {
     throw new AssertionError("job " + jobId + " did not succeed");
   }
 
+  @Test
+  void aKeyWorksAsABearerTokenAsDigitalOceansOwnTokensDo() throws Exception {
+    assertThat(mvc.perform(get("/api/v1/jobs").header("Authorization", "Bearer " + TestKeys.VIEWER)).andReturn().getResponse().getStatus())
+        .isEqualTo(200);
+    assertThat(mvc.perform(get("/api/v1/jobs").header("Authorization", "ApiKey " + TestKeys.VIEWER)).andReturn().getResponse().getStatus())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void a401SaysWhichCredentialItSawAndWhatToSendButNothingOfWhichKeysExist() throws Exception {
+    MvcResult none = perform(get("/api/v1/jobs"), null);
+    assertThat(none.getResponse().getHeader("WWW-Authenticate")).contains("ApiKey header=\"X-API-Key\"", "Bearer");
+    assertThat(detail(none)).startsWith("no credentials were sent").contains("X-API-Key", "Authorization: Bearer <key>")
+        .doesNotContain("issuer of");
+
+    String unknown = detail(mvc.perform(get("/api/v1/jobs").header("Authorization", "Bearer dbp_nosuchkey_" + "x".repeat(43))).andReturn());
+    String wrongSecret = detail(mvc.perform(get("/api/v1/jobs").header("Authorization", "Bearer dbp_test-viewer_wrong-secret")).andReturn());
+    assertThat(unknown).isEqualTo(wrongSecret).contains("the API key sent in Authorization: Bearer is not valid")
+        .doesNotContain("nosuchkey").doesNotContain("wrong-secret");
+    assertThat(detail(perform(get("/api/v1/jobs"), "dbp_test-viewer_wrong-secret"))).contains("the API key sent in X-API-Key is not valid");
+
+    // No issuer is configured here: a JWT cannot be accepted, and the answer says so.
+    assertThat(detail(mvc.perform(get("/api/v1/jobs").header("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln")).andReturn()))
+        .contains("accepts no other bearer tokens: no token issuer is configured");
+    assertThat(detail(mvc.perform(get("/api/v1/jobs").header("Authorization", "Basic dXNlcjpwYXNz")).andReturn()))
+        .contains("the Authorization scheme Basic is not accepted").doesNotContain("dXNlcjpwYXNz");
+  }
+
+  private static String detail(MvcResult result) throws Exception {
+    assertThat(result.getResponse().getStatus()).isEqualTo(401);
+    return JsonPath.read(body(result), "$.detail");
+  }
+
   private MvcResult perform(MockHttpServletRequestBuilder request, String key) throws Exception {
     return mvc.perform(key == null ? request : request.header(TestKeys.HEADER, key)).andReturn();
   }

@@ -12,15 +12,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates a request that carries an API key in {@code X-API-Key} (or as {@code Authorization:
- * ApiKey <key>}). A wrong, unknown or revoked key leaves the request anonymous: public endpoints (the
- * health probes) answer it as they answer any caller, every other gets the one 401 of an anonymous
- * request, which tells nothing of which keys exist.
+ * Authenticates a request that carries an API key in {@code X-API-Key} (or in {@code Authorization}
+ * as {@code ApiKey <key>} or {@code Bearer <key>}). A wrong, unknown or revoked key leaves the
+ * request anonymous: public endpoints (the health probes) answer it as they answer any caller, every
+ * other gets the one 401 of an anonymous request, which tells nothing of which keys exist.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
   static final String HEADER = "X-API-Key";
-  static final String AUTHORIZATION_SCHEME = "ApiKey ";
 
   private final ApiKeyService keys;
 
@@ -31,17 +30,12 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String presented = request.getHeader(HEADER);
-    String authorization = request.getHeader("Authorization");
-    if (presented == null && authorization != null && authorization.startsWith(AUTHORIZATION_SCHEME)) {
-      // For clients that can set only Authorization, such as a Prometheus scraper.
-      presented = authorization.substring(AUTHORIZATION_SCHEME.length());
-    }
-    if (presented == null) {
+    PresentedCredential presented = PresentedCredential.of(request);
+    if (presented.kind() != PresentedCredential.Kind.API_KEY || presented.value() == null) {
       chain.doFilter(request, response);
       return;
     }
-    Optional<ApiKey> key = keys.authenticate(presented.trim());
+    Optional<ApiKey> key = keys.authenticate(presented.value());
     if (key.isEmpty()) {
       chain.doFilter(request, response);
       return;

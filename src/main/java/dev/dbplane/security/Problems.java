@@ -55,11 +55,13 @@ public final class Problems {
     return text(status, type(status), known.getReasonPhrase(), detail, instance);
   }
 
-  /** The one answer to every authentication failure, so that it tells nothing of which keys exist. */
-  void unauthenticated(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    response.setHeader("WWW-Authenticate", "ApiKey header=\"X-API-Key\", Bearer");
-    write(request, response, 401, "unauthenticated", "Authentication required",
-        "send a valid API key in X-API-Key, or a bearer token");
+  /**
+   * The answer to an authentication failure: what credential was seen and what to send, the same
+   * for every wrong key, so that it tells nothing of which keys exist.
+   */
+  void unauthenticated(HttpServletRequest request, HttpServletResponse response, boolean bearerTokensAccepted) throws IOException {
+    response.setHeader("WWW-Authenticate", "ApiKey header=\"X-API-Key\", Bearer realm=\"dbplane\"");
+    write(request, response, 401, "unauthenticated", "Authentication required", PresentedCredential.of(request).refusal(bearerTokensAccepted));
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.dbplane.security;
 import dev.dbplane.audit.AuditLog;
 import dev.dbplane.config.DbplaneProperties;
 import jakarta.servlet.DispatcherType;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,6 +64,7 @@ class SecurityConfiguration {
   @Bean
   SecurityFilterChain api(HttpSecurity http, ApiKeyService keys, DbplaneProperties properties, Problems problems, AuditLog audit,
       ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+    boolean bearerTokens = jwtDecoder.getIfAvailable() != null;
     http.csrf(csrf -> csrf.disable())
         .httpBasic(basic -> basic.disable())
         .formLogin(form -> form.disable())
@@ -84,12 +86,16 @@ class SecurityConfiguration {
         .addFilterBefore(new ApiKeyAuthenticationFilter(keys), UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new MutationRateLimitFilter(properties.security().mutationsPerMinute(), problems), AuthorizationFilter.class)
         .exceptionHandling(errors -> errors
-            .authenticationEntryPoint((request, response, e) -> problems.unauthenticated(request, response))
+            .authenticationEntryPoint((request, response, e) -> problems.unauthenticated(request, response, bearerTokens))
             .accessDeniedHandler(new AuditedAccessDenied(audit, problems)));
-    if (jwtDecoder.getIfAvailable() != null) {
+    if (bearerTokens) {
+      DefaultBearerTokenResolver tokens = new DefaultBearerTokenResolver();
       http.oauth2ResourceServer(oauth -> oauth
+          // An API key sent as a bearer token is the key filter's, never a JWT to decode.
+          .bearerTokenResolver(request -> PresentedCredential.of(request).kind() == PresentedCredential.Kind.BEARER_TOKEN
+              ? tokens.resolve(request) : null)
           .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFrom(properties.security().jwtRolesClaim())))
-          .authenticationEntryPoint((request, response, e) -> problems.unauthenticated(request, response)));
+          .authenticationEntryPoint((request, response, e) -> problems.unauthenticated(request, response, true)));
     }
     return http.build();
   }
