@@ -46,6 +46,12 @@ class RealEngineWithoutPluginTests {
     assertThat(JsonPath.<String>read(health, "$.components.pulumi.details.reason"))
         .contains("not installed").contains("pulumi plugin install resource digitalocean 4.76.0");
     assertThat(health).doesNotContain("providerPlugin");
+    // Without a key too, the health says why, with no path in it.
+    String anonymous = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(JsonPath.<String>read(anonymous, "$.components.pulumi.status")).isEqualTo("DOWN");
+    assertThat(JsonPath.<String>read(anonymous, "$.components.pulumi.description")).contains("provider plugin is not installed");
+    assertThat(anonymous).doesNotContain(EMPTY_HOME.toString()).doesNotContain("details");
 
     String name = RealEngineTests.uniqueName("noplugin");
     String created = api.send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(name, 1)).body();

@@ -319,9 +319,13 @@ final class JobRunner {
               return null;
             });
     if (ended != null) {
+      // Every end is logged once, with its job, cluster and, for a failure, its code.
       if (ended.status() == JobStatus.FAILED && ended.error() != null) {
         log.warn("job {} ({} of cluster {}) failed: {}, {}", ended.id(), ended.operation(), ended.clusterName(), ended.error().code(),
             ended.error().message());
+      } else {
+        log.info("job {} ({} of cluster {}) {}", ended.id(), ended.operation(), ended.clusterName(),
+            ended.status().name().toLowerCase(java.util.Locale.ROOT));
       }
       metrics.ended(ended);
       publisher.publishEvent(new JobStateChanged(ended));

@@ -72,7 +72,16 @@ class PulumiConfiguration {
     }
     log.info("Pulumi engine: CLI {}, backend {}, secrets provider {}, provider plugin {} ({})",
         pulumi.cli(), backend, pulumi.secretsProvider(), providerPlugin.version(),
-        providerPlugin.location().map(Path::toString).orElse("NOT INSTALLED: jobs will fail until it is"));
+        providerPlugin.location().map(Path::toString).orElse("not installed"));
+    // Said once at start-up, where a newcomer looks first: what is missing and what to install.
+    try {
+      pulumiCommand.checkedVersion();
+    } catch (EngineUnavailableException e) {
+      log.warn("THE PULUMI ENGINE CANNOT RUN: {}; every job fails ENGINE_UNAVAILABLE until it can", e.getMessage());
+    }
+    if (providerPlugin.location().isEmpty()) {
+      log.warn("THE PULUMI ENGINE CANNOT RUN: {}; every job fails ENGINE_UNAVAILABLE until it is", providerPlugin.missing());
+    }
     pulumi.sandboxNotice().ifPresent(notice -> log.warn("{}. Never run production like this.", notice.toUpperCase(java.util.Locale.ROOT)));
     return new PulumiStackEngine(pulumiCommand, settings, providerPlugin, new DigitalOceanApi(pulumi.digitaloceanApiEndpoint()));
   }

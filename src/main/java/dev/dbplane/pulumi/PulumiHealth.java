@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 
 /**
  * Whether jobs can run: a Pulumi CLI of a supported version and the pinned provider plugin are
@@ -27,10 +28,18 @@ final class PulumiHealth implements HealthIndicator {
     this.sandboxNotice = sandboxNotice;
   }
 
+  /**
+   * The status's description says why to every caller, key or not, in words that hold no path,
+   * URL or version; the details (for callers with a key) say exactly what and how to fix it.
+   */
   @Override
   public Health health() {
     Health health = engineHealth();
-    return sandboxNotice == null ? health : Health.status(health.getStatus()).withDetails(health.getDetails())
+    if (sandboxNotice == null) {
+      return health;
+    }
+    String description = health.getStatus().getDescription().isEmpty() ? "sandbox" : "sandbox; " + health.getStatus().getDescription();
+    return Health.status(new Status(health.getStatus().getCode(), description)).withDetails(health.getDetails())
         .withDetail("sandbox", sandboxNotice).build();
   }
 
@@ -38,21 +47,28 @@ final class PulumiHealth implements HealthIndicator {
     try {
       Version version = cli.checkedVersion();
       if (plugin.location().isEmpty()) {
-        return Health.down().withDetail("cli", version.toString()).withDetail("reason", plugin.missing()).build();
+        return down("the DigitalOcean provider plugin is not installed: jobs fail until it is")
+            .withDetail("cli", version.toString()).withDetail("reason", plugin.missing()).build();
       }
       if (backendUrl.startsWith("file://")) {
         Path state = Path.of(backendUrl.substring("file://".length()));
         Files.createDirectories(state);
         if (!Files.isWritable(state)) {
-          return Health.down().withDetail("reason", "the state directory " + state + " is not writable").build();
+          return down("the Pulumi state cannot be written").withDetail("reason", "the state directory " + state + " is not writable").build();
         }
       }
       return Health.up().withDetail("cli", version.toString()).withDetail("providerPlugin", plugin.version())
           .withDetail("backend", backendUrl.replaceAll("//[^/@]*@", "//")).build();
     } catch (EngineUnavailableException e) {
-      return Health.down().withDetail("reason", e.getMessage()).build();
+      return down("the Pulumi CLI cannot run here (missing or too old): jobs fail until it is installed").withDetail("reason", e.getMessage()).build();
     } catch (IOException | RuntimeException e) {
-      return Health.down().withDetail("reason", "the state backend " + backendUrl + " cannot be used: " + e.getClass().getSimpleName()).build();
+      return down("the Pulumi state backend cannot be used")
+          .withDetail("reason", "the state backend " + backendUrl.replaceAll("//[^/@]*@", "//") + " cannot be used: " + e.getClass().getSimpleName())
+          .build();
     }
+  }
+
+  private static Health.Builder down(String why) {
+    return Health.status(new Status(Status.DOWN.getCode(), why));
   }
 }
