@@ -66,6 +66,14 @@ class AccessAnswersTests {
     assertThat(issued.statusCode()).isEqualTo(201);
     String revoked = JsonPath.read(issued.body(), "$.key");
     assertThat(api().send("DELETE", "/api/v1/admin/api-keys/" + JsonPath.read(issued.body(), "$.id"), null, null).statusCode()).isEqualTo(204);
+    // Revoking twice changes nothing and says nothing odd; an unknown or configured key says what it is.
+    assertThat(api().send("DELETE", "/api/v1/admin/api-keys/" + JsonPath.read(issued.body(), "$.id"), null, null).statusCode()).isEqualTo(204);
+    HttpResponse<String> unknown = api().send("DELETE", "/api/v1/admin/api-keys/nosuchkey", null, null);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(JsonPath.<String>read(unknown.body(), "$.detail")).isEqualTo("there is no API key nosuchkey");
+    HttpResponse<String> configured = api().send("DELETE", "/api/v1/admin/api-keys/test-viewer", null, null);
+    assertThat(configured.statusCode()).isEqualTo(409);
+    assertThat(JsonPath.<String>read(configured.body(), "$.detail")).contains("given in configuration");
 
     for (String probe : List.of("/actuator/health/readiness", "/actuator/health/liveness", "/actuator/health")) {
       HttpResponse<String> anonymous = probe(probe, null);

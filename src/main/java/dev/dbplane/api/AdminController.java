@@ -18,6 +18,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -80,13 +83,17 @@ class AdminController {
     return keys.list().stream().map(ApiKeyView::of).toList();
   }
 
-  @Operation(summary = "Revoke an API key", description = "Keys given in configuration are removed from configuration instead.")
+  @Operation(summary = "Revoke an API key",
+      description = "204 also when the key was revoked before. Keys given in configuration are removed from configuration instead (409).")
   @DeleteMapping("/api-keys/{id}")
   ResponseEntity<Void> revoke(@PathVariable String id, HttpServletRequest http) {
-    if (!keys.revoke(id, Requesters.of(http))) {
-      throw new InvalidParameterException("id", "no active API key " + id + " that the API can revoke");
-    }
-    return ResponseEntity.noContent().build();
+    return switch (keys.revoke(id, Requesters.of(http))) {
+      case REVOKED, ALREADY_REVOKED -> ResponseEntity.noContent().build();
+      case CONFIGURED -> throw new ErrorResponseException(HttpStatus.CONFLICT, ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+          "the API key " + id + " is given in configuration (dbplane.security.api-keys): remove it there and restart"), null);
+      case UNKNOWN -> throw new ErrorResponseException(HttpStatus.NOT_FOUND,
+          ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "there is no API key " + id), null);
+    };
   }
 
   @Operation(summary = "Read the audit log", description = "Newest first: submissions, cancels, destroys, reveals, key changes.")

@@ -33,7 +33,8 @@ final class Keysets {
       }
       String json =
           LocalSecretFiles.readOrCreate(generatedFile, Keysets::newKeyset, "encryption keyset",
-              "dbplane.crypto.keyset or dbplane.crypto.keyset-file");
+              "production must supply its own (dbplane.crypto.keyset or dbplane.crypto.keyset-file) and keep it backed up, "
+                  + "since without it the stored outputs and tokens cannot be read");
       return parse(json, generatedFile.toString());
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException("the encryption keyset cannot be loaded: " + e.getClass().getSimpleName(), e);

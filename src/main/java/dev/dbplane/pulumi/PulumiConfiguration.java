@@ -106,7 +106,8 @@ class PulumiConfiguration {
       return pulumi.passphrase();
     }
     return LocalSecretFiles.readOrCreate(data.resolve("pulumi-passphrase"), PulumiConfiguration::newPassphrase,
-        "Pulumi state passphrase", "dbplane.pulumi.passphrase");
+        "Pulumi state passphrase",
+        "production must supply its own (dbplane.pulumi.passphrase) and keep it with the state, which cannot be read without it");
   }
 
   private static String newPassphrase() {

@@ -64,13 +64,20 @@ public class ApiKeyService {
 
   /** @return false when there is no such key, or it comes from configuration */
   @Transactional
-  public boolean revoke(String id, String revokedBy) {
+  /** What a revocation found: a key it revoked, one revoked before, one of configuration, none. */
+  public enum Revocation { REVOKED, ALREADY_REVOKED, CONFIGURED, UNKNOWN }
+
+  public Revocation revoke(String id, String revokedBy) {
+    if (configured.containsKey(id)) {
+      return Revocation.CONFIGURED;
+    }
     boolean revoked =
         jdbc.sql("update api_keys set revoked_at = ? where id = ? and revoked_at is null").params(now(), id).update() == 1;
     if (revoked) {
       audit.record(revokedBy, "apikey.revoke", null, "revoked API key " + id);
+      return Revocation.REVOKED;
     }
-    return revoked;
+    return find(id).isPresent() ? Revocation.ALREADY_REVOKED : Revocation.UNKNOWN;
   }
 
   public List<ApiKey> list() {

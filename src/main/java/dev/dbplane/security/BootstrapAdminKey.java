@@ -35,7 +35,8 @@ class BootstrapAdminKey implements ApplicationRunner {
     // No key exists, so a file left from an earlier database holds no valid key.
     Files.deleteIfExists(file);
     LocalSecretFiles.readOrCreate(file, () -> keys.create("bootstrap admin", EnumSet.of(Role.ADMIN), "bootstrap").value(),
-        "first admin API key (send it as X-API-Key; create other keys with it, then delete the file)",
-        "dbplane.security.api-keys, or keys created through /api/v1/admin/api-keys");
+        "first admin API key",
+        "send it as X-API-Key (or Authorization: Bearer), create the keys people and portals need with it "
+            + "(POST /api/v1/admin/api-keys, or dbplane.security.api-keys), then delete the file");
   }
 }
