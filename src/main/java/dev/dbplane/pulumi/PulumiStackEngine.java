@@ -12,6 +12,7 @@ import dev.dbplane.engine.StackEvent;
 import dev.dbplane.engine.StackResult;
 import dev.dbplane.engine.StackRun;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -190,6 +191,10 @@ final class PulumiStackEngine implements StackEngine {
       throw PulumiFailures.lookupFailed(e);
     } catch (StackEngineException e) {
       throw e;
+    } catch (FileSystemException e) {
+      // Its file says where to look (a data directory made read-only, a full disk).
+      throw new StackEngineException(EngineFailure.INTERNAL, "the Pulumi engine cannot use " + e.getFile() + ": "
+          + e.getClass().getSimpleName() + (e.getReason() == null ? "" : " (" + e.getReason() + ")"), e);
     } catch (Exception e) {
       throw new StackEngineException(EngineFailure.INTERNAL, "the Pulumi engine failed: " + e.getClass().getSimpleName(), e);
     } finally {
