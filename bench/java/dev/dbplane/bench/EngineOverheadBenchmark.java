@@ -32,9 +32,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * What the service adds to the Pulumi CLI, with the real engine (the CLI, the sandbox provider,
  * the DigitalOcean emulator with its delays at zero), on loopback only, bounded in count and time:
- * (1) for UP (a create), PREVIEW (of a changed spec), REFRESH and DESTROY, each job's wall time from
- * queued to finished against the time of the same operation's command through the bare CLI on the
- * same stack, and the CLI processes each job starts, over {@value #CLUSTERS} clusters after a
+ * (1) for UP (a create, then an update), PREVIEW (of a changed spec), REFRESH and DESTROY, each
+ * job's wall time from queued to finished against the time of the same operation's commands through
+ * the bare CLI on the same stack (for a create, {@code stack init} and {@code up}, as a person with
+ * the bare CLI runs them), and the CLI processes each job starts, over {@value #CLUSTERS} clusters after a
  * warm-up one; (2) the peak memory of the CLIs and plugins of {@value #CONCURRENT} creates running at
  * once, and of the service's JVM. The CLI the service runs is a wrapper, written here at run time,
  * that runs the real CLI as its child and logs every run with its job. Results: bench/README.md.
@@ -43,8 +44,12 @@ public final class EngineOverheadBenchmark {
 
   private static final int CLUSTERS = 5;
   private static final int CONCURRENT = 3;
-  private static final List<String> OPERATIONS = List.of("UP", "PREVIEW", "REFRESH", "DESTROY");
+  private static final String CREATE = "UP, a create";
+  private static final String UPDATE = "UP, an update";
+  private static final List<String> OPERATIONS = List.of(CREATE, UPDATE, "PREVIEW", "REFRESH", "DESTROY");
   private static final Set<String> MAIN_COMMANDS = Set.of("up", "preview", "refresh", "destroy");
+  /** With the bare CLI, a new stack is created before its first update, as the service does. */
+  private static final Set<String> CREATE_COMMANDS = Set.of("stack init", "up");
   /** The scheduler's default: a production-like run, not one tuned for the benchmark. */
   private static final String DEFAULT_POLLING_INTERVAL = "1s";
   private static final Duration JOB_WAIT = Duration.ofMinutes(5);
@@ -59,6 +64,10 @@ public final class EngineOverheadBenchmark {
 
   /** A job as its timestamps tell it. */
   private record JobTiming(String operation, String id, Instant queued, Instant started, Instant finished) {
+    JobTiming as(String label) {
+      return new JobTiming(label, id, queued, started, finished);
+    }
+
     long wallMillis() {
       return Duration.between(queued, finished).toMillis();
     }
@@ -112,14 +121,16 @@ public final class EngineOverheadBenchmark {
     }
   }
 
-  /** Creates a cluster, previews a change, refreshes it and destroys it; one job at a time. */
+  /** Creates a cluster, resizes it, previews a change, refreshes it and destroys it; one job at a time. */
   private static List<JobTiming> lifecycle(ApiClient api, String name) throws Exception {
     HttpResponse<String> created = accepted(api.send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(name, 1)));
     String clusterId = JsonPath.read(created.body(), "$.clusterId");
     String path = "/api/v1/database-clusters/" + clusterId;
     List<JobTiming> jobs = new ArrayList<>();
-    jobs.add(ended(api, created));
-    jobs.add(ended(api, accepted(api.send("POST", path + ":preview", "application/json", Sandbox.stackInput(name, 2)))));
+    jobs.add(ended(api, created).as(CREATE));
+    String etag = api.get(path).headers().firstValue("ETag").orElseThrow();
+    jobs.add(ended(api, accepted(api.sendWithIfMatch("PUT", path, Sandbox.stackInput(name, 2), etag))).as(UPDATE));
+    jobs.add(ended(api, accepted(api.send("POST", path + ":preview", "application/json", Sandbox.stackInput(name, 3)))));
     jobs.add(ended(api, accepted(api.send("POST", path + ":refresh", null, null))));
     jobs.add(ended(api, accepted(api.send("DELETE", path + "?confirm=" + name, null, null))));
     return jobs;
@@ -163,8 +174,10 @@ public final class EngineOverheadBenchmark {
     Map<String, Integer> processCounts = new TreeMap<>();
     for (JobTiming job : jobs) {
       List<CliRun> own = runs.getOrDefault(job.id(), List.of());
-      List<CliRun> main = own.stream().filter(r -> MAIN_COMMANDS.contains(r.command())).toList();
-      if (main.size() != 1 || own.stream().anyMatch(r -> r.exit() != 0)) {
+      Set<String> mainCommands = operation.equals(CREATE) ? CREATE_COMMANDS : MAIN_COMMANDS;
+      List<CliRun> main = own.stream().filter(r -> mainCommands.contains(r.command())).toList();
+      int expectedMain = operation.equals(CREATE) ? CREATE_COMMANDS.size() : 1;
+      if (main.size() != expectedMain || own.stream().anyMatch(r -> r.exit() != 0)) {
         System.out.printf("  %s job %s: odd CLI runs: %s%n", operation, job.id(), own);
       }
       if (main.isEmpty()) {

@@ -1,4 +1,4 @@
-package dev.dbplane.job;
+package dev.dbplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -37,7 +37,7 @@ class JobQueueTests {
     Thread.sleep(1000);
     String name = "queue-" + UUID.randomUUID().toString().substring(0, 8);
     String created = mvc.perform(post("/api/v1/database-clusters").header(TestKeys.HEADER, TestKeys.OPERATOR)
-            .contentType("application/json").content(stackInput(name)))
+            .contentType("application/json").content(ServiceContract.stackInput(name, 2, 0)))
         .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     String jobId = JsonPath.read(created, "$.job.id");
     Instant deadline = Instant.now().plus(WAIT);
@@ -48,15 +48,5 @@ class JobQueueTests {
           .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8), "$.status");
     }
     assertThat(status).as("the job left the queue").isNotEqualTo("QUEUED");
-  }
-
-  private static String stackInput(String name) {
-    return """
-        {"target": {"apiVersion": "digital-ocean.project-planton.org/v1", "kind": "DigitalOceanDatabaseCluster",
-          "metadata": {"name": "%1$s", "org": "acme", "env": "prod"},
-          "spec": {"clusterName": "%1$s", "engine": "postgres", "engineVersion": "16", "region": "nyc3",
-                   "sizeSlug": "db-s-2vcpu-4gb", "nodeCount": 2}},
-         "providerConfig": {"apiToken": "dop_v1_QUEUE_TEST_TOKEN", "defaultRegion": "nyc3"}}
-        """.formatted(name);
   }
 }
