@@ -112,7 +112,17 @@ class ClusterController {
     if (ifMatch == null || ifMatch.isBlank()) {
       throw new PreconditionRequiredException();
     }
-    return accepted(clusters.update(id, bodies.read(request), ifMatch.trim(), confirmReplacement, Requesters.of(request)));
+    return accepted(clusters.update(id, bodies.read(request), entityTag(ifMatch), confirmReplacement, Requesters.of(request)));
+  }
+
+  /**
+   * The entity tag an If-Match names. A bare value is the opaque tag without its quotes, as shell
+   * scripts that cut the ETag out of a header often send it: it names the same tag. A weak tag stays
+   * weak, and so never matches (If-Match compares strongly).
+   */
+  private static String entityTag(String ifMatch) {
+    String tag = ifMatch.trim();
+    return tag.startsWith("\"") || tag.startsWith("W/") ? tag : "\"" + tag + "\"";
   }
 
   @Operation(

@@ -167,11 +167,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(SpecVersionMismatchException.class)
   ResponseEntity<ProblemDetail> stale(SpecVersionMismatchException e) {
+    String current = e.current().etag();
+    String reason = "is not the cluster's current ETag; send the value of its ETag header as it is";
     ProblemDetail problem =
         problem(HttpStatus.PRECONDITION_FAILED, "stale-etag", "The cluster changed since it was read",
-            "its ETag is now " + e.current().etag() + "; read it again and reapply your change");
+            "its ETag is now " + current + "; read it again, reapply your change and send If-Match: " + current);
+    problem.setProperty("violations", List.of(new ProblemViolation("If-Match", reason, null, null, null)));
     return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
-        .eTag(e.current().etag())
+        .eTag(current)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
   }

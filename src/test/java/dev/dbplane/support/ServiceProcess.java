@@ -36,6 +36,10 @@ public final class ServiceProcess implements AutoCloseable {
     return process.pid();
   }
 
+  public int port() {
+    return port;
+  }
+
   /** The properties that put a service process on this database, with its files in {@code dataDir}. */
   public static Map<String, String> on(TestPostgres.Database database, Path dataDir, Map<String, String> more) {
     Map<String, String> properties = new java.util.HashMap<>(more);
@@ -56,6 +60,14 @@ public final class ServiceProcess implements AutoCloseable {
   /** Starts the service itself, with its real engine, as it runs in production. */
   public static ServiceProcess startReal(Map<String, String> properties, Path log) throws IOException, InterruptedException {
     return start(DbplaneApplication.class.getName(), properties, Map.of(), log, true);
+  }
+
+  /**
+   * Starts the service itself as a person does: its real engine and no API key configured, not even
+   * the tests', so that the first start writes its admin key into the data directory.
+   */
+  public static ServiceProcess startRealWithoutKeys(Map<String, String> properties, Path log) throws IOException, InterruptedException {
+    return start(DbplaneApplication.class.getName(), properties, Map.of(), log, false);
   }
 
   /** Starts the service with no API key configured, not even the tests' (which the build passes). */
