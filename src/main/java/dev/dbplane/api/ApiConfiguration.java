@@ -6,25 +6,30 @@ import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.ArraySchema;
-import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
-import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
 import java.util.List;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterStackInput;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
 
   private static final String API_KEY = "apiKey";
   private static final String BEARER = "bearer";
+  private static final String BARE_MANIFEST = "bare manifest";
+  private static final String BARE_MANIFEST_SUMMARY = "A DigitalOceanDatabaseCluster; the token is the server's default";
+  private static final String STACK_INPUT = "stack input";
+  private static final String STACK_INPUT_SUMMARY = "The manifest as target, with the DigitalOcean token in providerConfig";
 
   @Bean
   RequestIntake requestIntake() {
@@ -32,11 +37,20 @@ class ApiConfiguration {
   }
 
   @Bean
-  OpenAPI dbplaneOpenApi() {
-    return new OpenAPI()
+  OpenAPI dbplaneOpenApi(ObjectProvider<JwtDecoder> jwtDecoder) {
+    Components components =
+        new Components()
+            .addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER)
+                .name("X-API-Key").description("An API key, `dbp_<id>_<secret>`. Roles: viewer, operator, secrets-reader, admin."))
+            .addSchemas(ProblemDocs.SCHEMA, ProblemDocs.schema())
+            .addParameters(OperationDocs.IDEMPOTENCY_KEY, OperationDocs.idempotencyKey())
+            .addRequestBodies("ClusterManifest", manifestBody());
+    ModelSchemas.of(DigitalOceanDatabaseCluster.getDescriptor(), DigitalOceanDatabaseClusterStackInput.getDescriptor())
+        .forEach(components::addSchemas);
+    ProblemDocs.responses().forEach(components::addResponses);
+    OpenAPI openApi = new OpenAPI()
         .servers(List.of(new Server().url("/").description("this service")))
         .addSecurityItem(new SecurityRequirement().addList(API_KEY))
-        .addSecurityItem(new SecurityRequirement().addList(BEARER))
         .info(
             new Info()
                 .title("dbplane")
@@ -45,33 +59,53 @@ class ApiConfiguration {
                     "Control plane for DigitalOcean managed database clusters. Submit a "
                         + "DigitalOceanDatabaseCluster manifest (Project Planton resource model) as JSON, YAML "
                         + "or binary protobuf. Every error is an RFC 9457 problem+json."))
-        .components(
-            new Components()
-                .addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER)
-                    .name("X-API-Key").description("An API key, dbp_<id>_<secret>. Roles: viewer, operator, secrets-reader, admin."))
-                .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                    .description("An OAuth2 access token from the configured issuer, whose roles claim names its roles."))
-                .addSchemas("ProblemDetail", problemDetailSchema())
-                .addResponses("MalformedBody", problemResponse("The body cannot be read: empty, malformed JSON/YAML/protobuf, YAML anchors or aliases"))
-                .addResponses("DoesNotFitModel", problemResponse("The body is well-formed but does not fit the resource model: unknown fields, wrong types, unknown enum names"))
-                .addResponses("BodyTooLarge", problemResponse("The body is larger than dbplane.intake.max-body-size"))
-                .addResponses("UnsupportedMediaType", problemResponse("The Content-Type is not JSON, YAML or protobuf"))
-                .addResponses("InvalidSpec", problemResponse("The spec breaks rules (every violation is listed), or a destroy was not confirmed; nothing was written"))
-                .addResponses("Conflict", problemResponse("The cluster exists already, has a job in progress, or the change would replace it unconfirmed"))
-                .addResponses("PreconditionFailed", problemResponse("If-Match does not match the cluster's current ETag"))
-                .addResponses("PreconditionRequired", problemResponse("If-Match is missing"))
-                .addRequestBodies("ClusterManifest", manifestBody()));
+        // In the order an operator works: Swagger UI lists the tags as they come here.
+        .addTagsItem(new Tag().name("database-clusters").description(
+            "Validate a spec, then create, read, update, preview, refresh and destroy clusters. Every change answers 202 with a job."))
+        .addTagsItem(new Tag().name("jobs").description(
+            "Follow what a change does: poll a job, page or stream its events, cancel it."))
+        .addTagsItem(new Tag().name("webhooks").description(
+            "Callbacks per cluster: each state change of its jobs is POSTed, signed, to a portal."))
+        .addTagsItem(new Tag().name("admin").description(
+            "API keys, the audit log, re-encryption of stored secrets. Admins only."))
+        .components(components);
+    // Bearer tokens are taken only when an issuer is configured (SecurityConfiguration decides the same way).
+    if (jwtDecoder.getIfAvailable() != null) {
+      components.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+          .description("An OAuth2 access token from the configured issuer, whose roles claim names its roles."));
+      openApi.addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+    return openApi;
   }
 
-  /** A manifest or stack input in any of the three formats, with an example of each. */
+  @Bean
+  OperationDocs operationDocs() {
+    return new OperationDocs();
+  }
+
+  /**
+   * A manifest or stack input in any of the three formats: the schema of both, made from the model,
+   * and an example of each in JSON and in YAML.
+   */
   private static RequestBody manifestBody() {
+    Schema<?> either = new Schema<>()
+        .oneOf(List.of(
+            new Schema<>().$ref(ModelSchemas.ref(DigitalOceanDatabaseCluster.getDescriptor())),
+            new Schema<>().$ref(ModelSchemas.ref(DigitalOceanDatabaseClusterStackInput.getDescriptor()))));
     return new RequestBody()
         .required(true)
-        .description("A DigitalOceanDatabaseCluster manifest or a DigitalOceanDatabaseClusterStackInput (target + provider_config)")
+        .description("A bare DigitalOceanDatabaseCluster manifest (the DigitalOcean token is then the server's default, "
+            + "`dbplane.digitalocean.default-token`), or a DigitalOceanDatabaseClusterStackInput: the manifest as `target` with "
+            + "`providerConfig` holding the token, which is stored encrypted and never shown again. Field names in proto JSON "
+            + "camelCase; snake_case is read too.")
         .content(
             new Content()
-                .addMediaType("application/json", new MediaType().addExamples("manifest", new Example().value(OpenApiExamples.MANIFEST_JSON_OBJECT)))
-                .addMediaType("application/yaml", new MediaType().schema(new StringSchema()).addExamples("manifest", new Example().value(OpenApiExamples.MANIFEST_YAML)))
+                .addMediaType("application/json", new MediaType().schema(either)
+                    .addExamples(BARE_MANIFEST, new Example().summary(BARE_MANIFEST_SUMMARY).value(OpenApiExamples.MANIFEST_JSON_OBJECT))
+                    .addExamples(STACK_INPUT, new Example().summary(STACK_INPUT_SUMMARY).value(OpenApiExamples.STACK_INPUT_JSON_OBJECT)))
+                .addMediaType("application/yaml", new MediaType().schema(either)
+                    .addExamples(BARE_MANIFEST, new Example().summary(BARE_MANIFEST_SUMMARY).value(OpenApiExamples.MANIFEST_YAML))
+                    .addExamples(STACK_INPUT, new Example().summary(STACK_INPUT_SUMMARY).value(OpenApiExamples.STACK_INPUT_YAML)))
                 .addMediaType(
                     "application/x-protobuf",
                     new MediaType()
@@ -79,39 +113,8 @@ class ApiConfiguration {
                             new StringSchema()
                                 .format("binary")
                                 .description(
-                                    "A serialized DigitalOceanDatabaseCluster, or a DigitalOceanDatabaseClusterStackInput named with the "
-                                        + "media type parameter messageType="
-                                        + ProtobufSource.STACK_INPUT_TYPE))));
-  }
-
-  /** RFC 9457 members plus this service's {@code violations}. */
-  private static Schema<?> problemDetailSchema() {
-    Schema<?> violation =
-        new ObjectSchema()
-            .addProperty("field", new StringSchema().description("path of the field as the caller wrote it"))
-            .addProperty("message", new StringSchema())
-            .addProperty("rule", new StringSchema().description("id of the broken rule, for validation failures"))
-            .addProperty("line", new IntegerSchema().description("1-based line in the body, when known"))
-            .addProperty("column", new IntegerSchema().description("1-based column in the body, when known"));
-    return new ObjectSchema()
-        .description("RFC 9457 problem details")
-        .addProperty("type", new StringSchema().format("uri"))
-        .addProperty("title", new StringSchema())
-        .addProperty("status", new IntegerSchema())
-        .addProperty("detail", new StringSchema())
-        .addProperty("instance", new StringSchema().format("uri-reference"))
-        .addProperty("violations", new ArraySchema().items(violation));
-  }
-
-  private static ApiResponse problemResponse(String description) {
-    return new ApiResponse()
-        .description(description)
-        .content(
-            new Content()
-                .addMediaType(
-                    org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    new MediaType()
-                        .schema(new Schema<>().$ref("#/components/schemas/ProblemDetail"))
-                        .addExamples("problem", new Example().value(OpenApiExamples.PROBLEM))));
+                                    "A serialized " + DigitalOceanDatabaseCluster.getDescriptor().getFullName() + ", or a serialized "
+                                        + "DigitalOceanDatabaseClusterStackInput named with the media type parameter, as in "
+                                        + "`Content-Type: application/x-protobuf; messageType=" + ProtobufSource.STACK_INPUT_TYPE + "`"))));
   }
 }

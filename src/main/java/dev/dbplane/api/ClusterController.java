@@ -62,8 +62,11 @@ class ClusterController {
         @ApiResponse(responseCode = "202", description = "Accepted; the job is queued",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmissionView.class),
                 examples = @ExampleObject(value = OpenApiExamples.SUBMISSION))),
-        @ApiResponse(responseCode = "409", ref = "Conflict"),
-        @ApiResponse(responseCode = "422", ref = "InvalidSpec")
+        @ApiResponse(responseCode = "400", ref = ProblemDocs.MALFORMED_BODY),
+        @ApiResponse(responseCode = "409", ref = ProblemDocs.CONFLICT),
+        @ApiResponse(responseCode = "413", ref = ProblemDocs.BODY_TOO_LARGE),
+        @ApiResponse(responseCode = "415", ref = ProblemDocs.UNSUPPORTED_MEDIA_TYPE),
+        @ApiResponse(responseCode = "422", ref = ProblemDocs.INVALID_SPEC)
       })
   @PostMapping(consumes = {"application/json", "application/yaml", "application/x-yaml", "text/yaml", "application/x-protobuf", "application/protobuf"})
   ResponseEntity<SubmissionView> create(HttpServletRequest request) throws IOException {
@@ -97,15 +100,19 @@ class ClusterController {
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(ref = MANIFEST),
       responses = {
         @ApiResponse(responseCode = "202", description = "Accepted; the job is queued"),
-        @ApiResponse(responseCode = "409", ref = "Conflict"),
-        @ApiResponse(responseCode = "412", ref = "PreconditionFailed"),
-        @ApiResponse(responseCode = "422", ref = "InvalidSpec"),
-        @ApiResponse(responseCode = "428", ref = "PreconditionRequired")
+        @ApiResponse(responseCode = "400", ref = ProblemDocs.MALFORMED_BODY),
+        @ApiResponse(responseCode = "409", ref = ProblemDocs.CONFLICT),
+        @ApiResponse(responseCode = "412", ref = ProblemDocs.PRECONDITION_FAILED),
+        @ApiResponse(responseCode = "413", ref = ProblemDocs.BODY_TOO_LARGE),
+        @ApiResponse(responseCode = "415", ref = ProblemDocs.UNSUPPORTED_MEDIA_TYPE),
+        @ApiResponse(responseCode = "422", ref = ProblemDocs.INVALID_SPEC),
+        @ApiResponse(responseCode = "428", ref = ProblemDocs.PRECONDITION_REQUIRED)
       })
   @PutMapping(path = "/{id}", consumes = {"application/json", "application/yaml", "application/x-yaml", "text/yaml", "application/x-protobuf", "application/protobuf"})
   ResponseEntity<SubmissionView> update(
       @PathVariable UUID id,
-      @Parameter(description = "the ETag of the cluster as read") @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+      @Parameter(required = true, description = "the cluster's ETag as read (GET the cluster); without it the answer is 428")
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @RequestParam(defaultValue = "false") boolean confirmReplacement,
       HttpServletRequest request)
       throws IOException {
@@ -129,7 +136,14 @@ class ClusterController {
       summary = "Preview a cluster",
       description = "Queues a PREVIEW job: what an UP would change. Without a body, of the current spec; with one, of "
           + "that proposed spec (which is not stored).",
-      responses = {@ApiResponse(responseCode = "202", description = "Accepted; the job is queued"), @ApiResponse(responseCode = "409", ref = "Conflict")})
+      responses = {
+        @ApiResponse(responseCode = "202", description = "Accepted; the job is queued"),
+        @ApiResponse(responseCode = "400", ref = ProblemDocs.MALFORMED_BODY),
+        @ApiResponse(responseCode = "409", ref = ProblemDocs.CONFLICT),
+        @ApiResponse(responseCode = "413", ref = ProblemDocs.BODY_TOO_LARGE),
+        @ApiResponse(responseCode = "415", ref = ProblemDocs.UNSUPPORTED_MEDIA_TYPE),
+        @ApiResponse(responseCode = "422", ref = ProblemDocs.INVALID_SPEC)
+      })
   @PostMapping("/{id}:preview")
   ResponseEntity<SubmissionView> preview(@PathVariable UUID id, HttpServletRequest request) throws IOException {
     return accepted(clusters.preview(id, bodies.readIfPresent(request), Requesters.of(request)));
@@ -138,7 +152,7 @@ class ClusterController {
   @Operation(
       summary = "Refresh a cluster (drift check)",
       description = "Queues a REFRESH job that compares the stack with DigitalOcean and reports what drifted.",
-      responses = {@ApiResponse(responseCode = "202", description = "Accepted; the job is queued"), @ApiResponse(responseCode = "409", ref = "Conflict")})
+      responses = {@ApiResponse(responseCode = "202", description = "Accepted; the job is queued"), @ApiResponse(responseCode = "409", ref = ProblemDocs.CONFLICT)})
   @PostMapping("/{id}:refresh")
   ResponseEntity<SubmissionView> refresh(@PathVariable UUID id, HttpServletRequest request) {
     return accepted(clusters.refresh(id, Requesters.of(request)));
@@ -149,8 +163,8 @@ class ClusterController {
       description = "Queues a DESTROY job; confirm must be the cluster's name. The record goes once the destroy succeeded.",
       responses = {
         @ApiResponse(responseCode = "202", description = "Accepted; the job is queued"),
-        @ApiResponse(responseCode = "409", ref = "Conflict"),
-        @ApiResponse(responseCode = "422", ref = "InvalidSpec")
+        @ApiResponse(responseCode = "409", ref = ProblemDocs.CONFLICT),
+        @ApiResponse(responseCode = "422", ref = ProblemDocs.DESTROY_NOT_CONFIRMED)
       })
   @DeleteMapping("/{id}")
   ResponseEntity<SubmissionView> destroy(

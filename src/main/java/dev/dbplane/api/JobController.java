@@ -83,7 +83,7 @@ class JobController {
   @io.swagger.v3.oas.annotations.Operation(
       summary = "Cancel a job",
       description = "A queued job is cancelled at once; a running one moves to CANCELLING and the engine is asked to stop.",
-      responses = {@ApiResponse(responseCode = "200", description = "The job, as it is now"), @ApiResponse(responseCode = "409", ref = "Conflict")})
+      responses = {@ApiResponse(responseCode = "200", description = "The job, as it is now"), @ApiResponse(responseCode = "409", ref = ProblemDocs.CONFLICT)})
   @PostMapping("/{id}:cancel")
   JobView cancel(@PathVariable UUID id, HttpServletRequest request) {
     return JobView.of(jobs.cancel(id, Requesters.of(request)));

@@ -50,24 +50,6 @@ final class OpenApiExamples {
         storageGib: 100
       """;
 
-  static final String REPORT =
-      """
-      {
-        "valid": true,
-        "violations": [],
-        "warnings": [],
-        "normalized": {
-          "clusterName": "orders-db", "engine": "pg", "version": "16", "region": "nyc3",
-          "size": "db-s-2vcpu-4gb", "nodeCount": 2,
-          "privateNetworkUuid": "5a4981aa-9653-4bd1-bef5-d6bff52042e4", "storageSizeMib": "102400",
-          "tags": ["name:orders-db", "org:acme", "env:prod", "kind:DigitalOceanDatabaseCluster"],
-          "publicConnectivity": false,
-          "stack": {"organization": "acme", "project": "dbplane", "stack": "prod.orders-db"}
-        },
-        "credentials": {"source": "server-default"}
-      }
-      """;
-
   static final String PROBLEM =
       """
       {
@@ -129,6 +111,211 @@ final class OpenApiExamples {
         "attempts": 1,
         "allowedActions": [],
         "links": {"self": "/api/v1/jobs/15fa3a5a-1658-4585-bb59-3da22ecce817"}
+      }
+      """;
+
+  // --- stack inputs: the manifest with the DigitalOcean credentials it is provisioned with
+
+  private static final String PROVIDER_CONFIG_YAML =
+      """
+      providerConfig:
+        apiToken: REPLACE_WITH_YOUR_TOKEN
+        defaultRegion: nyc3
+      """;
+
+  static final String STACK_INPUT_YAML = "target:\n" + MANIFEST_YAML.indent(2) + PROVIDER_CONFIG_YAML;
+
+  static final Map<?, ?> STACK_INPUT_JSON_OBJECT =
+      Map.of("target", MANIFEST_JSON_OBJECT, "providerConfig", Map.of("apiToken", "REPLACE_WITH_YOUR_TOKEN", "defaultRegion", "nyc3"));
+
+  // --- problem answers, one per status, as the service sends them
+
+  static final String PROBLEM_MALFORMED_BODY =
+      """
+      {
+        "type": "urn:dbplane:problem:malformed-body",
+        "title": "The request body cannot be read",
+        "status": 400,
+        "detail": "malformed JSON: End of input at line 1 column 10 path $.kind",
+        "instance": "/api/v1/database-clusters:validate",
+        "violations": [
+          {"message": "malformed JSON: End of input at line 1 column 10 path $.kind", "line": 1, "column": 10}
+        ]
+      }
+      """;
+
+  static final String PROBLEM_INVALID_PARAMETER =
+      """
+      {
+        "type": "urn:dbplane:problem:invalid-parameter",
+        "title": "Invalid parameter",
+        "status": 400,
+        "detail": "size must be between 1 and 200",
+        "instance": "/api/v1/jobs",
+        "violations": [
+          {"field": "size", "message": "must be between 1 and 200"}
+        ]
+      }
+      """;
+
+  static final String PROBLEM_UNAUTHENTICATED =
+      """
+      {
+        "type": "urn:dbplane:problem:unauthenticated",
+        "title": "Authentication required",
+        "status": 401,
+        "detail": "send a valid API key in X-API-Key, or a bearer token",
+        "instance": "/api/v1/jobs"
+      }
+      """;
+
+  static final String PROBLEM_FORBIDDEN =
+      """
+      {
+        "type": "urn:dbplane:problem:forbidden",
+        "title": "Not allowed",
+        "status": 403,
+        "detail": "the caller's roles do not allow this",
+        "instance": "/api/v1/database-clusters"
+      }
+      """;
+
+  static final String PROBLEM_NOT_FOUND =
+      """
+      {
+        "type": "urn:dbplane:problem:not-found",
+        "title": "Not found",
+        "status": 404,
+        "detail": "no cluster 57726d85-4248-4bcb-9024-0f832298e8d4",
+        "instance": "/api/v1/database-clusters/57726d85-4248-4bcb-9024-0f832298e8d4"
+      }
+      """;
+
+  static final String PROBLEM_CLUSTER_BUSY =
+      """
+      {
+        "type": "urn:dbplane:problem:cluster-busy",
+        "title": "The cluster has a job in progress",
+        "status": 409,
+        "detail": "one job at a time per cluster; wait for it to end or cancel it",
+        "instance": "/api/v1/database-clusters/57726d85-4248-4bcb-9024-0f832298e8d4:refresh",
+        "activeJob": "/api/v1/jobs/15fa3a5a-1658-4585-bb59-3da22ecce817"
+      }
+      """;
+
+  static final String PROBLEM_STALE_ETAG =
+      """
+      {
+        "type": "urn:dbplane:problem:stale-etag",
+        "title": "The cluster changed since it was read",
+        "status": 412,
+        "detail": "its ETag is now \\"57726d85-4248-4bcb-9024-0f832298e8d4-v2\\"; read it again and reapply your change",
+        "instance": "/api/v1/database-clusters/57726d85-4248-4bcb-9024-0f832298e8d4"
+      }
+      """;
+
+  static final String PROBLEM_BODY_TOO_LARGE =
+      """
+      {
+        "type": "urn:dbplane:problem:body-too-large",
+        "title": "The request body is too large",
+        "status": 413,
+        "detail": "the limit is 1048576 bytes (dbplane.intake.max-body-size)",
+        "instance": "/api/v1/database-clusters"
+      }
+      """;
+
+  static final String PROBLEM_UNSUPPORTED_MEDIA_TYPE =
+      """
+      {
+        "type": "urn:dbplane:problem:unsupported-media-type",
+        "title": "Unsupported media type",
+        "status": 415,
+        "detail": "Content-Type text/plain is not accepted; send application/json, application/yaml or application/x-protobuf",
+        "instance": "/api/v1/database-clusters"
+      }
+      """;
+
+  static final String PROBLEM_INVALID_SPEC =
+      """
+      {
+        "type": "urn:dbplane:problem:invalid-spec",
+        "title": "The spec breaks rules",
+        "status": 422,
+        "detail": "1 violation(s); nothing was written",
+        "instance": "/api/v1/database-clusters",
+        "violations": [
+          {"field": "target.spec.node_count", "message": "must be greater than or equal to 1 and less than or equal to 3", "rule": "uint32.gte_lte"}
+        ],
+        "warnings": []
+      }
+      """;
+
+  static final String PROBLEM_DESTROY_NOT_CONFIRMED =
+      """
+      {
+        "type": "urn:dbplane:problem:destroy-not-confirmed",
+        "title": "The destroy was not confirmed",
+        "status": 422,
+        "detail": "confirm the destroy by passing the cluster's name (orders-db) as confirm",
+        "instance": "/api/v1/database-clusters/57726d85-4248-4bcb-9024-0f832298e8d4",
+        "violations": [
+          {"field": "confirm", "message": "confirm the destroy by passing the cluster's name (orders-db) as confirm", "rule": "dbplane.destroy.confirm"}
+        ]
+      }
+      """;
+
+  static final String PROBLEM_IF_MATCH_REQUIRED =
+      """
+      {
+        "type": "urn:dbplane:problem:if-match-required",
+        "title": "If-Match is required",
+        "status": 428,
+        "detail": "send If-Match with the cluster's ETag (GET the cluster to read it)",
+        "instance": "/api/v1/database-clusters/57726d85-4248-4bcb-9024-0f832298e8d4"
+      }
+      """;
+
+  static final String PROBLEM_RATE_LIMITED =
+      """
+      {
+        "type": "urn:dbplane:problem:rate-limited",
+        "title": "Too many changes",
+        "status": 429,
+        "detail": "at most 120 changes a minute per caller; retry in 1 s",
+        "instance": "/api/v1/database-clusters"
+      }
+      """;
+
+  // --- answers of validate
+
+  static final String REPORT_OF_STACK_INPUT =
+      """
+      {
+        "valid": true,
+        "violations": [],
+        "warnings": [],
+        "normalized": {
+          "clusterName": "orders-db", "engine": "pg", "version": "16", "region": "nyc3",
+          "size": "db-s-2vcpu-4gb", "nodeCount": 2,
+          "privateNetworkUuid": "5a4981aa-9653-4bd1-bef5-d6bff52042e4", "storageSizeMib": "102400",
+          "tags": ["name:orders-db", "org:acme", "env:prod", "kind:DigitalOceanDatabaseCluster"],
+          "publicConnectivity": false,
+          "stack": {"organization": "acme", "project": "dbplane", "stack": "prod.orders-db"}
+        },
+        "credentials": {"source": "request", "apiToken": "[REDACTED]", "defaultRegion": "nyc3"}
+      }
+      """;
+
+  static final String REPORT_WITHOUT_TOKEN =
+      """
+      {
+        "valid": false,
+        "violations": [
+          {"field": "provider_config.api_token", "rule": "dbplane.provider_config.token_required", "message": "no DigitalOcean API token: send a stack input with provider_config.api_token, or configure a default token on the server"}
+        ],
+        "warnings": [],
+        "credentials": {"source": "none"}
       }
       """;
 }

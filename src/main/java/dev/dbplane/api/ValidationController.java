@@ -46,11 +46,14 @@ class ValidationController {
       responses = {
         @ApiResponse(responseCode = "200", description = "The request was judged; see valid",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ValidationReport.class),
-                examples = @ExampleObject(value = OpenApiExamples.REPORT))),
-        @ApiResponse(responseCode = "400", ref = "MalformedBody"),
-        @ApiResponse(responseCode = "413", ref = "BodyTooLarge"),
-        @ApiResponse(responseCode = "415", ref = "UnsupportedMediaType"),
-        @ApiResponse(responseCode = "422", ref = "DoesNotFitModel")
+                examples = {
+                  @ExampleObject(name = "stack input", summary = "valid; the token is the request's", value = OpenApiExamples.REPORT_OF_STACK_INPUT),
+                  @ExampleObject(name = "bare manifest", summary = "on a server without a default token", value = OpenApiExamples.REPORT_WITHOUT_TOKEN)
+                })),
+        @ApiResponse(responseCode = "400", ref = ProblemDocs.MALFORMED_BODY),
+        @ApiResponse(responseCode = "413", ref = ProblemDocs.BODY_TOO_LARGE),
+        @ApiResponse(responseCode = "415", ref = ProblemDocs.UNSUPPORTED_MEDIA_TYPE),
+        @ApiResponse(responseCode = "422", ref = ProblemDocs.DOES_NOT_FIT_MODEL)
       })
   @PostMapping(
       path = "/database-clusters:validate",

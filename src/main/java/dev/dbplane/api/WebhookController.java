@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Callbacks of a cluster: every state change of its jobs, POSTed as a signed JSON event. */
 @RestController
-@RequestMapping("/api/v1/database-clusters/{clusterId}/webhooks")
+@RequestMapping("/api/v1/database-clusters/{id}/webhooks")
 @Tag(name = "webhooks")
 class WebhookController {
 
@@ -45,7 +45,7 @@ class WebhookController {
           + "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\" with the secret>. Retried with back-off. URLs of this "
           + "machine, link-local addresses and metadata services are refused. The secret is in this answer only.")
   @PostMapping
-  ResponseEntity<RegisteredWebhook> register(@PathVariable UUID clusterId, @RequestBody NewWebhook request, HttpServletRequest http) {
+  ResponseEntity<RegisteredWebhook> register(@PathVariable("id") UUID clusterId, @RequestBody NewWebhook request, HttpServletRequest http) {
     clusters.get(clusterId);
     if (request.url() == null || request.url().isBlank()) {
       throw new InvalidParameterException("url", "must not be blank");
@@ -57,20 +57,20 @@ class WebhookController {
 
   @Operation(summary = "List a cluster's callbacks", description = "Never their secrets.")
   @GetMapping
-  List<Webhook> list(@PathVariable UUID clusterId) {
+  List<Webhook> list(@PathVariable("id") UUID clusterId) {
     clusters.get(clusterId);
     return webhooks.forCluster(clusterId);
   }
 
   @Operation(summary = "A callback's latest deliveries", description = "Status PENDING, DELIVERED or FAILED, with the last answer.")
   @GetMapping("/{webhookId}/deliveries")
-  List<Delivery> deliveries(@PathVariable UUID clusterId, @PathVariable UUID webhookId) {
+  List<Delivery> deliveries(@PathVariable("id") UUID clusterId, @PathVariable UUID webhookId) {
     return webhooks.deliveries(clusterId, webhookId);
   }
 
   @Operation(summary = "Remove a callback")
   @DeleteMapping("/{webhookId}")
-  ResponseEntity<Void> remove(@PathVariable UUID clusterId, @PathVariable UUID webhookId, HttpServletRequest http) {
+  ResponseEntity<Void> remove(@PathVariable("id") UUID clusterId, @PathVariable UUID webhookId, HttpServletRequest http) {
     if (!webhooks.remove(clusterId, webhookId, Requesters.of(http))) {
       throw new InvalidParameterException("webhookId", "no callback " + webhookId + " on this cluster");
     }
