@@ -118,7 +118,7 @@ final class JobRunner {
         if (!jobs.start(job.id(), JobStatus.QUEUED, clock.instant())) {
           return; // cancelled between being queued and being claimed
         }
-        event(job.id(), handedBack ? "resumed" : "started", (handedBack ? "resumed on " : "started on ") + instance, null);
+        event(job.id(), handedBack ? JobEventType.RESUMED : JobEventType.STARTED, (handedBack ? "resumed on " : "started on ") + instance, null);
         Job started = reload(job);
         publisher.publishEvent(new JobStateChanged(started));
         execute(started, handedBack);
@@ -132,7 +132,7 @@ final class JobRunner {
         if (!jobs.start(job.id(), JobStatus.RUNNING, clock.instant())) {
           return;
         }
-        event(job.id(), "resumed", "resumed on " + instance + " after its earlier worker stopped; attempt "
+        event(job.id(), JobEventType.RESUMED, "resumed on " + instance + " after its earlier worker stopped; attempt "
             + (job.attempts() + 1) + " of " + settings.maxAttempts(), null);
         execute(reload(job), true);
       }
@@ -182,12 +182,12 @@ final class JobRunner {
         }
         if (!cancelSent && jobs.status(job.id()).orElse(JobStatus.CANCELLING) == JobStatus.CANCELLING) {
           cancelSent = true;
-          event(job.id(), "cancelling", "asked the engine to stop", null);
+          event(job.id(), JobEventType.CANCELLING, "asked the engine to stop", null);
           engine.cancel(run);
         }
         if (stopBy == null && clock.instant().isAfter(deadline)) {
           stopBy = clock.instant().plus(settings.stopGrace());
-          event(job.id(), "timeout", "the " + job.operation() + " ran longer than " + timeout(job) + "; asked the engine to stop", null);
+          event(job.id(), JobEventType.TIMEOUT, "the " + job.operation() + " ran longer than " + timeout(job) + "; asked the engine to stop", null);
           engine.cancel(run);
         }
         if (stopBy != null && clock.instant().isAfter(stopBy)) {
@@ -249,7 +249,7 @@ final class JobRunner {
           return false;
         }
         rescheduler.accept(job.id(), job.attempts());
-        event(job.id(), "handed-back", "the instance running the job is shutting down; the job is queued for another", null);
+        event(job.id(), JobEventType.HANDED_BACK, "the instance running the job is shutting down; the job is queued for another", null);
         return true;
       });
       if (Boolean.TRUE.equals(handedBack)) {
@@ -312,7 +312,7 @@ final class JobRunner {
                     subjects.didNotSucceed(finished);
                   }
                   // In the same transaction: whoever sees the job ended also sees its last event.
-                  event(job.id(), to.name().toLowerCase(Locale.ROOT), describe(finished), null);
+                  event(job.id(), JobEventType.ending(to), describe(finished), null);
                   return finished;
                 }
               }
@@ -325,7 +325,7 @@ final class JobRunner {
             ended.error().message());
       } else {
         log.info("job {} ({} of cluster {}) {}", ended.id(), ended.operation(), ended.clusterName(),
-            ended.status().name().toLowerCase(java.util.Locale.ROOT));
+            ended.status().name().toLowerCase(Locale.ROOT));
       }
       metrics.ended(ended);
       publisher.publishEvent(new JobStateChanged(ended));
@@ -353,8 +353,8 @@ final class JobRunner {
     };
   }
 
-  private void event(UUID jobId, String type, String message, @Nullable String resource) {
-    events.append(jobId, new StackEvent(type, message, resource), clock.instant());
+  private void event(UUID jobId, JobEventType type, String message, @Nullable String resource) {
+    events.append(jobId, new StackEvent(type.wireName(), message, resource), clock.instant());
   }
 
   private Job reload(Job job) {

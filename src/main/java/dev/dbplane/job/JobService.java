@@ -141,12 +141,12 @@ public class JobService {
           case QUEUED -> recordedCancel(job, requestedBy,
               () -> jobs.finish(jobId, JobStatus.QUEUED, JobStatus.CANCELLED, null, null, clock.instant()),
               () -> subjects.didNotSucceed(fresh(jobId)),
-              StackEvent.of("cancelled", "cancelled by " + requestedBy + " before it started"),
+              StackEvent.of(JobEventType.CANCELLED.wireName(), "cancelled by " + requestedBy + " before it started"),
               "cancelled queued job " + jobId);
           case RUNNING -> recordedCancel(job, requestedBy,
               () -> jobs.requestCancel(jobId),
               () -> {},
-              StackEvent.of("cancel-requested", "cancel requested by " + requestedBy),
+              StackEvent.of(JobEventType.CANCEL_REQUESTED.wireName(), "cancel requested by " + requestedBy),
               "asked running job " + jobId + " to stop");
           case CANCELLING -> false;
           default -> throw new JobNotCancellableException(job);

@@ -48,7 +48,7 @@ final class RunProgress implements Consumer<StackEvent> {
     }
     if (!capped) {
       capped = true;
-      events.append(jobId, StackEvent.of("events-capped", "the job holds " + count(events.cap())
+      events.append(jobId, StackEvent.of(JobEventType.EVENTS_CAPPED.wireName(), "the job holds " + count(events.cap())
           + " events, its cap: further progress is counted, not stored, and its last " + TAIL + " events are kept"), at);
     }
     if (tail.size() == TAIL) {
@@ -68,7 +68,7 @@ final class RunProgress implements Consumer<StackEvent> {
     }
     ended = true;
     if (dropped > 0) {
-      events.append(jobId, StackEvent.of("events-dropped",
+      events.append(jobId, StackEvent.of(JobEventType.EVENTS_DROPPED.wireName(),
           count(dropped) + " events dropped past the cap of " + count(events.cap()) + " events per job; the last " + tail.size() + " follow"),
           clock.instant());
     }
