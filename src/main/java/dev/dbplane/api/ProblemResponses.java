@@ -15,6 +15,7 @@ import dev.dbplane.job.ActiveJobExistsException;
 import dev.dbplane.job.JobNotCancellableException;
 import dev.dbplane.job.JobNotFoundException;
 import dev.dbplane.webhook.InvalidCallbackUrlException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -44,7 +45,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
   static final String TYPE_PREFIX = "urn:dbplane:problem:";
 
-  /** One entry of a problem's {@code violations}. */
+  /**
+   * One entry of a problem's {@code violations}, or of the validate answer's: the field as the caller
+   * wrote it, and its 1-based line and column in a JSON or YAML body where the body holds it.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record ProblemViolation(
       @Nullable String field, String message, @Nullable String rule, @Nullable Integer line, @Nullable Integer column) {}
@@ -82,31 +86,32 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(InvalidSpecException.class)
-  ResponseEntity<ProblemDetail> invalidSpec(InvalidSpecException e) {
+  ResponseEntity<ProblemDetail> invalidSpec(InvalidSpecException e, HttpServletRequest request) {
     metrics.violated(e.outcome().violations());
+    CallerFields fields = ManifestBodies.fieldsOf(request);
     ProblemDetail problem =
         problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-spec", "The spec breaks rules",
             e.outcome().violations().size() + " violation(s); nothing was written");
-    problem.setProperty("violations", violations(e.outcome().violations()));
-    problem.setProperty("warnings", e.outcome().advisories());
+    problem.setProperty("violations", fields.violations(e.outcome().violations()));
+    problem.setProperty("warnings", fields.advisories(e.outcome().advisories()));
     return respond(problem);
   }
 
   @ExceptionHandler(UnsupportedChangeException.class)
-  ResponseEntity<ProblemDetail> unsupportedChange(UnsupportedChangeException e) {
+  ResponseEntity<ProblemDetail> unsupportedChange(UnsupportedChangeException e, HttpServletRequest request) {
     ProblemDetail problem =
         problem(HttpStatus.UNPROCESSABLE_CONTENT, "unsupported-change", "DigitalOcean cannot make this change",
             "the update was refused; nothing was written");
-    problem.setProperty("violations", violations(e.changes()));
+    problem.setProperty("violations", ManifestBodies.fieldsOf(request).violations(e.changes()));
     return respond(problem);
   }
 
   @ExceptionHandler(ReplacementNotConfirmedException.class)
-  ResponseEntity<ProblemDetail> replacement(ReplacementNotConfirmedException e) {
+  ResponseEntity<ProblemDetail> replacement(ReplacementNotConfirmedException e, HttpServletRequest request) {
     ProblemDetail problem =
         problem(HttpStatus.CONFLICT, "replacement-not-confirmed", "The change replaces the cluster",
             "the change destroys the cluster and its data and creates a new one; resend with confirmReplacement=true to accept that");
-    problem.setProperty("violations", violations(e.changes()));
+    problem.setProperty("violations", ManifestBodies.fieldsOf(request).violations(e.changes()));
     return respond(problem);
   }
 
@@ -120,12 +125,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(StackInUseException.class)
-  ResponseEntity<ProblemDetail> stackInUse(StackInUseException e) {
+  ResponseEntity<ProblemDetail> stackInUse(StackInUseException e, HttpServletRequest request) {
     ProblemDetail problem =
         problem(HttpStatus.CONFLICT, "stack-in-use", "The stack belongs to another cluster",
             e.getMessage() + "; a second cluster in it would replace that one, deleting it. Give this cluster a stack of its own");
     problem.setProperty("cluster", "/api/v1/database-clusters/" + e.holder().id());
-    problem.setProperty("violations", List.of(new ProblemViolation(e.field(), e.getMessage(), "dbplane.stack.unique", null, null)));
+    problem.setProperty("violations",
+        ManifestBodies.fieldsOf(request).violations(List.of(new Violation(e.field(), "dbplane.stack.unique", e.getMessage()))));
     return respond(problem);
   }
 
@@ -216,10 +222,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             (ex.getContentType() == null ? "no Content-Type was given" : "Content-Type " + ex.getContentType() + " is not accepted")
                 + "; send application/json, application/yaml or application/x-protobuf");
     return handleExceptionInternal(ex, problem, headers, status, request);
-  }
-
-  private static List<ProblemViolation> violations(List<Violation> violations) {
-    return violations.stream().map(v -> new ProblemViolation(v.field(), v.message(), v.rule(), null, null)).toList();
   }
 
   static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {

@@ -60,6 +60,6 @@ class ValidationController {
     ClusterRequest clusterRequest = bodies.read(request);
     ValidationOutcome outcome = validator.validate(clusterRequest);
     metrics.violated(outcome.violations());
-    return ValidationReport.of(clusterRequest, outcome, properties.digitalocean().hasDefaultToken());
+    return ValidationReport.of(clusterRequest, ManifestBodies.fieldsOf(request), outcome, properties.digitalocean().hasDefaultToken());
   }
 }
