@@ -17,11 +17,14 @@ import dev.dbplane.job.JobNotFoundException;
 import dev.dbplane.webhook.InvalidCallbackUrlException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -194,9 +197,40 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(InvalidParameterException.class)
   ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException e) {
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", e.parameter() + " " + e.getMessage());
-    problem.setProperty("violations", List.of(new ProblemViolation(e.parameter(), e.getMessage(), null, null, null)));
-    return respond(problem);
+    return respond(invalidParameter(e.parameter(), e.getMessage()));
+  }
+
+  /** A query parameter that is not of its type (a word for a number, an unknown status). */
+  @Override
+  protected @Nullable ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String parameter = ex.getPropertyName() == null ? "a parameter" : ex.getPropertyName();
+    return handleExceptionInternal(ex, invalidParameter(parameter, expected(ex.getRequiredType())), headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  private static ProblemDetail invalidParameter(String parameter, String reason) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", parameter + " " + reason);
+    problem.setProperty("violations", List.of(new ProblemViolation(parameter, reason, null, null, null)));
+    return problem;
+  }
+
+  private static String expected(@Nullable Class<?> type) {
+    if (type == null) {
+      return "has the wrong form";
+    }
+    if (type.isEnum()) {
+      return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+    }
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "must be a whole number";
+    }
+    if (type == UUID.class) {
+      return "must be a UUID";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "must be true or false";
+    }
+    return "has the wrong form";
   }
 
   @ExceptionHandler(Exception.class)
