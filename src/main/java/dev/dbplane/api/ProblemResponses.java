@@ -15,6 +15,7 @@ import dev.dbplane.job.ActiveJobExistsException;
 import dev.dbplane.job.JobNotCancellableException;
 import dev.dbplane.job.JobNotFoundException;
 import dev.dbplane.webhook.InvalidCallbackUrlException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Arrays;
@@ -53,6 +54,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
    * wrote it, and its 1-based line and column in a JSON or YAML body where the body holds it.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
+  @Schema(name = "Violation")
   record ProblemViolation(
       @Nullable String field, String message, @Nullable String rule, @Nullable Integer line, @Nullable Integer column) {}
 

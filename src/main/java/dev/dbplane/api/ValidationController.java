@@ -46,7 +46,8 @@ class ValidationController {
       responses = {
         @ApiResponse(responseCode = "200", description = "The request was judged; see valid",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ValidationReport.class),
-                examples = @ExampleObject(value = OpenApiExamples.REPORT))),
+                examples = {@ExampleObject(name = "valid", value = OpenApiExamples.REPORT),
+                    @ExampleObject(name = "invalid", value = OpenApiExamples.INVALID_REPORT)})),
         @ApiResponse(responseCode = "400", ref = "MalformedBody"),
         @ApiResponse(responseCode = "413", ref = "BodyTooLarge"),
         @ApiResponse(responseCode = "415", ref = "UnsupportedMediaType"),

@@ -1,4 +1,4 @@
-package dev.dbplane.api;
+package dev.dbplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -20,6 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Over a real HTTP port, as a portal calls it: violations of a YAML body name their field as the
  * body spells it, at its line and column; an empty Idempotency-Key is refused, not ignored.
  */
+// In this package, not in api/, whose tests share one MockMvc context: a context paused for another
+// cannot start its job scheduler again.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ValidationOverHttpTests {
 
@@ -76,7 +78,7 @@ class ValidationOverHttpTests {
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/database-clusters:validate"))
             .header(TestKeys.HEADER, TestKeys.VIEWER)
             .header("Content-Type", "application/yaml")
-            .header(IdempotencyFilter.HEADER, "")
+            .header("Idempotency-Key", "")
             .POST(HttpRequest.BodyPublishers.ofString(YAML))
             .build();
 
