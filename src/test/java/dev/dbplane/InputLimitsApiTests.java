@@ -1,5 +1,6 @@
 package dev.dbplane;
 
+import static dev.dbplane.support.MvcApi.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -7,10 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import dev.dbplane.support.EngineForTests;
+import dev.dbplane.support.MvcApi;
 import dev.dbplane.support.TestKeys;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Inputs past the bounds are refused through the API as violations of their field, at validate, at
@@ -36,12 +34,17 @@ class InputLimitsApiTests {
 
   private static final String LONG_NAME = "a".repeat(600);
 
-  @Autowired MockMvc mvc;
+  private final MvcApi api;
   @Autowired JdbcClient jdbc;
+
+  @Autowired
+  InputLimitsApiTests(MockMvc mvc) {
+    this.api = new MvcApi(mvc, TestKeys.OPERATOR);
+  }
 
   @Test
   void aNameOf600CharactersIsAViolationAtValidateNotA500() throws Exception {
-    MvcResult judged = send(post("/api/v1/database-clusters:validate"), withMetadataName(uniqueName(), LONG_NAME));
+    MvcResult judged = api.send(post("/api/v1/database-clusters:validate"), withMetadataName(uniqueName(), LONG_NAME));
 
     assertThat(judged.getResponse().getStatus()).isEqualTo(200);
     assertThat(JsonPath.<Boolean>read(body(judged), "$.valid")).isFalse();
@@ -53,7 +56,7 @@ class InputLimitsApiTests {
   void aNameOf600CharactersIsRefusedAtCreateAndNothingIsWritten() throws Exception {
     long clusters = jdbc.sql("select count(*) from clusters").query(Long.class).single();
 
-    MvcResult refused = send(post("/api/v1/database-clusters"), withMetadataName(uniqueName(), LONG_NAME));
+    MvcResult refused = api.send(post("/api/v1/database-clusters"), withMetadataName(uniqueName(), LONG_NAME));
 
     assertIsTheLengthProblem(refused);
     assertThat(jdbc.sql("select count(*) from clusters").query(Long.class).single()).isEqualTo(clusters);
@@ -62,23 +65,23 @@ class InputLimitsApiTests {
   @Test
   void aNameOf600CharactersIsRefusedAtUpdateAndTheClusterKeepsItsSpec() throws Exception {
     String name = uniqueName();
-    MvcResult created = send(post("/api/v1/database-clusters"), ServiceContract.stackInput(name, 2, 0));
+    MvcResult created = api.send(post("/api/v1/database-clusters"), ServiceContract.stackInput(name, 2, 0));
     assertThat(created.getResponse().getStatus()).as(body(created)).isEqualTo(202);
     String clusterId = JsonPath.read(body(created), "$.clusterId");
-    awaitSucceeded(JsonPath.read(body(created), "$.job.id"));
-    String etag = send(get("/api/v1/database-clusters/" + clusterId)).getResponse().getHeader("ETag");
+    api.awaitSucceeded(JsonPath.read(body(created), "$.job.id"));
+    String etag = api.send(get("/api/v1/database-clusters/" + clusterId)).getResponse().getHeader("ETag");
 
-    MvcResult refused = send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag), withMetadataName(name, LONG_NAME));
+    MvcResult refused = api.send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag), withMetadataName(name, LONG_NAME));
 
     assertIsTheLengthProblem(refused);
-    MvcResult after = send(get("/api/v1/database-clusters/" + clusterId));
+    MvcResult after = api.send(get("/api/v1/database-clusters/" + clusterId));
     assertThat(after.getResponse().getHeader("ETag")).isEqualTo(etag);
     assertThat(JsonPath.<String>read(body(after), "$.manifest.metadata.name")).isEqualTo(name);
   }
 
   @Test
   void aLoneSurrogateEscapedInJsonIsAViolationNotAGarbledName() throws Exception {
-    MvcResult judged = send(post("/api/v1/database-clusters:validate"), withMetadataName(uniqueName(), "orders\\ud800"));
+    MvcResult judged = api.send(post("/api/v1/database-clusters:validate"), withMetadataName(uniqueName(), "orders\\ud800"));
 
     assertThat(judged.getResponse().getStatus()).isEqualTo(200);
     assertThat(JsonPath.<List<String>>read(body(judged), "$.violations[?(@.field == 'target.metadata.name')].rule"))
@@ -97,31 +100,6 @@ class InputLimitsApiTests {
   private static String withMetadataName(String clusterName, String metadataName) {
     return ServiceContract.stackInput(clusterName, 2, 0)
         .replace("\"metadata\": {\"name\": \"" + clusterName + "\"", "\"metadata\": {\"name\": \"" + metadataName + "\"");
-  }
-
-  private void awaitSucceeded(String jobId) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    String status = "";
-    while (Instant.now().isBefore(deadline)) {
-      status = JsonPath.read(body(send(get("/api/v1/jobs/" + jobId))), "$.status");
-      if (status.equals("SUCCEEDED")) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("job " + jobId + " is " + status + ", not SUCCEEDED");
-  }
-
-  private MvcResult send(MockHttpServletRequestBuilder request) throws Exception {
-    return mvc.perform(request.header(TestKeys.HEADER, TestKeys.OPERATOR)).andReturn();
-  }
-
-  private MvcResult send(MockHttpServletRequestBuilder request, String json) throws Exception {
-    return send(request.contentType("application/json").content(json));
-  }
-
-  private static String body(MvcResult result) throws Exception {
-    return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
   }
 
   private static String uniqueName() {

@@ -105,7 +105,7 @@ abstract class ServiceContract {
     assertThat(refused.getResponse().getStatus()).isEqualTo(422);
     assertThat(refused.getResponse().getContentType()).isEqualTo("application/problem+json");
     assertThat(JsonPath.<List<String>>read(body(refused), "$.violations[*].field"))
-        .containsExactlyInAnyOrder("target.spec.node_count", "target.spec.cluster_name");
+        .containsExactlyInAnyOrder("target.spec.nodeCount", "target.spec.clusterName");
     assertThat(count("clusters")).isEqualTo(clusters);
     assertThat(count("jobs")).isEqualTo(jobs);
   }

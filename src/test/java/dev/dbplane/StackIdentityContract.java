@@ -109,7 +109,7 @@ abstract class StackIdentityContract {
       MvcResult refused = send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag(clusterId)), manifest(name, name, changed));
       assertThat(refused.getResponse().getStatus()).as(body(refused)).isEqualTo(422);
       assertThat(JsonPath.<List<String>>read(body(refused), "$.violations[*].rule")).containsExactly("dbplane.change.stack_fixed");
-      assertThat(JsonPath.<List<String>>read(body(refused), "$.violations[*].field")).containsExactly("metadata.labels[\"" + FQDN + "\"]");
+      assertThat(JsonPath.<List<String>>read(body(refused), "$.violations[*].field")).containsExactly("target.metadata.labels[\"" + FQDN + "\"]");
       assertThat(JsonPath.<List<String>>read(body(refused), "$.violations[*].message").get(0)).contains("acme/dbplane/prod." + name);
     }
 

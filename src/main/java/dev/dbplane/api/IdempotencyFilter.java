@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Idempotency-Key} on POST: the first request with a key is answered and its answer kept;
  * a retry with the same key and the same request gets that answer again (with {@code
  * Idempotent-Replayed: true}); the same key with another request is refused, as is a retry while the
- * first is still being answered. Keys are per caller. A 5xx answer is not kept.
+ * first is still being answered. Keys are per caller. A 5xx answer is not kept. A key that is
+ * empty, blank, longer than {@value #MAX_KEY_LENGTH} characters or holds anything but visible ASCII
+ * is refused: taking it as no key would silently drop the protection the caller asked for.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -57,9 +60,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String key = request.getHeader(HEADER).trim();
-    if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-      problem(request, response, HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "Invalid Idempotency-Key",
-          "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters");
+    Optional<String> wrong = whatIsWrongWith(key);
+    if (wrong.isPresent()) {
+      ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "Invalid Idempotency-Key",
+          HEADER + " " + wrong.get());
+      problem.setProperty("violations", List.of(new ProblemResponses.ProblemViolation(HEADER, wrong.get(), null, null, null)));
+      write(request, response, problem);
       return;
     }
     byte[] body;
@@ -116,11 +122,27 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
   }
 
+  private static Optional<String> whatIsWrongWith(String key) {
+    if (key.isEmpty()) {
+      return Optional.of("must not be empty or blank; send a new unique key (a UUID, say) with each new request, or no header");
+    }
+    if (key.length() > MAX_KEY_LENGTH) {
+      return Optional.of("must be at most " + MAX_KEY_LENGTH + " characters; it has " + key.length());
+    }
+    if (!key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      return Optional.of("must be visible ASCII characters, without spaces or control characters");
+    }
+    return Optional.empty();
+  }
+
   private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type, String title, String detail)
       throws IOException {
-    ProblemDetail problem = ProblemResponses.problem(status, type, title, detail);
+    write(request, response, ProblemResponses.problem(status, type, title, detail));
+  }
+
+  private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
     problem.setInstance(java.net.URI.create(request.getRequestURI()));
-    response.setStatus(status.value());
+    response.setStatus(problem.getStatus());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.getOutputStream().write(json.writeValueAsBytes(problem));
   }

@@ -65,7 +65,7 @@ class JobController {
       @PathVariable UUID id,
       @RequestParam(defaultValue = "0") int after,
       @RequestParam(defaultValue = "100") int limit) {
-    return jobs.events(id, Math.max(after, 0), Paging.size(limit)).stream().map(JobEventView::of).toList();
+    return jobs.events(id, Math.max(after, 0), Paging.limit(limit)).stream().map(JobEventView::of).toList();
   }
 
   @io.swagger.v3.oas.annotations.Operation(

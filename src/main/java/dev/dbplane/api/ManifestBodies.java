@@ -8,9 +8,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
-/** Reads a manifest or stack input from a request body, within the configured size limit. */
+/**
+ * Reads a manifest or stack input from a request body, within the configured size limit, and keeps
+ * with the request how its caller wrote its fields, for the answer that names them.
+ */
 @Component
 class ManifestBodies {
+
+  private static final String FIELDS = CallerFields.class.getName();
 
   private final RequestIntake intake;
   private final DbplaneProperties properties;
@@ -21,8 +26,12 @@ class ManifestBodies {
   }
 
   ClusterRequest read(HttpServletRequest request) throws IOException {
-    byte[] body = BoundedBody.read(request, properties.intake().maxBodySize());
-    return intake.read(body, MediaType.parseMediaType(request.getContentType()));
+    return parse(request, BoundedBody.read(request, properties.intake().maxBodySize()));
+  }
+
+  /** How the caller of this request wrote the fields of the body read; proto names when none was. */
+  static CallerFields fieldsOf(HttpServletRequest request) {
+    return request.getAttribute(FIELDS) instanceof CallerFields fields ? fields : CallerFields.AS_SENT;
   }
 
   /** For endpoints whose body is optional: null when the request has none. */
@@ -31,6 +40,12 @@ class ManifestBodies {
       return null;
     }
     byte[] body = BoundedBody.read(request, properties.intake().maxBodySize());
-    return body.length == 0 ? null : intake.read(body, MediaType.parseMediaType(request.getContentType()));
+    return body.length == 0 ? null : parse(request, body);
+  }
+
+  private ClusterRequest parse(HttpServletRequest request, byte[] body) {
+    RequestIntake.Parsed parsed = intake.parse(body, MediaType.parseMediaType(request.getContentType()));
+    request.setAttribute(FIELDS, parsed.fields());
+    return parsed.request();
   }
 }

@@ -161,7 +161,7 @@ final class ModelShapeChecker {
     List<EnumValueDescriptor> sameIgnoringCase =
         type.getValues().stream().filter(v -> v.getName().equalsIgnoreCase(name)).toList();
     if (sameIgnoringCase.size() == 1) {
-      return new JsonPrimitive(sameIgnoringCase.get(0).getName());
+      return tidied(value, new JsonPrimitive(sameIgnoringCase.get(0).getName()));
     }
     problem(value, path, "'" + name + "' is not one of " + enumNames(type));
     return value;
@@ -173,7 +173,7 @@ final class ModelShapeChecker {
     }
     String yamlText = tree.scalarTextOf(value);
     if (yamlText != null) {
-      return new JsonPrimitive(yamlText);
+      return tidied(value, new JsonPrimitive(yamlText));
     }
     problem(value, path, "must be a string");
     return value;
@@ -252,7 +252,8 @@ final class ModelShapeChecker {
     return value.isJsonPrimitive() && value.getAsJsonPrimitive().isString();
   }
 
-  private static @Nullable FieldDescriptor findField(Descriptor descriptor, String key) {
+  /** The field a key names: by its proto name or by its JSON name, as JsonFormat reads either. */
+  static @Nullable FieldDescriptor findField(Descriptor descriptor, String key) {
     FieldDescriptor byName = descriptor.findFieldByName(key);
     if (byName != null) {
       return byName;
@@ -270,6 +271,15 @@ final class ModelShapeChecker {
         .map(EnumValueDescriptor::getName)
         .distinct()
         .collect(Collectors.joining(", "));
+  }
+
+  /** The tidied value stands where the value it replaces stood. */
+  private JsonElement tidied(JsonElement value, JsonElement replacement) {
+    SourceTree.Position position = tree.positionOf(value);
+    if (position != null) {
+      tree.recordPosition(replacement, position);
+    }
+    return replacement;
   }
 
   private void problem(JsonElement where, @Nullable String path, String reason) {

@@ -50,6 +50,29 @@ final class OpenApiExamples {
         storageGib: 100
       """;
 
+  /**
+   * The answer for {@link #MANIFEST_YAML} with clusterName Orders_DB and no sizeSlug, on a server
+   * without a default token: each field as the body spells it, with its place when the body has it.
+   */
+  static final String INVALID_REPORT =
+      """
+      {
+        "valid": false,
+        "violations": [
+          {"field": "spec.sizeSlug", "message": "value is required", "rule": "required"},
+          {"field": "spec.clusterName",
+           "message": "must be 3 to 63 lowercase letters, digits and hyphens, start with a letter and not end with a hyphen",
+           "rule": "dbplane.cluster_name.format", "line": 8, "column": 16}
+        ],
+        "warnings": [
+          {"field": "providerConfig.apiToken", "code": "dbplane.token_needed",
+           "message": "the server has no default DigitalOcean API token, so a create of this cluster needs one: send a stack input with provider_config.api_token; an update or preview of a cluster that holds its token needs none"}
+        ],
+        "credentials": {"source": "none"}
+      }
+      """;
+
+  /** The answer for {@link #MANIFEST_YAML} with engine postgress and nodeCount two. */
   static final String PROBLEM =
       """
       {
@@ -59,8 +82,8 @@ final class OpenApiExamples {
         "detail": "2 problem(s) in the request body",
         "instance": "/api/v1/database-clusters:validate",
         "violations": [
-          {"field": "spec.nodeCount", "message": "must be a whole number", "line": 9, "column": 14},
-          {"field": "spec.engine", "message": "'postgress' is not one of postgres, pg, mysql, redis, mongodb, valkey", "line": 5, "column": 11}
+          {"field": "spec.engine", "message": "'postgress' is not one of postgres, pg, mysql, redis, mongodb, valkey", "line": 9, "column": 11},
+          {"field": "spec.nodeCount", "message": "must be a whole number", "line": 13, "column": 14}
         ]
       }
       """;

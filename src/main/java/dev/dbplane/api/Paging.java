@@ -1,6 +1,9 @@
 package dev.dbplane.api;
 
-/** Bounds of listings: a caller may not ask for an unbounded page. */
+/**
+ * Bounds of listings: a caller may not ask for an unbounded page. Each refusal names the query
+ * parameter the caller gave, since the endpoints call their bounds differently.
+ */
 final class Paging {
 
   static final int MAX_SIZE = 200;
@@ -14,10 +17,20 @@ final class Paging {
     return page;
   }
 
+  /** The {@code size} of a page of a listing. */
   static int size(int size) {
-    if (size < 1 || size > MAX_SIZE) {
-      throw new InvalidParameterException("size", "must be between 1 and " + MAX_SIZE);
+    return atMostMax("size", size);
+  }
+
+  /** The {@code limit} of a list that is read onwards from a position, such as a job's events. */
+  static int limit(int limit) {
+    return atMostMax("limit", limit);
+  }
+
+  private static int atMostMax(String parameter, int value) {
+    if (value < 1 || value > MAX_SIZE) {
+      throw new InvalidParameterException(parameter, "must be between 1 and " + MAX_SIZE);
     }
-    return size;
+    return value;
   }
 }

@@ -16,17 +16,22 @@ import dev.dbplane.job.JobNotCancellableException;
 import dev.dbplane.job.JobNotFoundException;
 import dev.dbplane.security.Problems;
 import dev.dbplane.webhook.InvalidCallbackUrlException;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.ReadOnlyFileSystemException;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,8 +57,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
   static final String TYPE_PREFIX = "urn:dbplane:problem:";
 
-  /** One entry of a problem's {@code violations}. */
+  /**
+   * One entry of a problem's {@code violations}, or of the validate answer's: the field as the caller
+   * wrote it, and its 1-based line and column in a JSON or YAML body where the body holds it.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
+  @Schema(name = "Violation")
   record ProblemViolation(
       @Nullable String field, String message, @Nullable String rule, @Nullable Integer line, @Nullable Integer column) {}
 
@@ -90,31 +99,32 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(InvalidSpecException.class)
-  ResponseEntity<ProblemDetail> invalidSpec(InvalidSpecException e) {
+  ResponseEntity<ProblemDetail> invalidSpec(InvalidSpecException e, HttpServletRequest request) {
     metrics.violated(e.outcome().violations());
+    CallerFields fields = ManifestBodies.fieldsOf(request);
     ProblemDetail problem =
         problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-spec", "The spec breaks rules",
             e.outcome().violations().size() + " violation(s); nothing was written");
-    problem.setProperty("violations", violations(e.outcome().violations()));
-    problem.setProperty("warnings", e.outcome().advisories());
+    problem.setProperty("violations", fields.violations(e.outcome().violations()));
+    problem.setProperty("warnings", fields.advisories(e.outcome().advisories()));
     return respond(problem);
   }
 
   @ExceptionHandler(UnsupportedChangeException.class)
-  ResponseEntity<ProblemDetail> unsupportedChange(UnsupportedChangeException e) {
+  ResponseEntity<ProblemDetail> unsupportedChange(UnsupportedChangeException e, HttpServletRequest request) {
     ProblemDetail problem =
         problem(HttpStatus.UNPROCESSABLE_CONTENT, "unsupported-change", "DigitalOcean cannot make this change",
             "the update was refused; nothing was written");
-    problem.setProperty("violations", violations(e.changes()));
+    problem.setProperty("violations", ManifestBodies.fieldsOf(request).violations(e.changes()));
     return respond(problem);
   }
 
   @ExceptionHandler(ReplacementNotConfirmedException.class)
-  ResponseEntity<ProblemDetail> replacement(ReplacementNotConfirmedException e) {
+  ResponseEntity<ProblemDetail> replacement(ReplacementNotConfirmedException e, HttpServletRequest request) {
     ProblemDetail problem =
         problem(HttpStatus.CONFLICT, "replacement-not-confirmed", "The change replaces the cluster",
             "the change destroys the cluster and its data and creates a new one; resend with confirmReplacement=true to accept that");
-    problem.setProperty("violations", violations(e.changes()));
+    problem.setProperty("violations", ManifestBodies.fieldsOf(request).violations(e.changes()));
     return respond(problem);
   }
 
@@ -128,12 +138,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(StackInUseException.class)
-  ResponseEntity<ProblemDetail> stackInUse(StackInUseException e) {
+  ResponseEntity<ProblemDetail> stackInUse(StackInUseException e, HttpServletRequest request) {
     ProblemDetail problem =
         problem(HttpStatus.CONFLICT, "stack-in-use", "The stack belongs to another cluster",
             e.getMessage() + "; a second cluster in it would replace that one, deleting it. Give this cluster a stack of its own");
     problem.setProperty("cluster", "/api/v1/database-clusters/" + e.holder().id());
-    problem.setProperty("violations", List.of(new ProblemViolation(e.field(), e.getMessage(), "dbplane.stack.unique", null, null)));
+    problem.setProperty("violations",
+        ManifestBodies.fieldsOf(request).violations(List.of(new Violation(e.field(), "dbplane.stack.unique", e.getMessage()))));
     return respond(problem);
   }
 
@@ -199,9 +210,40 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(InvalidParameterException.class)
   ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException e) {
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", e.parameter() + " " + e.getMessage());
-    problem.setProperty("violations", List.of(new ProblemViolation(e.parameter(), e.getMessage(), null, null, null)));
-    return respond(problem);
+    return respond(invalidParameter(e.parameter(), e.getMessage()));
+  }
+
+  /** A query parameter that is not of its type (a word for a number, an unknown status). */
+  @Override
+  protected @Nullable ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String parameter = ex.getPropertyName() == null ? "a parameter" : ex.getPropertyName();
+    return handleExceptionInternal(ex, invalidParameter(parameter, expected(ex.getRequiredType())), headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  private static ProblemDetail invalidParameter(String parameter, String reason) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", parameter + " " + reason);
+    problem.setProperty("violations", List.of(new ProblemViolation(parameter, reason, null, null, null)));
+    return problem;
+  }
+
+  private static String expected(@Nullable Class<?> type) {
+    if (type == null) {
+      return "has the wrong form";
+    }
+    if (type.isEnum()) {
+      return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+    }
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "must be a whole number";
+    }
+    if (type == UUID.class) {
+      return "must be a UUID";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "must be true or false";
+    }
+    return "has the wrong form";
   }
 
   /**
@@ -286,10 +328,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
       problem.setType(URI.create(TYPE_PREFIX + Problems.type(statusCode.value())));
     }
     return super.createResponseEntity(body, headers, statusCode, request);
-  }
-
-  private static List<ProblemViolation> violations(List<Violation> violations) {
-    return violations.stream().map(v -> new ProblemViolation(v.field(), v.message(), v.rule(), null, null)).toList();
   }
 
   static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {

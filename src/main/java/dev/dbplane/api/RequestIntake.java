@@ -38,19 +38,26 @@ public final class RequestIntake {
 
   private final JsonFormat.Parser jsonParser = JsonFormat.parser();
 
+  /** A body read into the model, with its fields as the caller wrote them. */
+  record Parsed(ClusterRequest request, CallerFields fields) {}
+
   public ClusterRequest read(byte[] body, MediaType contentType) {
+    return parse(body, contentType).request();
+  }
+
+  Parsed parse(byte[] body, MediaType contentType) {
     boolean protobuf = matches(contentType, "protobuf");
     if (body.length == 0 || (!protobuf && isBlank(body))) {
       throw UnreadableRequestException.malformed(IntakeProblem.at(null, "the request body is empty"));
     }
     if (protobuf) {
-      return ProtobufSource.read(body, contentType.getParameter("messageType"));
+      return new Parsed(ProtobufSource.read(body, contentType.getParameter("messageType")), CallerFields.AS_SENT);
     }
     SourceTree tree = matches(contentType, "yaml") ? YamlSource.read(body) : JsonSource.read(body);
     return fromTree(tree);
   }
 
-  private ClusterRequest fromTree(SourceTree tree) {
+  private Parsed fromTree(SourceTree tree) {
     boolean stackInput =
         tree.root().isJsonObject() && tree.root().getAsJsonObject().keySet().stream().anyMatch(STACK_INPUT_KEYS::contains);
     Message.Builder builder =
@@ -67,9 +74,11 @@ public final class RequestIntake {
           UnreadableRequestException.Kind.DOES_NOT_FIT_MODEL,
           List.of(IntakeProblem.at(null, "does not fit the model: " + e.getMessage())));
     }
-    return stackInput
-        ? ClusterRequest.of((DigitalOceanDatabaseClusterStackInput) builder.build())
-        : ClusterRequest.of((DigitalOceanDatabaseCluster) builder.build());
+    ClusterRequest request =
+        stackInput
+            ? ClusterRequest.of((DigitalOceanDatabaseClusterStackInput) builder.build())
+            : ClusterRequest.of((DigitalOceanDatabaseCluster) builder.build());
+    return new Parsed(request, CallerFields.of(tree, builder.getDescriptorForType()));
   }
 
   private static Optional<String> format(MediaType contentType) {

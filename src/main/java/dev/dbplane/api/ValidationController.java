@@ -48,7 +48,8 @@ class ValidationController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ValidationReport.class),
                 examples = {
                   @ExampleObject(name = "stack input", summary = "valid; the token is the request's", value = OpenApiExamples.REPORT_OF_STACK_INPUT),
-                  @ExampleObject(name = "bare manifest", summary = "on a server without a default token", value = OpenApiExamples.REPORT_WITHOUT_TOKEN)
+                  @ExampleObject(name = "bare manifest", summary = "valid; on a server without a default token", value = OpenApiExamples.REPORT_WITHOUT_TOKEN),
+                  @ExampleObject(name = "invalid", summary = "each field as the body spells it, with its line and column", value = OpenApiExamples.INVALID_REPORT)
                 })),
         @ApiResponse(responseCode = "400", ref = ProblemDocs.MALFORMED_BODY),
         @ApiResponse(responseCode = "413", ref = ProblemDocs.BODY_TOO_LARGE),
@@ -63,6 +64,6 @@ class ValidationController {
     ClusterRequest clusterRequest = bodies.read(request);
     ValidationOutcome outcome = validator.validate(clusterRequest);
     metrics.violated(outcome.violations());
-    return ValidationReport.of(clusterRequest, outcome, properties.digitalocean().hasDefaultToken());
+    return ValidationReport.of(clusterRequest, ManifestBodies.fieldsOf(request), outcome, properties.digitalocean().hasDefaultToken());
   }
 }

@@ -6,7 +6,6 @@ import dev.dbplane.cluster.ClusterOutputs;
 import dev.dbplane.cluster.ClusterRequest;
 import dev.dbplane.engine.ProvisioningSpec;
 import dev.dbplane.cluster.ValidationOutcome;
-import dev.dbplane.cluster.Violation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -15,15 +14,17 @@ import org.jspecify.annotations.Nullable;
  * The answer of the validate endpoint.
  *
  * @param valid true when the request can be provisioned
- * @param violations every reason it cannot, empty when valid
+ * @param violations every reason it cannot, empty when valid; each names its field as the caller
+ *     wrote it, with its place in a JSON or YAML body when the body holds it
  * @param warnings advice that does not block
- * @param normalized what would be provisioned, in DigitalOcean's terms; absent when not valid
+ * @param normalized what would be provisioned, in DigitalOcean's terms (never the token); absent
+ *     when not valid
  * @param credentials where the DigitalOcean token would come from; the token itself is never shown
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ValidationReport(
     boolean valid,
-    List<Violation> violations,
+    List<ProblemResponses.ProblemViolation> violations,
     List<Advisory> warnings,
     @Nullable ProvisioningSpec normalized,
     Credentials credentials) {
@@ -39,13 +40,13 @@ record ValidationReport(
       @Nullable String apiToken,
       @Nullable String defaultRegion) {}
 
-  static ValidationReport of(ClusterRequest request, ValidationOutcome outcome, boolean serverHasDefaultToken) {
+  static ValidationReport of(ClusterRequest request, CallerFields fields, ValidationOutcome outcome, boolean serverHasDefaultToken) {
     Credentials credentials =
         request
             .providerConfig()
             .map(config -> new Credentials("request", config.getApiToken().isEmpty() ? null : ClusterOutputs.REDACTED, config.getDefaultRegion().name()))
             .orElseGet(() -> new Credentials(serverHasDefaultToken ? "server-default" : "none", null, null));
     return new ValidationReport(
-        outcome.valid(), outcome.violations(), outcome.advisories(), outcome.spec(), credentials);
+        outcome.valid(), fields.violations(outcome.violations()), fields.advisories(outcome.advisories()), outcome.spec(), credentials);
   }
 }

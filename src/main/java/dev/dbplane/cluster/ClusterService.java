@@ -57,7 +57,7 @@ public class ClusterService {
    */
   @Transactional
   public Submission create(ClusterRequest request, String requestedBy) {
-    ValidationOutcome outcome = validOrThrow(request);
+    ValidationOutcome outcome = validOrThrow(request, false);
     ProvisioningSpec spec = outcome.provisioningSpec().orElseThrow();
     DigitalOceanDatabaseCluster manifest = request.manifest();
     refuseTaken(request, spec);
@@ -89,16 +89,17 @@ public class ClusterService {
     if (!current.etag().equals(etag)) {
       throw new SpecVersionMismatchException(current);
     }
-    ValidationOutcome outcome = validOrThrow(request);
+    ValidationOutcome outcome = validOrThrow(request, credentials.holds(id));
     ProvisioningSpec next = outcome.provisioningSpec().orElseThrow();
     ChangeRules.Verdict verdict = ChangeRules.judge(validator.normalise(current.manifest()), next);
     List<Violation> unsupported = new ArrayList<>(StackNames.labelChanges(current.manifest().getMetadata(), request.manifest().getMetadata(), current.stack()));
     unsupported.addAll(verdict.unsupported());
     if (!unsupported.isEmpty()) {
-      throw new UnsupportedChangeException(unsupported);
+      throw new UnsupportedChangeException(inManifest(request, unsupported));
     }
-    if (!verdict.replacements().isEmpty() && !confirmReplacement) {
-      throw new ReplacementNotConfirmedException(verdict.replacements());
+    List<Violation> replacements = inManifest(request, verdict.replacements());
+    if (!replacements.isEmpty() && !confirmReplacement) {
+      throw new ReplacementNotConfirmedException(replacements);
     }
     if (!next.clusterName().equals(current.name())) {
       clusters.findByName(next.clusterName()).ifPresent(other -> {
@@ -115,14 +116,14 @@ public class ClusterService {
     }
     tokenOf(request).ifPresent(token -> credentials.put(id, token, clock.instant()));
     List<Advisory> warnings = new ArrayList<>(outcome.advisories());
-    verdict.replacements().forEach(r -> warnings.add(new Advisory(r.field(), "dbplane.replacement_confirmed", r.message())));
+    replacements.forEach(r -> warnings.add(new Advisory(r.field(), "dbplane.replacement_confirmed", r.message())));
     if (!StackNames.key(next.stack()).equals(StackNames.key(current.stack()))) {
       warnings.add(new Advisory(request.manifestPath() + "metadata", "dbplane.stack_kept",
           "the cluster stays in its stack " + current.stack() + ", named when it was created; the changed metadata would name "
               + next.stack() + ", which is not used"));
     }
     Job job = jobs.submit(newJob(updated, Operation.UP, next.withStack(current.stack()), requestedBy, warnings));
-    return audited(new Submission(updated, job, warnings), confirmReplacement && !verdict.replacements().isEmpty() ? "cluster.replace" : "cluster.update");
+    return audited(new Submission(updated, job, warnings), confirmReplacement && !replacements.isEmpty() ? "cluster.replace" : "cluster.update");
   }
 
   /**
@@ -134,7 +135,7 @@ public class ClusterService {
     if (proposed == null) {
       return readOnlyJob(cluster, Operation.PREVIEW, requestedBy);
     }
-    ValidationOutcome outcome = validOrThrow(proposed);
+    ValidationOutcome outcome = validOrThrow(proposed, credentials.holds(id));
     ProvisioningSpec spec = outcome.provisioningSpec().orElseThrow().withStack(cluster.stack());
     Job job = jobs.submit(newJob(cluster, Operation.PREVIEW, spec, requestedBy, outcome.advisories()));
     return audited(new Submission(cluster, job, outcome.advisories()), "cluster.preview");
@@ -218,12 +219,17 @@ public class ClusterService {
     return validator.normalise(cluster.manifest()).withStack(cluster.stack());
   }
 
-  private ValidationOutcome validOrThrow(ClusterRequest request) {
-    ValidationOutcome outcome = validator.validate(request);
+  private ValidationOutcome validOrThrow(ClusterRequest request, boolean clusterHoldsToken) {
+    ValidationOutcome outcome = validator.validateSubmission(request, clusterHoldsToken);
     if (!outcome.valid()) {
       throw new InvalidSpecException(outcome);
     }
     return outcome;
+  }
+
+  /** The change rules name fields of the manifest; the caller named them within the request sent. */
+  private static List<Violation> inManifest(ClusterRequest request, List<Violation> violations) {
+    return violations.stream().map(v -> new Violation(request.manifestPath() + v.field(), v.rule(), v.message())).toList();
   }
 
   private static Optional<Secret> tokenOf(ClusterRequest request) {

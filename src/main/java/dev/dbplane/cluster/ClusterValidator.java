@@ -26,10 +26,30 @@ public final class ClusterValidator {
     this.serviceRules = new ServiceRules(defaultTokenConfigured);
   }
 
+  /**
+   * Judges a request on its own, as the validate endpoint does. One that brings no token is valid,
+   * with advice when the server has no default token either: a create needs one, but the cluster
+   * the request is meant for may hold the token it was created with.
+   */
   public ValidationOutcome validate(ClusterRequest request) {
+    return validate(request, ServiceRules.MissingToken.ADVISE);
+  }
+
+  /**
+   * Judges a request about to be submitted: it is refused when no token can be had for its job,
+   * from the request, the cluster or the server.
+   *
+   * @param clusterHoldsToken whether the cluster the request is for holds a token; false for a
+   *     create
+   */
+  ValidationOutcome validateSubmission(ClusterRequest request, boolean clusterHoldsToken) {
+    return validate(request, clusterHoldsToken ? ServiceRules.MissingToken.ACCEPT : ServiceRules.MissingToken.REFUSE);
+  }
+
+  private ValidationOutcome validate(ClusterRequest request, ServiceRules.MissingToken missingToken) {
     Findings findings = new Findings(request.manifestPath());
     modelRules.check(request, findings);
-    serviceRules.check(request, findings);
+    serviceRules.check(request, missingToken, findings);
     DigitalOceanDatabaseCluster manifest = request.manifest();
     ClusterTags.Result tags = ClusterTags.of(manifest.getMetadata(), KIND);
     advisories.check(manifest, tags, findings);

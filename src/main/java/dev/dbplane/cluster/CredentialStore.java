@@ -43,6 +43,11 @@ final class CredentialStore {
     }
   }
 
+  /** Whether the cluster holds a token, without opening it. */
+  boolean holds(UUID clusterId) {
+    return jdbc.sql("select count(*) from cluster_credentials where cluster_id = ?").param(clusterId.toString()).query(Long.class).single() > 0;
+  }
+
   Optional<Secret> get(UUID clusterId) {
     return jdbc.sql("select ciphertext from cluster_credentials where cluster_id = ?")
         .param(clusterId.toString())

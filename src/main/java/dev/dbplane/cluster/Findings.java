@@ -32,6 +32,11 @@ final class Findings {
     advisories.add(new Advisory(manifestPath + manifestField, code, message));
   }
 
+  /** Advice about a path of the request as a whole (for example the provider config). */
+  void adviseRequest(String requestField, String code, String message) {
+    advisories.add(new Advisory(requestField, code, message));
+  }
+
   List<Violation> violations() {
     return List.copyOf(violations);
   }

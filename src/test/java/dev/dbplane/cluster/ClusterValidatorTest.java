@@ -80,8 +80,8 @@ class ClusterValidatorTest {
   }
 
   @Test
-  void normalisedSpecIsAbsentWhenOnlyTheTokenIsMissing() {
-    ValidationOutcome outcome = WITHOUT_DEFAULT_TOKEN.validate(ClusterRequest.of(Manifests.valid().build()));
+  void normalisedSpecIsAbsentWhenOnlyTheTokenIsMissingFromASubmission() {
+    ValidationOutcome outcome = WITHOUT_DEFAULT_TOKEN.validateSubmission(ClusterRequest.of(Manifests.valid().build()), false);
 
     assertThat(outcome.violations())
         .extracting(Violation::field, Violation::rule)
@@ -119,8 +119,8 @@ class ClusterValidatorTest {
   @Test
   void modelAndServiceViolationsAreReportedTogether() {
     ValidationOutcome outcome =
-        WITHOUT_DEFAULT_TOKEN.validate(
-            ClusterRequest.of(Manifests.withSpec(s -> s.setNodeCount(4).setClusterName("Bad_Name").setEngineVersion("v16"))));
+        WITHOUT_DEFAULT_TOKEN.validateSubmission(
+            ClusterRequest.of(Manifests.withSpec(s -> s.setNodeCount(4).setClusterName("Bad_Name").setEngineVersion("v16"))), false);
 
     assertThat(outcome.violations())
         .extracting(Violation::field, Violation::rule)

@@ -31,7 +31,7 @@ class InputLimitsTest {
 
   private static List<Violation> violations(DigitalOceanDatabaseClusterStackInput input) {
     Findings findings = new Findings(ClusterRequest.of(input).manifestPath());
-    new ServiceRules(false).check(ClusterRequest.of(input), findings);
+    new ServiceRules(false).check(ClusterRequest.of(input), ServiceRules.MissingToken.REFUSE, findings);
     return findings.violations();
   }
 

@@ -29,7 +29,7 @@ class ServiceRulesTest {
 
   private static List<Violation> violations(ClusterRequest request, boolean defaultTokenConfigured) {
     Findings findings = new Findings(request.manifestPath());
-    new ServiceRules(defaultTokenConfigured).check(request, findings);
+    new ServiceRules(defaultTokenConfigured).check(request, ServiceRules.MissingToken.REFUSE, findings);
     assertThat(findings.advisories()).isEmpty();
     return findings.violations();
   }
