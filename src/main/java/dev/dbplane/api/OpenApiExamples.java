@@ -333,11 +333,20 @@ final class OpenApiExamples {
   static final String REPORT_WITHOUT_TOKEN =
       """
       {
-        "valid": false,
-        "violations": [
-          {"field": "provider_config.api_token", "rule": "dbplane.provider_config.token_required", "message": "no DigitalOcean API token: send a stack input with provider_config.api_token, or configure a default token on the server"}
+        "valid": true,
+        "violations": [],
+        "warnings": [
+          {"field": "providerConfig.apiToken", "code": "dbplane.token_needed",
+           "message": "the server has no default DigitalOcean API token, so a create of this cluster needs one: send a stack input with provider_config.api_token; an update or preview of a cluster that holds its token needs none"}
         ],
-        "warnings": [],
+        "normalized": {
+          "clusterName": "orders-db", "engine": "pg", "version": "16", "region": "nyc3",
+          "size": "db-s-2vcpu-4gb", "nodeCount": 2,
+          "privateNetworkUuid": "5a4981aa-9653-4bd1-bef5-d6bff52042e4", "storageSizeMib": "102400",
+          "tags": ["name:orders-db", "org:acme", "env:prod", "kind:DigitalOceanDatabaseCluster"],
+          "publicConnectivity": false,
+          "stack": {"organization": "acme", "project": "dbplane", "stack": "prod.orders-db"}
+        },
         "credentials": {"source": "none"}
       }
       """;

@@ -41,6 +41,11 @@ class OpenApiExamplesTests {
     assertThat(JSON.readTree(validate(yaml))).isEqualTo(JSON.readTree(OpenApiExamples.PROBLEM));
   }
 
+  @Test
+  void theBareManifestReportIsTheAnswerForTheYamlExample() throws Exception {
+    assertThat(JSON.readTree(validate(OpenApiExamples.MANIFEST_YAML))).isEqualTo(JSON.readTree(OpenApiExamples.REPORT_WITHOUT_TOKEN));
+  }
+
   private String validate(String yaml) throws Exception {
     return MvcApi.body(api.send(post("/api/v1/database-clusters:validate").contentType("application/yaml").content(yaml)));
   }
