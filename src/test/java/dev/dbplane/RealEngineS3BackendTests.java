@@ -111,9 +111,10 @@ class RealEngineS3BackendTests {
   /** Waits for the job's end, keeps the job and its events among the answers, and asserts it succeeded. */
   private static String ended(ServiceProcess service, String jobId, List<String> answers) throws Exception {
     String job = service.api().awaitEnd(jobId, WAIT);
-    String events = service.get("/api/v1/jobs/" + jobId + "/events?limit=500").body();
+    String events = service.get("/api/v1/jobs/" + jobId + "/events?limit=200").body();
     answers.add(job);
     answers.add(events);
+    assertThat(JsonPath.<List<String>>read(events, "$[*].type")).as(events).contains("succeeded");
     assertThat(JsonPath.<String>read(job, "$.status")).as(job + events).isEqualTo("SUCCEEDED");
     return job;
   }
