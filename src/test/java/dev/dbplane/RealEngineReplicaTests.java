@@ -93,36 +93,22 @@ class RealEngineReplicaTests {
 
   @Test
   void aReplicaKilledDuringACreateHasTheJobResumedByAnotherWithExactlyOneCluster() throws Exception {
-    sandbox.settings("{\"create_delay\": \"10s\"}");
-    Replica a = start("a");
-    Replica b = start("b");
-    String name = RealEngineTests.uniqueName("killed");
-    String jobId = RealEngineCrashTests.createUntilAtDigitalOcean(a.process(), sandbox, name);
-    Replica running = runnerOf(jobId, a, b);
-    Replica survivor = running == a ? b : a;
-    sandbox.settings("{\"create_delay\": \"2s\"}");
-    running.process().kill();
+    Midway create = createMidway("10s", "killed");
+    create.running().process().kill();
 
-    String events = succeededWithOneCluster(survivor, jobId, name, 2);
-    assertThat(events).contains("resumed on " + survivor.instance(), "had reached DigitalOcean");
+    String events = succeededWithOneCluster(create.other(), create.jobId(), create.name(), 2);
+    assertThat(events).contains("resumed on " + create.other().instance(), "had reached DigitalOcean");
   }
 
   @Test
   void aReplicaStoppedDuringACreateHandsTheJobToAnotherWhichFinishesIt() throws Exception {
-    sandbox.settings("{\"create_delay\": \"15s\"}");
-    Replica a = start("a");
-    Replica b = start("b");
-    String name = RealEngineTests.uniqueName("handed");
-    String jobId = RealEngineCrashTests.createUntilAtDigitalOcean(b.process(), sandbox, name);
-    Replica running = runnerOf(jobId, a, b);
-    Replica other = running == a ? b : a;
-    sandbox.settings("{\"create_delay\": \"2s\"}");
-    running.process().stop();
-    assertThat(Files.readString(running.log())).contains("handed back to the queue").doesNotContain("could not be handed back");
+    Midway create = createMidway("15s", "handed");
+    create.running().process().stop();
+    assertThat(Files.readString(create.running().log())).contains("handed back to the queue").doesNotContain("could not be handed back");
 
-    String events = succeededWithOneCluster(other, jobId, name, 2);
+    String events = succeededWithOneCluster(create.other(), create.jobId(), create.name(), 2);
     assertThat(JsonPath.<List<String>>read(events, "$[*].type")).containsSubsequence("started", "handed-back", "resumed", "succeeded");
-    assertThat(events).contains("resumed on " + other.instance());
+    assertThat(events).contains("resumed on " + create.other().instance());
   }
 
   @Test
@@ -145,6 +131,24 @@ class RealEngineReplicaTests {
     }
     // One worker each: four jobs at once cannot all be one replica's.
     assertThat(ranOn).containsExactlyInAnyOrder(a.instance(), b.instance());
+  }
+
+  /** A create whose run is under way on one replica, the other idle beside it. */
+  private record Midway(String jobId, String name, Replica running, Replica other) {}
+
+  /**
+   * Starts two replicas and creates a cluster that DigitalOcean takes this long to make; returns once
+   * DigitalOcean has it (the CLI is mid-create), with the runs after it made quick.
+   */
+  private Midway createMidway(String createDelay, String prefix) throws Exception {
+    sandbox.settings("{\"create_delay\": \"" + createDelay + "\"}");
+    Replica a = start("a");
+    Replica b = start("b");
+    String name = RealEngineTests.uniqueName(prefix);
+    String jobId = RealEngineCrashTests.createUntilAtDigitalOcean(b.process(), sandbox, name);
+    Replica running = runnerOf(jobId, a, b);
+    sandbox.settings("{\"create_delay\": \"2s\"}");
+    return new Midway(jobId, name, running, running == a ? b : a);
   }
 
   private Replica start(String name) throws Exception {

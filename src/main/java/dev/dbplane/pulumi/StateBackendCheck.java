@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
@@ -53,7 +54,7 @@ final class StateBackendCheck {
     // A directory of its own, with no project file: the commands name the stacks in full.
     this.directory = settings.workRoot().resolve(".state-check");
     this.environment = StackWorkspace.backendEnvironment(settings);
-    this.handedOver = java.util.stream.Stream.concat(settings.environment().values().stream(), java.util.stream.Stream.ofNullable(settings.passphrase()))
+    this.handedOver = Stream.concat(settings.environment().values().stream(), Stream.ofNullable(settings.passphrase()))
         .filter(value -> value.length() >= SHORTEST_REDACTED).toList();
     this.clock = clock;
   }

@@ -112,14 +112,8 @@ public final class TestS3 {
     Process store = new ProcessBuilder(binary.toString(), "--listen", "127.0.0.1:0", "--port-file", portFile.toString(), "--access-key",
         LOCAL_ACCESS_KEY).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("s3-server.log").toFile())).start();
     Runtime.getRuntime().addShutdownHook(new Thread(store::destroy));
-    Instant deadline = Instant.now().plus(START_WAIT);
-    while (!Files.exists(portFile) || Files.readString(portFile).isBlank()) {
-      if (!store.isAlive() || Instant.now().isAfter(deadline)) {
-        throw new IOException("s3-server did not start; see " + root.resolve("s3-server.log"));
-      }
-      Thread.sleep(50);
-    }
-    return new TestS3(URI.create("http://127.0.0.1:" + Files.readString(portFile).trim()), "us-east-1", LOCAL_ACCESS_KEY, LOCAL_SECRET_KEY);
+    int port = PortFile.await(store, portFile, START_WAIT, root.resolve("s3-server.log"));
+    return new TestS3(URI.create("http://127.0.0.1:" + port), "us-east-1", LOCAL_ACCESS_KEY, LOCAL_SECRET_KEY);
   }
 
   /** A new, empty bucket. */
