@@ -4,11 +4,12 @@
 #   - the Pulumi CLI, pinned in sandbox/toolchain (stamped with its version: the Automation API
 #     refuses a CLI that prints none),
 #   - the sandbox DigitalOcean provider plugin (sandbox/provider), for tests and local trials only,
-#   - the DigitalOcean API emulator (sandbox/emulator).
+#   - the DigitalOcean API emulator (sandbox/emulator),
+#   - an S3-compatible store (sandbox/s3), where the tests keep a shared Pulumi state backend.
 #
 # usage: sandbox/build.sh [--if-go] [--link DIR]
 #   --if-go     on a machine without Go, say so, record why in DIR/../unavailable, and exit 0
-#   --link DIR  leave links to the three binaries in DIR (the tests look in target/sandbox/bin)
+#   --link DIR  leave links to the four binaries in DIR (the tests look in target/sandbox/bin)
 # The cache is $DBPLANE_SANDBOX_CACHE, or ~/.cache/dbplane-sandbox. A module the Go module proxy
 # does not serve fails the build at once, with the go command's own error.
 set -euo pipefail
@@ -67,6 +68,8 @@ build "sandbox provider" "$here/provider" . \
   "$cache/provider-$(source_hash "$here/provider")/pulumi-resource-digitalocean"
 build "emulator" "$here/emulator" ./cmd/do-emulator \
   "$cache/emulator-$(source_hash "$here/emulator")/do-emulator"
+build "S3-compatible store" "$here/s3" ./cmd/s3-server \
+  "$cache/s3-$(source_hash "$here/s3")/s3-server"
 
 if [ -n "$link" ]; then
   mkdir -p "$link"
@@ -74,5 +77,6 @@ if [ -n "$link" ]; then
   ln -sfn "$cache/pulumi-$pulumi_version/pulumi" "$link/pulumi"
   ln -sfn "$cache/provider-$(source_hash "$here/provider")/pulumi-resource-digitalocean" "$link/pulumi-resource-digitalocean"
   ln -sfn "$cache/emulator-$(source_hash "$here/emulator")/do-emulator" "$link/do-emulator"
+  ln -sfn "$cache/s3-$(source_hash "$here/s3")/s3-server" "$link/s3-server"
   echo "sandbox: binaries linked in $link"
 fi

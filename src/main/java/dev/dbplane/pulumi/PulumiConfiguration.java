@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -50,26 +51,31 @@ class PulumiConfiguration {
   }
 
   @Bean
-  PulumiStackEngine pulumiStackEngine(
-      CliPulumiCommand pulumiCommand, ProviderPlugin providerPlugin, DbplaneProperties properties, String pulumiBackendUrl)
-      throws IOException {
+  PulumiStackEngine.Settings pulumiSettings(DbplaneProperties properties, String pulumiBackendUrl) throws IOException {
     DbplaneProperties.Pulumi pulumi = properties.pulumi();
     Path data = properties.dataDir().toAbsolutePath();
-    String backend = pulumiBackendUrl;
     PulumiStackEngine.Settings settings =
         new PulumiStackEngine.Settings(
             pulumi.workDir() != null ? pulumi.workDir() : data.resolve("pulumi-work"),
             pulumiHome(properties),
-            backend,
+            pulumiBackendUrl,
             pulumi.secretsProvider(),
             passphrase(pulumi, data),
             pulumi.digitaloceanApiEndpoint(),
             pulumi.ignoreAmbientPlugins(),
             pulumi.environment() == null ? Map.of() : pulumi.environment(),
             LOCK_RETRY_WAIT);
-    if (backend.startsWith("file://")) {
-      Files.createDirectories(Path.of(backend.substring("file://".length())));
+    if (pulumiBackendUrl.startsWith("file://")) {
+      Files.createDirectories(Path.of(pulumiBackendUrl.substring("file://".length())));
     }
+    return settings;
+  }
+
+  @Bean
+  PulumiStackEngine pulumiStackEngine(
+      CliPulumiCommand pulumiCommand, ProviderPlugin providerPlugin, DbplaneProperties properties, PulumiStackEngine.Settings settings) {
+    DbplaneProperties.Pulumi pulumi = properties.pulumi();
+    String backend = settings.backendUrl();
     log.info("Pulumi engine: CLI {}, backend {}, secrets provider {}, provider plugin {} ({})",
         pulumi.cli(), backend, pulumi.secretsProvider(), providerPlugin.version(),
         providerPlugin.location().map(Path::toString).orElse("not installed"));
@@ -94,8 +100,9 @@ class PulumiConfiguration {
   /** Reported as "pulumi" in the health endpoint. */
   @Bean
   HealthIndicator pulumiHealthIndicator(
-      CliPulumiCommand pulumiCommand, ProviderPlugin providerPlugin, String pulumiBackendUrl, DbplaneProperties properties) {
-    return new PulumiHealth(pulumiCommand, providerPlugin, pulumiBackendUrl, properties.pulumi().sandboxNotice().orElse(null));
+      CliPulumiCommand pulumiCommand, ProviderPlugin providerPlugin, PulumiStackEngine.Settings settings, DbplaneProperties properties) {
+    return new PulumiHealth(pulumiCommand, providerPlugin, settings.backendUrl(), new StateBackendCheck(pulumiCommand, settings, Clock.systemUTC()),
+        properties.pulumi().sandboxNotice().orElse(null));
   }
 
   private static @Nullable String passphrase(DbplaneProperties.Pulumi pulumi, Path data) throws IOException {

@@ -189,9 +189,15 @@ final class StackWorkspace {
   }
 
   private static Map<String, String> environment(PulumiStackEngine.Settings settings, StackRun run, String stack) {
-    Map<String, String> env = new HashMap<>(settings.environment());
+    Map<String, String> env = backendEnvironment(settings);
     env.put(CliPulumiCommand.JOB_ENV, run.jobId().toString());
     env.put("PULUMI_STACK", stack);
+    return env;
+  }
+
+  /** What every CLI command of this service is given: the backend, its credentials, the passphrase, the plugins. */
+  static Map<String, String> backendEnvironment(PulumiStackEngine.Settings settings) {
+    Map<String, String> env = new HashMap<>(settings.environment());
     env.put("PULUMI_BACKEND_URL", settings.backendUrl());
     env.put("PULUMI_HOME", settings.pulumiHome().toString());
     if (settings.ignoreAmbientPlugins()) {

@@ -62,8 +62,13 @@ class SecurityConfiguration {
   }
 
   @Bean
+  ChangeBuckets changeBuckets(JdbcClient jdbc, DbplaneProperties properties) {
+    return new ChangeBuckets(jdbc, properties.security().mutationsPerMinute());
+  }
+
+  @Bean
   SecurityFilterChain api(HttpSecurity http, ApiKeyService keys, DbplaneProperties properties, Problems problems, AuditLog audit,
-      ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+      ChangeBuckets changeBuckets, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
     boolean bearerTokens = jwtDecoder.getIfAvailable() != null;
     http.csrf(csrf -> csrf.disable())
         .httpBasic(basic -> basic.disable())
@@ -84,7 +89,7 @@ class SecurityConfiguration {
             .requestMatchers("/api/**").hasRole(Role.OPERATOR.name())
             .anyRequest().authenticated())
         .addFilterBefore(new ApiKeyAuthenticationFilter(keys), UsernamePasswordAuthenticationFilter.class)
-        .addFilterBefore(new MutationRateLimitFilter(properties.security().mutationsPerMinute(), problems), AuthorizationFilter.class)
+        .addFilterBefore(new MutationRateLimitFilter(properties.security().mutationsPerMinute(), changeBuckets, problems), AuthorizationFilter.class)
         .exceptionHandling(errors -> errors
             .authenticationEntryPoint((request, response, e) -> problems.unauthenticated(request, response, bearerTokens))
             .accessDeniedHandler(new AuditedAccessDenied(audit, problems)));

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -106,14 +105,8 @@ public final class Sandbox {
     Process emulator = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("emulator.log").toFile())).start();
     Runtime.getRuntime().addShutdownHook(new Thread(emulator::destroy));
-    Instant deadline = Instant.now().plus(START_WAIT);
-    while (!Files.exists(portFile) || Files.readString(portFile).isBlank()) {
-      if (!emulator.isAlive() || Instant.now().isAfter(deadline)) {
-        throw new IOException("the emulator did not start; see " + root.resolve("emulator.log"));
-      }
-      Thread.sleep(50);
-    }
-    return new Sandbox(bin, home, emulator, "http://127.0.0.1:" + Files.readString(portFile).trim());
+    int port = PortFile.await(emulator, portFile, START_WAIT, root.resolve("emulator.log"));
+    return new Sandbox(bin, home, emulator, "http://127.0.0.1:" + port);
   }
 
   /** The Pulumi home with the sandbox provider installed as digitalocean 4.76.0. */

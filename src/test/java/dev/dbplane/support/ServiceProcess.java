@@ -54,12 +54,17 @@ public final class ServiceProcess implements AutoCloseable {
   /** Starts the service with these properties and waits until it answers. */
   public static ServiceProcess start(Map<String, String> properties, Map<String, String> systemProperties, Path log)
       throws IOException, InterruptedException {
-    return start(ServiceProcessMain.class.getName(), properties, systemProperties, log, true);
+    return start(ServiceProcessMain.class.getName(), properties, systemProperties, log, true, true);
   }
 
   /** Starts the service itself, with its real engine, as it runs in production. */
   public static ServiceProcess startReal(Map<String, String> properties, Path log) throws IOException, InterruptedException {
-    return start(DbplaneApplication.class.getName(), properties, Map.of(), log, true);
+    return start(DbplaneApplication.class.getName(), properties, Map.of(), log, true, true);
+  }
+
+  /** Starts the service itself, with its real engine, and waits until it answers, ready or not. */
+  public static ServiceProcess startRealUnready(Map<String, String> properties, Path log) throws IOException, InterruptedException {
+    return start(DbplaneApplication.class.getName(), properties, Map.of(), log, true, false);
   }
 
   /**
@@ -72,11 +77,11 @@ public final class ServiceProcess implements AutoCloseable {
 
   /** Starts the service with no API key configured, not even the tests' (which the build passes). */
   public static ServiceProcess startWithoutKeys(Map<String, String> properties, Path log) throws IOException, InterruptedException {
-    return start(ServiceProcessMain.class.getName(), properties, Map.of(), log, false);
+    return start(ServiceProcessMain.class.getName(), properties, Map.of(), log, false, true);
   }
 
   private static ServiceProcess start(
-      String mainClass, Map<String, String> properties, Map<String, String> systemProperties, Path log, boolean keys)
+      String mainClass, Map<String, String> properties, Map<String, String> systemProperties, Path log, boolean keys, boolean ready)
       throws IOException, InterruptedException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -97,7 +102,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
     Process process = builder.start();
     ServiceProcess service = new ServiceProcess(process, port);
-    service.awaitUp(Duration.ofSeconds(90), log);
+    service.awaitUp(Duration.ofSeconds(90), log, ready);
     return service;
   }
 
@@ -132,7 +137,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  private void awaitUp(Duration limit, Path log) throws InterruptedException, IOException {
+  /** Waits until the service answers its health probe: healthy, or, unless {@code ready}, unhealthy too (503). */
+  private void awaitUp(Duration limit, Path log, boolean ready) throws InterruptedException, IOException {
     Instant deadline = Instant.now().plus(limit);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
@@ -140,7 +146,8 @@ public final class ServiceProcess implements AutoCloseable {
       }
       try {
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).timeout(Duration.ofSeconds(10)).build();
-        if (http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+        int status = http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode();
+        if (status == 200 || (!ready && status == 503)) {
           return;
         }
       } catch (IOException e) {
