@@ -72,7 +72,7 @@ public final class ServiceProcess implements AutoCloseable {
    * the tests', so that the first start writes its admin key into the data directory.
    */
   public static ServiceProcess startRealWithoutKeys(Map<String, String> properties, Path log) throws IOException, InterruptedException {
-    return start(DbplaneApplication.class.getName(), properties, Map.of(), log, false);
+    return start(DbplaneApplication.class.getName(), properties, Map.of(), log, false, true);
   }
 
   /** Starts the service with no API key configured, not even the tests' (which the build passes). */
