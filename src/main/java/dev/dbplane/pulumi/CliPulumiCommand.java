@@ -186,6 +186,9 @@ final class CliPulumiCommand implements PulumiCommand {
     if (process == null) {
       return;
     }
+    // Its plugins as they are now: once it has stopped, none of them may outlive it, even one the
+    // look-up of its session after its exit misses.
+    List<ProcessHandle> plugins = process.toHandle().descendants().toList();
     // SIGTERM, and only the signal: Process.destroy() would also close the CLI's pipes, and a CLI
     // that cannot write dies of SIGPIPE with its lock, a pending create and a torn state left.
     process.toHandle().destroy();
@@ -193,7 +196,9 @@ final class CliPulumiCommand implements PulumiCommand {
       try {
         if (!process.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
           process.destroyForcibly();
+          process.waitFor();
         }
+        plugins.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
