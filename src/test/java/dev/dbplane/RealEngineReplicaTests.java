@@ -98,6 +98,10 @@ class RealEngineReplicaTests {
 
     String events = succeededWithOneCluster(create.other(), create.jobId(), create.name(), 2);
     assertThat(events).contains("resumed on " + create.other().instance(), "had reached DigitalOcean");
+    // Where no container takes its processes with it, the killed replica's CLI and plugin live on; as an
+    // orchestrator would, it starts again on its data, and its start-up stops what it left running.
+    start(create.running().log().getFileName().toString().replace(".log", ""));
+    RealEngineTests.assertNoPulumiProcessLeft();
   }
 
   @Test
