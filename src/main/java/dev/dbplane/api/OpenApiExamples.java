@@ -312,20 +312,27 @@ final class OpenApiExamples {
 
   // --- answers of validate
 
-  static final String REPORT_OF_STACK_INPUT =
+  /** What the service would provision for the examples' orders-db, as validate shows it. */
+  private static final String NORMALIZED =
       """
       {
-        "valid": true,
-        "violations": [],
-        "warnings": [],
-        "normalized": {
           "clusterName": "orders-db", "engine": "pg", "version": "16", "region": "nyc3",
           "size": "db-s-2vcpu-4gb", "nodeCount": 2,
           "privateNetworkUuid": "5a4981aa-9653-4bd1-bef5-d6bff52042e4", "storageSizeMib": "102400",
           "tags": ["name:orders-db", "org:acme", "env:prod", "kind:DigitalOceanDatabaseCluster"],
           "publicConnectivity": false,
           "stack": {"organization": "acme", "project": "dbplane", "stack": "prod.orders-db"}
-        },
+        }\
+      """;
+
+  static final String REPORT_OF_STACK_INPUT =
+      """
+      {
+        "valid": true,
+        "violations": [],
+        "warnings": [],
+        "normalized": """ + NORMALIZED + """
+        ,
         "credentials": {"source": "request", "apiToken": "[REDACTED]", "defaultRegion": "nyc3"}
       }
       """;
@@ -339,14 +346,8 @@ final class OpenApiExamples {
           {"field": "providerConfig.apiToken", "code": "dbplane.token_needed",
            "message": "the server has no default DigitalOcean API token, so a create of this cluster needs one: send a stack input with provider_config.api_token; an update or preview of a cluster that holds its token needs none"}
         ],
-        "normalized": {
-          "clusterName": "orders-db", "engine": "pg", "version": "16", "region": "nyc3",
-          "size": "db-s-2vcpu-4gb", "nodeCount": 2,
-          "privateNetworkUuid": "5a4981aa-9653-4bd1-bef5-d6bff52042e4", "storageSizeMib": "102400",
-          "tags": ["name:orders-db", "org:acme", "env:prod", "kind:DigitalOceanDatabaseCluster"],
-          "publicConnectivity": false,
-          "stack": {"organization": "acme", "project": "dbplane", "stack": "prod.orders-db"}
-        },
+        "normalized": """ + NORMALIZED + """
+        ,
         "credentials": {"source": "none"}
       }
       """;
