@@ -23,10 +23,12 @@ class ArchitectureTests {
   void theDomainKnowsNothingOfTheWebOrOfPulumi() {
     noClasses()
         .that()
-        .resideInAPackage("dev.dbplane.cluster..")
+        .resideInAnyPackage("dev.dbplane.resource..", "dev.dbplane.cluster..")
+        .and()
+        .resideOutsideOfPackage("..program..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("org.springframework.web..", "jakarta.servlet..", "com.pulumi..", "dev.dbplane.api..")
+        .resideInAnyPackage("org.springframework.web..", "jakarta.servlet..", "com.pulumi..", "dev.dbplane.api..", "dev.dbplane.pulumi..")
         .check(classes);
   }
 
@@ -53,10 +55,10 @@ class ArchitectureTests {
   }
 
   @Test
-  void onlyThePulumiEngineKnowsPulumi() {
+  void onlyThePulumiEngineAndTheKindsProgramsKnowPulumi() {
     noClasses()
         .that()
-        .resideOutsideOfPackage("dev.dbplane.pulumi..")
+        .resideOutsideOfPackages("dev.dbplane.pulumi..", "dev.dbplane.*.program..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.pulumi..")

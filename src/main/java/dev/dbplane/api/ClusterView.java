@@ -6,7 +6,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import dev.dbplane.cluster.Cluster;
 import dev.dbplane.cluster.ClusterDetails;
-import dev.dbplane.cluster.ClusterOutputs;
+import dev.dbplane.resource.ResourceOutputs;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ record ClusterView(
     Cluster c = details.cluster();
     return new ClusterView(
         c.id(), c.name(), c.org(), c.env(), c.engine(), c.region(), c.stack().fullyQualified(), c.state().name(), sandbox,
-        c.specVersion(), c.etag(), json(c), details.outputs().map(ClusterOutputs::redacted).orElse(null),
+        c.specVersion(), c.etag(), json(c), details.outputs().map(ResourceOutputs::redacted).orElse(null),
         details.lastJob().map(JobView::of).orElse(null), details.allowedActions(), c.createdBy(), c.createdAt(), c.updatedAt());
   }
 

@@ -1,10 +1,11 @@
 package dev.dbplane.api;
 
-import dev.dbplane.cluster.ClusterRequest;
 import dev.dbplane.config.DbplaneProperties;
+import dev.dbplane.resource.ResourceRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,7 @@ class ManifestBodies {
     this.properties = properties;
   }
 
-  ClusterRequest read(HttpServletRequest request) throws IOException {
+  ResourceRequest<DigitalOceanDatabaseCluster> read(HttpServletRequest request) throws IOException {
     return parse(request, BoundedBody.read(request, properties.intake().maxBodySize()));
   }
 
@@ -35,7 +36,7 @@ class ManifestBodies {
   }
 
   /** For endpoints whose body is optional: null when the request has none. */
-  @Nullable ClusterRequest readIfPresent(HttpServletRequest request) throws IOException {
+  @Nullable ResourceRequest<DigitalOceanDatabaseCluster> readIfPresent(HttpServletRequest request) throws IOException {
     if (request.getContentType() == null) {
       return null;
     }
@@ -43,7 +44,7 @@ class ManifestBodies {
     return body.length == 0 ? null : parse(request, body);
   }
 
-  private ClusterRequest parse(HttpServletRequest request, byte[] body) {
+  private ResourceRequest<DigitalOceanDatabaseCluster> parse(HttpServletRequest request, byte[] body) {
     RequestIntake.Parsed parsed = intake.parse(body, MediaType.parseMediaType(request.getContentType()));
     request.setAttribute(FIELDS, parsed.fields());
     return parsed.request();

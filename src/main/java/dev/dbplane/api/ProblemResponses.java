@@ -3,17 +3,17 @@ package dev.dbplane.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.dbplane.cluster.ClusterAlreadyExistsException;
 import dev.dbplane.cluster.ClusterNotFoundException;
-import dev.dbplane.cluster.DestroyNotConfirmedException;
-import dev.dbplane.cluster.InvalidSpecException;
-import dev.dbplane.cluster.NoOutputsException;
-import dev.dbplane.cluster.ReplacementNotConfirmedException;
 import dev.dbplane.cluster.SpecVersionMismatchException;
 import dev.dbplane.cluster.StackInUseException;
-import dev.dbplane.cluster.UnsupportedChangeException;
-import dev.dbplane.cluster.Violation;
 import dev.dbplane.job.ActiveJobExistsException;
 import dev.dbplane.job.JobNotCancellableException;
 import dev.dbplane.job.JobNotFoundException;
+import dev.dbplane.resource.DestroyNotConfirmedException;
+import dev.dbplane.resource.InvalidSpecException;
+import dev.dbplane.resource.NoOutputsException;
+import dev.dbplane.resource.ReplacementNotConfirmedException;
+import dev.dbplane.resource.UnsupportedChangeException;
+import dev.dbplane.resource.Violation;
 import dev.dbplane.security.Problems;
 import dev.dbplane.webhook.InvalidCallbackUrlException;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -43,8 +43,8 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Maps every failure to an RFC 9457 problem+json in one place. Details name fields and reasons but

@@ -3,7 +3,8 @@ package dev.dbplane.api;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
-import dev.dbplane.cluster.ClusterRequest;
+import dev.dbplane.cluster.ClusterKind;
+import dev.dbplane.resource.ResourceRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,16 +27,16 @@ final class ProtobufSource {
 
   private ProtobufSource() {}
 
-  static ClusterRequest read(byte[] body, @Nullable String messageType) {
+  static ResourceRequest<DigitalOceanDatabaseCluster> read(byte[] body, @Nullable String messageType) {
     if (messageType != null && !messageType.equals(MANIFEST_TYPE) && !messageType.equals(STACK_INPUT_TYPE)) {
       throw UnreadableRequestException.malformed(
           IntakeProblem.at(null, "messageType must be " + MANIFEST_TYPE + " or " + STACK_INPUT_TYPE));
     }
-    ClusterRequest request;
+    ResourceRequest<DigitalOceanDatabaseCluster> request;
     if (STACK_INPUT_TYPE.equals(messageType)) {
-      request = ClusterRequest.of(parseStackInput(body));
+      request = ClusterKind.request(parseStackInput(body));
     } else if (MANIFEST_TYPE.equals(messageType)) {
-      request = ClusterRequest.of(parseManifest(body));
+      request = ClusterKind.request(parseManifest(body));
     } else {
       request = guess(body);
     }
@@ -51,21 +52,21 @@ final class ProtobufSource {
    * Reads the body both ways and keeps the reading that fits better: more of the markers a real
    * request of that shape has, then fewer unknown fields. A tie is a manifest, the common case.
    */
-  private static ClusterRequest guess(byte[] body) {
-    ClusterRequest manifest = null;
-    ClusterRequest stackInput = null;
+  private static ResourceRequest<DigitalOceanDatabaseCluster> guess(byte[] body) {
+    ResourceRequest<DigitalOceanDatabaseCluster> manifest = null;
+    ResourceRequest<DigitalOceanDatabaseCluster> stackInput = null;
     try {
-      manifest = ClusterRequest.of(DigitalOceanDatabaseCluster.parseFrom(body));
+      manifest = ClusterKind.request(DigitalOceanDatabaseCluster.parseFrom(body));
     } catch (InvalidProtocolBufferException e) {
       // Not a manifest; perhaps a stack input.
     }
     try {
-      stackInput = ClusterRequest.of(DigitalOceanDatabaseClusterStackInput.parseFrom(body));
+      stackInput = ClusterKind.request(DigitalOceanDatabaseClusterStackInput.parseFrom(body));
     } catch (InvalidProtocolBufferException e) {
       // Not a stack input.
     }
     if (stackInput == null) {
-      return manifest != null ? manifest : ClusterRequest.of(parseManifest(body));
+      return manifest != null ? manifest : ClusterKind.request(parseManifest(body));
     }
     if (manifest == null || fit(stackInput) > fit(manifest)) {
       return stackInput;
@@ -73,7 +74,7 @@ final class ProtobufSource {
     return manifest;
   }
 
-  private static int fit(ClusterRequest request) {
+  private static int fit(ResourceRequest<DigitalOceanDatabaseCluster> request) {
     List<IntakeProblem> unknown = new ArrayList<>();
     findUnknownFields(request.message(), "", unknown);
     DigitalOceanDatabaseCluster manifest = request.manifest();

@@ -4,7 +4,8 @@ import com.google.gson.Gson;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
-import dev.dbplane.cluster.ClusterRequest;
+import dev.dbplane.cluster.ClusterKind;
+import dev.dbplane.resource.ResourceRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +15,7 @@ import org.springframework.http.MediaType;
 
 /**
  * Reads a request body, in JSON (proto3 JSON: snake_case or camelCase names), YAML (a Planton
- * manifest as written by hand) or binary protobuf, into a {@link ClusterRequest}: a bare manifest or
+ * manifest as written by hand) or binary protobuf, into a {@link ResourceRequest<DigitalOceanDatabaseCluster>}: a bare manifest or
  * a stack input. Anything that does not fit the model is refused with every problem found, never
  * silently dropped. Thread-safe.
  */
@@ -39,9 +40,9 @@ public final class RequestIntake {
   private final JsonFormat.Parser jsonParser = JsonFormat.parser();
 
   /** A body read into the model, with its fields as the caller wrote them. */
-  record Parsed(ClusterRequest request, CallerFields fields) {}
+  record Parsed(ResourceRequest<DigitalOceanDatabaseCluster> request, CallerFields fields) {}
 
-  public ClusterRequest read(byte[] body, MediaType contentType) {
+  public ResourceRequest<DigitalOceanDatabaseCluster> read(byte[] body, MediaType contentType) {
     return parse(body, contentType).request();
   }
 
@@ -74,10 +75,10 @@ public final class RequestIntake {
           UnreadableRequestException.Kind.DOES_NOT_FIT_MODEL,
           List.of(IntakeProblem.at(null, "does not fit the model: " + e.getMessage())));
     }
-    ClusterRequest request =
+    ResourceRequest<DigitalOceanDatabaseCluster> request =
         stackInput
-            ? ClusterRequest.of((DigitalOceanDatabaseClusterStackInput) builder.build())
-            : ClusterRequest.of((DigitalOceanDatabaseCluster) builder.build());
+            ? ClusterKind.request((DigitalOceanDatabaseClusterStackInput) builder.build())
+            : ClusterKind.request((DigitalOceanDatabaseCluster) builder.build());
     return new Parsed(request, CallerFields.of(tree, builder.getDescriptorForType()));
   }
 

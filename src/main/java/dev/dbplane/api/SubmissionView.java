@@ -1,7 +1,7 @@
 package dev.dbplane.api;
 
-import dev.dbplane.cluster.Advisory;
 import dev.dbplane.cluster.Submission;
+import dev.dbplane.resource.Advisory;
 import java.util.List;
 import java.util.UUID;
 

@@ -1,9 +1,10 @@
 package dev.dbplane.api;
 
-import dev.dbplane.cluster.ClusterRequest;
-import dev.dbplane.cluster.ClusterValidator;
-import dev.dbplane.cluster.ValidationOutcome;
+import dev.dbplane.cluster.ClusterSpec;
 import dev.dbplane.config.DbplaneProperties;
+import dev.dbplane.resource.ResourceRequest;
+import dev.dbplane.resource.ResourceValidator;
+import dev.dbplane.resource.ValidationOutcome;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -12,6 +13,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,11 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ValidationController {
 
   private final ManifestBodies bodies;
-  private final ClusterValidator validator;
+  private final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> validator;
   private final DbplaneProperties properties;
   private final ValidationMetrics metrics;
 
-  ValidationController(ManifestBodies bodies, ClusterValidator validator, DbplaneProperties properties, ValidationMetrics metrics) {
+  ValidationController(ManifestBodies bodies, ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> validator, DbplaneProperties properties, ValidationMetrics metrics) {
     this.metrics = metrics;
     this.bodies = bodies;
     this.validator = validator;
@@ -61,8 +63,8 @@ class ValidationController {
       consumes = {"application/json", "application/yaml", "application/x-yaml", "text/yaml", "application/x-protobuf", "application/protobuf"},
       produces = MediaType.APPLICATION_JSON_VALUE)
   ValidationReport validate(HttpServletRequest request) throws IOException {
-    ClusterRequest clusterRequest = bodies.read(request);
-    ValidationOutcome outcome = validator.validate(clusterRequest);
+    ResourceRequest<DigitalOceanDatabaseCluster> clusterRequest = bodies.read(request);
+    ValidationOutcome<ClusterSpec> outcome = validator.validate(clusterRequest);
     metrics.violated(outcome.violations());
     return ValidationReport.of(clusterRequest, ManifestBodies.fieldsOf(request), outcome, properties.digitalocean().hasDefaultToken());
   }

@@ -1,6 +1,6 @@
 package dev.dbplane.api;
 
-import dev.dbplane.cluster.Violation;
+import dev.dbplane.resource.Violation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;

@@ -1,14 +1,15 @@
 package dev.dbplane.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.dbplane.cluster.Advisory;
-import dev.dbplane.cluster.ClusterOutputs;
-import dev.dbplane.cluster.ClusterRequest;
-import dev.dbplane.engine.ProvisioningSpec;
-import dev.dbplane.cluster.ValidationOutcome;
+import dev.dbplane.cluster.ClusterSpec;
+import dev.dbplane.resource.Advisory;
+import dev.dbplane.resource.ResourceOutputs;
+import dev.dbplane.resource.ResourceRequest;
+import dev.dbplane.resource.ValidationOutcome;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
 
 /**
  * The answer of the validate endpoint.
@@ -26,7 +27,7 @@ record ValidationReport(
     boolean valid,
     List<ProblemResponses.ProblemViolation> violations,
     List<Advisory> warnings,
-    @Nullable ProvisioningSpec normalized,
+    @Nullable ClusterSpec normalized,
     Credentials credentials) {
 
   /**
@@ -40,11 +41,11 @@ record ValidationReport(
       @Nullable String apiToken,
       @Nullable String defaultRegion) {}
 
-  static ValidationReport of(ClusterRequest request, CallerFields fields, ValidationOutcome outcome, boolean serverHasDefaultToken) {
+  static ValidationReport of(ResourceRequest<DigitalOceanDatabaseCluster> request, CallerFields fields, ValidationOutcome<ClusterSpec> outcome, boolean serverHasDefaultToken) {
     Credentials credentials =
         request
             .providerConfig()
-            .map(config -> new Credentials("request", config.getApiToken().isEmpty() ? null : ClusterOutputs.REDACTED, config.getDefaultRegion().name()))
+            .map(config -> new Credentials("request", config.getApiToken().isEmpty() ? null : ResourceOutputs.REDACTED, config.getDefaultRegion().name()))
             .orElseGet(() -> new Credentials(serverHasDefaultToken ? "server-default" : "none", null, null));
     return new ValidationReport(
         outcome.valid(), fields.violations(outcome.violations()), fields.advisories(outcome.advisories()), outcome.spec(), credentials);

@@ -1,5 +1,7 @@
 package dev.dbplane.cluster;
 
+import dev.dbplane.resource.Findings;
+import dev.dbplane.resource.ResourceTags;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -15,7 +17,7 @@ final class Advisories {
 
   private static final Set<String> PRODUCTION_ENVIRONMENTS = Set.of("prod", "production", "prd", "live");
 
-  void check(DigitalOceanDatabaseCluster manifest, ClusterTags.Result tags, Findings findings) {
+  void check(DigitalOceanDatabaseCluster manifest, ResourceTags.Result tags, Findings findings) {
     DigitalOceanDatabaseClusterSpec spec = manifest.getSpec();
     if (spec.getNodeCount() == 1) {
       findings.advise(
@@ -57,7 +59,7 @@ final class Advisories {
           "dbplane.tags_rewritten",
           tags.rewritten().size()
               + " tag(s) from metadata did not fit DigitalOcean's tag rules (letters, digits, ':', '-' and '_', at most "
-              + ClusterTags.MAX_TAG_LENGTH
+              + ResourceTags.MAX_TAG_LENGTH
               + " characters): other characters became '-' and longer tags were cut");
     }
   }

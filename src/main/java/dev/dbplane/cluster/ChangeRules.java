@@ -1,6 +1,7 @@
 package dev.dbplane.cluster;
 
-import dev.dbplane.engine.ProvisioningSpec;
+import dev.dbplane.resource.ChangeVerdict;
+import dev.dbplane.resource.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,11 +18,9 @@ final class ChangeRules {
 
   private static final Pattern SIZE = Pattern.compile("-([0-9]+)vcpu-([0-9]+)(gb|mb)");
 
-  record Verdict(List<Violation> replacements, List<Violation> unsupported) {}
-
   private ChangeRules() {}
 
-  static Verdict judge(ProvisioningSpec current, ProvisioningSpec next) {
+  static ChangeVerdict judge(ClusterSpec current, ClusterSpec next) {
     List<Violation> replacements = new ArrayList<>();
     List<Violation> unsupported = new ArrayList<>();
     if (!current.engine().equals(next.engine())) {
@@ -39,10 +38,10 @@ final class ChangeRules {
       unsupported.add(new Violation("spec.engine_version", "dbplane.change.version_downgrade",
           "DigitalOcean cannot downgrade " + current.engine() + " from " + current.version() + " to " + next.version()));
     }
-    return new Verdict(replacements, unsupported);
+    return new ChangeVerdict(replacements, unsupported);
   }
 
-  private static void checkStorage(ProvisioningSpec current, ProvisioningSpec next, List<Violation> unsupported) {
+  private static void checkStorage(ClusterSpec current, ClusterSpec next, List<Violation> unsupported) {
     if (current.storageSizeMib() == null) {
       return;
     }
@@ -55,7 +54,7 @@ final class ChangeRules {
     }
   }
 
-  private static void checkSize(ProvisioningSpec current, ProvisioningSpec next, List<Violation> unsupported) {
+  private static void checkSize(ClusterSpec current, ClusterSpec next, List<Violation> unsupported) {
     Optional<long[]> from = resources(current.size());
     Optional<long[]> to = resources(next.size());
     if (from.isPresent() && to.isPresent() && (to.get()[0] < from.get()[0] || to.get()[1] < from.get()[1])) {

@@ -6,6 +6,8 @@ import dev.dbplane.engine.StackResult;
 import dev.dbplane.job.Job;
 import dev.dbplane.job.JobErrorCode;
 import dev.dbplane.job.JobSubjects;
+import dev.dbplane.resource.CredentialStore;
+import dev.dbplane.resource.OutputStore;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,13 +31,23 @@ final class ClusterJobSubjects implements JobSubjects {
   }
 
   @Override
+  public String kind() {
+    return ClusterKind.NAME;
+  }
+
+  @Override
+  public Class<ClusterSpec> specType() {
+    return ClusterSpec.class;
+  }
+
+  @Override
   public Optional<Secret> tokenFor(UUID clusterId) {
     return credentials.get(clusterId).or(() -> defaultToken);
   }
 
   @Override
-  public Optional<String> heldClusterId(UUID clusterId) {
-    return outputs.get(clusterId).map(stored -> stored.values().get(StackResult.CLUSTER_ID));
+  public Optional<String> heldResourceId(UUID clusterId) {
+    return outputs.get(clusterId).map(stored -> stored.values().get(ClusterKind.OUTPUTS.id()));
   }
 
   @Override
@@ -50,7 +62,7 @@ final class ClusterJobSubjects implements JobSubjects {
       }
       case DESTROY -> clusters.delete(job.clusterId());
       case REFRESH -> {
-        if (result.clusterGone()) {
+        if (result.resourceGone()) {
           outputs.remove(job.clusterId());
           clusters.setState(job.clusterId(), ClusterState.GONE, clock.instant());
         } else {

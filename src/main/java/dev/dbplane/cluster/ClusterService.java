@@ -2,12 +2,26 @@ package dev.dbplane.cluster;
 
 import dev.dbplane.audit.AuditLog;
 import dev.dbplane.engine.Operation;
-import dev.dbplane.engine.ProvisioningSpec;
 import dev.dbplane.engine.Secret;
 import dev.dbplane.job.Job;
 import dev.dbplane.job.JobService;
 import dev.dbplane.job.NewJob;
 import dev.dbplane.job.Page;
+import dev.dbplane.resource.Advisory;
+import dev.dbplane.resource.ChangeVerdict;
+import dev.dbplane.resource.CredentialStore;
+import dev.dbplane.resource.DestroyNotConfirmedException;
+import dev.dbplane.resource.InvalidSpecException;
+import dev.dbplane.resource.NoOutputsException;
+import dev.dbplane.resource.OutputStore;
+import dev.dbplane.resource.ReplacementNotConfirmedException;
+import dev.dbplane.resource.ResourceOutputs;
+import dev.dbplane.resource.ResourceRequest;
+import dev.dbplane.resource.ResourceValidator;
+import dev.dbplane.resource.StackNames;
+import dev.dbplane.resource.UnsupportedChangeException;
+import dev.dbplane.resource.ValidationOutcome;
+import dev.dbplane.resource.Violation;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 public class ClusterService {
 
-  private final ClusterValidator validator;
+  private final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> validator;
   private final ClusterStore clusters;
   private final CredentialStore credentials;
   private final OutputStore outputs;
@@ -32,7 +46,7 @@ public class ClusterService {
   private final Clock clock;
 
   ClusterService(
-      ClusterValidator validator,
+      ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> validator,
       ClusterStore clusters,
       CredentialStore credentials,
       OutputStore outputs,
@@ -56,9 +70,9 @@ public class ClusterService {
    * @throws StackInUseException when the stack is another cluster's
    */
   @Transactional
-  public Submission create(ClusterRequest request, String requestedBy) {
-    ValidationOutcome outcome = validOrThrow(request, false);
-    ProvisioningSpec spec = outcome.provisioningSpec().orElseThrow();
+  public Submission create(ResourceRequest<DigitalOceanDatabaseCluster> request, String requestedBy) {
+    ValidationOutcome<ClusterSpec> outcome = validOrThrow(request, false);
+    ClusterSpec spec = outcome.provisioningSpec().orElseThrow();
     DigitalOceanDatabaseCluster manifest = request.manifest();
     refuseTaken(request, spec);
     Cluster cluster =
@@ -84,14 +98,14 @@ public class ClusterService {
    * @throws UnsupportedChangeException when DigitalOcean cannot make the change
    */
   @Transactional
-  public Submission update(UUID id, ClusterRequest request, String etag, boolean confirmReplacement, String requestedBy) {
+  public Submission update(UUID id, ResourceRequest<DigitalOceanDatabaseCluster> request, String etag, boolean confirmReplacement, String requestedBy) {
     Cluster current = find(id);
     if (!current.etag().equals(etag)) {
       throw new SpecVersionMismatchException(current);
     }
-    ValidationOutcome outcome = validOrThrow(request, credentials.holds(id));
-    ProvisioningSpec next = outcome.provisioningSpec().orElseThrow();
-    ChangeRules.Verdict verdict = ChangeRules.judge(validator.normalise(current.manifest()), next);
+    ValidationOutcome<ClusterSpec> outcome = validOrThrow(request, credentials.holds(id));
+    ClusterSpec next = outcome.provisioningSpec().orElseThrow();
+    ChangeVerdict verdict = validator.kind().judgeChange(validator.normalise(current.manifest()), next);
     List<Violation> unsupported = new ArrayList<>(StackNames.labelChanges(current.manifest().getMetadata(), request.manifest().getMetadata(), current.stack()));
     unsupported.addAll(verdict.unsupported());
     if (!unsupported.isEmpty()) {
@@ -130,13 +144,13 @@ public class ClusterService {
    * Queues a preview: of the cluster's current spec, or of a proposed one (which is not stored).
    */
   @Transactional
-  public Submission preview(UUID id, @Nullable ClusterRequest proposed, String requestedBy) {
+  public Submission preview(UUID id, @Nullable ResourceRequest<DigitalOceanDatabaseCluster> proposed, String requestedBy) {
     Cluster cluster = find(id);
     if (proposed == null) {
       return readOnlyJob(cluster, Operation.PREVIEW, requestedBy);
     }
-    ValidationOutcome outcome = validOrThrow(proposed, credentials.holds(id));
-    ProvisioningSpec spec = outcome.provisioningSpec().orElseThrow().withStack(cluster.stack());
+    ValidationOutcome<ClusterSpec> outcome = validOrThrow(proposed, credentials.holds(id));
+    ClusterSpec spec = outcome.provisioningSpec().orElseThrow().withStack(cluster.stack());
     Job job = jobs.submit(newJob(cluster, Operation.PREVIEW, spec, requestedBy, outcome.advisories()));
     return audited(new Submission(cluster, job, outcome.advisories()), "cluster.preview");
   }
@@ -185,9 +199,9 @@ public class ClusterService {
    * audited.
    */
   @Transactional
-  public ClusterOutputs reveal(UUID id, String revealedBy) {
+  public ResourceOutputs reveal(UUID id, String revealedBy) {
     Cluster cluster = find(id);
-    ClusterOutputs revealed = outputs.get(id).orElseThrow(() -> new NoOutputsException(cluster.name()));
+    ResourceOutputs revealed = outputs.get(id).orElseThrow(() -> new NoOutputsException(cluster.name()));
     audit.record(revealedBy, "outputs.reveal", id, "revealed the outputs of " + cluster.name());
     return revealed;
   }
@@ -200,7 +214,7 @@ public class ClusterService {
     return count;
   }
 
-  private void refuseTaken(ClusterRequest request, ProvisioningSpec spec) {
+  private void refuseTaken(ResourceRequest<DigitalOceanDatabaseCluster> request, ClusterSpec spec) {
     clusters.findByName(spec.clusterName()).ifPresent(existing -> {
       throw new ClusterAlreadyExistsException(existing);
     });
@@ -215,12 +229,12 @@ public class ClusterService {
     return submission;
   }
 
-  private ProvisioningSpec currentSpec(Cluster cluster) {
+  private ClusterSpec currentSpec(Cluster cluster) {
     return validator.normalise(cluster.manifest()).withStack(cluster.stack());
   }
 
-  private ValidationOutcome validOrThrow(ClusterRequest request, boolean clusterHoldsToken) {
-    ValidationOutcome outcome = validator.validateSubmission(request, clusterHoldsToken);
+  private ValidationOutcome<ClusterSpec> validOrThrow(ResourceRequest<DigitalOceanDatabaseCluster> request, boolean clusterHoldsToken) {
+    ValidationOutcome<ClusterSpec> outcome = validator.validateSubmission(request, clusterHoldsToken);
     if (!outcome.valid()) {
       throw new InvalidSpecException(outcome);
     }
@@ -228,11 +242,11 @@ public class ClusterService {
   }
 
   /** The change rules name fields of the manifest; the caller named them within the request sent. */
-  private static List<Violation> inManifest(ClusterRequest request, List<Violation> violations) {
+  private static List<Violation> inManifest(ResourceRequest<DigitalOceanDatabaseCluster> request, List<Violation> violations) {
     return violations.stream().map(v -> new Violation(request.manifestPath() + v.field(), v.rule(), v.message())).toList();
   }
 
-  private static Optional<Secret> tokenOf(ClusterRequest request) {
+  private static Optional<Secret> tokenOf(ResourceRequest<DigitalOceanDatabaseCluster> request) {
     return request.providerConfig().map(config -> config.getApiToken()).filter(token -> !token.isBlank()).map(Secret::of);
   }
 
@@ -240,7 +254,7 @@ public class ClusterService {
     return clusters.find(id).orElseThrow(() -> new ClusterNotFoundException(id));
   }
 
-  private static NewJob newJob(Cluster cluster, Operation operation, ProvisioningSpec spec, String requestedBy, List<Advisory> warnings) {
+  private static NewJob newJob(Cluster cluster, Operation operation, ClusterSpec spec, String requestedBy, List<Advisory> warnings) {
     return new NewJob(cluster.id(), cluster.name(), operation, requestedBy, cluster.specVersion(), spec,
         warnings.stream().map(w -> w.field() + ": " + w.message()).toList());
   }

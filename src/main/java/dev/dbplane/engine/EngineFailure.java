@@ -11,8 +11,8 @@ public enum EngineFailure {
   /** DigitalOcean or the provider refused or failed the change (quota, name taken, size not offered). */
   PROVIDER_ERROR,
   /**
-   * The stack no longer holds the cluster it held (its state was deleted or emptied outside the
-   * service); nothing ran, since an update would create a second cluster beside the first.
+   * The stack no longer holds the resource it held (its state was deleted or emptied outside the
+   * service); nothing ran, since an update would create a second one beside the first.
    */
   STATE_LOST,
   /** The run stopped because it was asked to. */

@@ -2,13 +2,13 @@ package dev.dbplane.engine;
 
 /** What a job asks of a stack. */
 public enum Operation {
-  /** Create or update the cluster to match the spec. */
+  /** Create or update the resource to match the spec. */
   UP,
   /** Show what UP would change, changing nothing. */
   PREVIEW,
   /** Compare the stack's state with DigitalOcean and report drift. */
   REFRESH,
-  /** Delete the cluster and then the stack. */
+  /** Delete the resource and then the stack. */
   DESTROY;
 
   /** Whether the operation may change infrastructure (and so must not be repeated blindly). */

@@ -13,7 +13,7 @@ public interface StackEngine {
 
   StackResult refresh(StackRun run) throws StackEngineException;
 
-  /** Deletes the cluster, then removes the stack itself. */
+  /** Deletes the resource, then removes the stack itself. */
   StackResult destroy(StackRun run) throws StackEngineException;
 
   /**

@@ -1,7 +1,7 @@
 package dev.dbplane.engine;
 
 /**
- * The Pulumi stack that holds one cluster, stable for the life of the cluster.
+ * The Pulumi stack that holds one resource, stable for the life of the resource.
  *
  * @param organization Pulumi organization
  * @param project Pulumi project

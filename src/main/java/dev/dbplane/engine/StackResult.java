@@ -9,15 +9,12 @@ import java.util.Set;
  * @param changes count of resources per kind of change ({@code create}, {@code update}, {@code
  *     delete}, {@code same}, ...), as the engine summarises them; for a refresh, what differs
  * @param outputs the stack outputs after the run (empty for preview, destroy, and a refresh that
- *     found no cluster)
+ *     found no resource)
  * @param secretOutputs names of the outputs whose values are secret
- * @param clusterGone true when a refresh found that the cluster no longer exists at DigitalOcean
- *     (deleted outside this service)
+ * @param resourceGone true when a refresh found that the stack's resource no longer exists at
+ *     DigitalOcean (deleted outside this service)
  */
-public record StackResult(Map<String, Integer> changes, Map<String, String> outputs, Set<String> secretOutputs, boolean clusterGone) {
-
-  /** The output holding the cluster's DigitalOcean id. */
-  public static final String CLUSTER_ID = "cluster_id";
+public record StackResult(Map<String, Integer> changes, Map<String, String> outputs, Set<String> secretOutputs, boolean resourceGone) {
 
   public StackResult {
     changes = Map.copyOf(changes);
@@ -33,7 +30,7 @@ public record StackResult(Map<String, Integer> changes, Map<String, String> outp
     return new StackResult(changes, Map.of(), Set.of());
   }
 
-  /** A refresh found the stack's cluster gone from DigitalOcean. */
+  /** A refresh found the stack's resource gone from DigitalOcean. */
   public static StackResult gone(Map<String, Integer> changes) {
     return new StackResult(changes, Map.of(), Set.of(), true);
   }

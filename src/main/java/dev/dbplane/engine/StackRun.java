@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param token the DigitalOcean token to act with
  * @param resumed true when an earlier run of this job was interrupted (its worker died); the engine
  *     must first clear what that run may have left (a stale lock, pending operations)
- * @param heldClusterId the DigitalOcean id of the cluster the stack held after its last successful
+ * @param heldResourceId the DigitalOcean id of the resource the stack held after its last successful
  *     run, as the service stored it; null while it holds none. A stack that no longer holds it has
- *     lost its state, and the engine must not act on it (an UP would create a second cluster)
+ *     lost its state, and the engine must not act on it (an UP would create a second one)
  * @param events where progress goes, as it happens
  */
-public record StackRun(UUID jobId, ProvisioningSpec spec, Secret token, boolean resumed, @Nullable String heldClusterId, Consumer<StackEvent> events) {}
+public record StackRun(UUID jobId, ResourceSpec spec, Secret token, boolean resumed, @Nullable String heldResourceId, Consumer<StackEvent> events) {}

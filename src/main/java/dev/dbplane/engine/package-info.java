@@ -1,6 +1,6 @@
 /**
- * The port through which jobs provision clusters, and its vocabulary: what a stack should hold
- * ({@link dev.dbplane.engine.ProvisioningSpec}), where it lives, and what a run reports. The Pulumi
+ * The port through which jobs provision resources, and its vocabulary: what a stack should hold
+ * ({@link dev.dbplane.engine.ResourceSpec}), where it lives, and what a run reports. The Pulumi
  * implementation lives in {@code dev.dbplane.pulumi}; tests drive jobs with their own engine.
  */
 @NullMarked

@@ -1,7 +1,7 @@
 package dev.dbplane.job;
 
 import dev.dbplane.engine.Operation;
-import dev.dbplane.engine.ProvisioningSpec;
+import dev.dbplane.engine.ResourceSpec;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ public record Job(
     JobStatus status,
     String requestedBy,
     int specVersion,
-    ProvisioningSpec spec,
+    ResourceSpec spec,
     List<String> warnings,
     @Nullable Map<String, Integer> changes,
     @Nullable JobError error,

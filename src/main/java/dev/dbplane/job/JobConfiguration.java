@@ -5,14 +5,15 @@ import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.dbplane.audit.AuditLog;
 import dev.dbplane.config.DbplaneProperties;
 import dev.dbplane.engine.StackEngine;
 import dev.dbplane.engine.UnavailableStackEngine;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Connection;
@@ -25,7 +26,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,8 +62,13 @@ class JobConfiguration {
   private static final Duration HAND_BACK_TIME = Duration.ofSeconds(10);
 
   @Bean
-  JobStore jobStore(JdbcClient jdbc, JsonMapper json) {
-    return new JobStore(jdbc, json);
+  KindSubjects kindSubjects(List<JobSubjects> subjects) {
+    return new KindSubjects(subjects);
+  }
+
+  @Bean
+  JobStore jobStore(JdbcClient jdbc, JsonMapper json, KindSubjects kinds) {
+    return new JobStore(jdbc, json, kinds);
   }
 
   @Bean
@@ -105,7 +110,7 @@ class JobConfiguration {
       JobStore jobs,
       JobEventStore events,
       ObjectProvider<StackEngine> engines,
-      JobSubjects subjects,
+      KindSubjects subjects,
       TransactionTemplate transactions,
       ExecutorService engineRuns,
       DbplaneProperties properties,
@@ -199,7 +204,7 @@ class JobConfiguration {
 
   @Bean
   JobService jobService(
-      JobStore jobs, JobEventStore events, JobSubjects subjects, Scheduler scheduler, OneTimeTask<Void> stackJobTask,
+      JobStore jobs, JobEventStore events, KindSubjects subjects, Scheduler scheduler, OneTimeTask<Void> stackJobTask,
       TransactionTemplate transactions, AuditLog audit, JobMetrics metrics, ApplicationEventPublisher publisher, Clock jobClock) {
     JobQueue queue = new JobQueue(scheduler, stackJobTask, scheduler::triggerCheckForDueExecutions, jobClock);
     return new JobService(jobs, events, subjects, queue, transactions, audit, metrics, publisher, jobClock);

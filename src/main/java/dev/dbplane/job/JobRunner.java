@@ -43,7 +43,7 @@ final class JobRunner {
   private final JobStore jobs;
   private final JobEventStore events;
   private final StackEngine engine;
-  private final JobSubjects subjects;
+  private final KindSubjects subjects;
   private final TransactionTemplate transactions;
   private final ExecutorService engineRuns;
   private final DbplaneProperties.Jobs settings;
@@ -58,7 +58,7 @@ final class JobRunner {
       JobStore jobs,
       JobEventStore events,
       StackEngine engine,
-      JobSubjects subjects,
+      KindSubjects subjects,
       TransactionTemplate transactions,
       ExecutorService engineRuns,
       DbplaneProperties.Jobs settings,
@@ -142,7 +142,7 @@ final class JobRunner {
   }
 
   private void execute(Job job, boolean resumed) {
-    Optional<Secret> token = subjects.tokenFor(job.clusterId());
+    Optional<Secret> token = subjects.of(job).tokenFor(job.clusterId());
     if (token.isEmpty()) {
       end(job, JobStatus.FAILED, null, new JobError(JobErrorCode.CREDENTIALS_REJECTED,
           "no DigitalOcean token is stored for this cluster and the server has no default token"));
@@ -152,7 +152,7 @@ final class JobRunner {
     redactor.add(token.get().reveal());
     RunProgress progress = new RunProgress(events, job.id(), clock);
     StackRun run =
-        new StackRun(job.id(), job.spec(), token.get(), resumed, subjects.heldClusterId(job.clusterId()).orElse(null),
+        new StackRun(job.id(), job.spec(), token.get(), resumed, subjects.of(job).heldResourceId(job.clusterId()).orElse(null),
             e -> progress.accept(new StackEvent(e.type(), redactor.redact(e.message()), e.resource() == null ? null : redactor.redact(e.resource()))));
     Map<String, String> logContext = MDC.getCopyOfContextMap();
     Future<StackResult> result = engineRuns.submit(() -> {
@@ -307,9 +307,9 @@ final class JobRunner {
                 if (from.canMoveTo(to) && jobs.finish(job.id(), from, to, result == null ? null : result.changes(), why, clock.instant())) {
                   Job finished = reload(job);
                   if (to == JobStatus.SUCCEEDED && result != null) {
-                    subjects.succeeded(finished, result);
+                    subjects.of(finished).succeeded(finished, result);
                   } else {
-                    subjects.didNotSucceed(finished);
+                    subjects.of(finished).didNotSucceed(finished);
                   }
                   // In the same transaction: whoever sees the job ended also sees its last event.
                   event(job.id(), JobEventType.ending(to), describe(finished), null);

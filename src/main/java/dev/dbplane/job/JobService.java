@@ -22,7 +22,7 @@ public class JobService {
 
   private final JobStore jobs;
   private final JobEventStore events;
-  private final JobSubjects subjects;
+  private final KindSubjects subjects;
   private final JobQueue queue;
   private final TransactionTemplate transactions;
   private final AuditLog audit;
@@ -37,7 +37,7 @@ public class JobService {
   JobService(
       JobStore jobs,
       JobEventStore events,
-      JobSubjects subjects,
+      KindSubjects subjects,
       JobQueue queue,
       TransactionTemplate transactions,
       AuditLog audit,
@@ -140,7 +140,7 @@ public class JobService {
         switch (job.status()) {
           case QUEUED -> recordedCancel(job, requestedBy,
               () -> jobs.finish(jobId, JobStatus.QUEUED, JobStatus.CANCELLED, null, null, clock.instant()),
-              () -> subjects.didNotSucceed(fresh(jobId)),
+              () -> subjects.of(job).didNotSucceed(fresh(jobId)),
               StackEvent.of(JobEventType.CANCELLED.wireName(), "cancelled by " + requestedBy + " before it started"),
               "cancelled queued job " + jobId);
           case RUNNING -> recordedCancel(job, requestedBy,

@@ -1,7 +1,6 @@
 package dev.dbplane.job;
 
 import dev.dbplane.engine.Operation;
-import dev.dbplane.engine.ProvisioningSpec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,10 +27,12 @@ final class JobStore {
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
+  private final KindSubjects kinds;
 
-  JobStore(JdbcClient jdbc, JsonMapper json) {
+  JobStore(JdbcClient jdbc, JsonMapper json, KindSubjects kinds) {
     this.jdbc = jdbc;
     this.json = json;
+    this.kinds = kinds;
   }
 
   /** @throws org.springframework.dao.DuplicateKeyException when the cluster already has an active job */
@@ -39,9 +40,9 @@ final class JobStore {
     jdbc.sql(
             """
             insert into jobs (id, cluster_id, cluster_name, operation, status, active_cluster_id, requested_by,
-                              spec_version, spec_json, warnings_json, attempts, queued_at)
+                              spec_version, kind, spec_json, warnings_json, attempts, queued_at)
             values (:id, :clusterId, :clusterName, :operation, :status, :clusterId, :requestedBy,
-                    :specVersion, :spec, :warnings, 0, :queuedAt)
+                    :specVersion, :kind, :spec, :warnings, 0, :queuedAt)
             """)
         .param("id", job.id().toString())
         .param("clusterId", job.clusterId().toString())
@@ -50,6 +51,7 @@ final class JobStore {
         .param("status", job.status().name())
         .param("requestedBy", job.requestedBy())
         .param("specVersion", job.specVersion())
+        .param("kind", job.spec().kind())
         .param("spec", json.writeValueAsString(job.spec()))
         .param("warnings", json.writeValueAsString(job.warnings()))
         .param("queuedAt", timestamp(job.queuedAt()))
@@ -167,7 +169,7 @@ final class JobStore {
         JobStatus.valueOf(rs.getString("status")),
         rs.getString("requested_by"),
         rs.getInt("spec_version"),
-        json.readValue(rs.getString("spec_json"), ProvisioningSpec.class),
+        json.readValue(rs.getString("spec_json"), kinds.specType(rs.getString("kind"))),
         json.readValue(rs.getString("warnings_json"), STRINGS),
         changes == null ? null : json.readValue(changes, COUNTS),
         errorCode == null ? null : new JobError(JobErrorCode.valueOf(errorCode), rs.getString("error_message")),

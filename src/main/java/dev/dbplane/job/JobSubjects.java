@@ -1,22 +1,29 @@
 package dev.dbplane.job;
 
+import dev.dbplane.engine.ResourceSpec;
 import dev.dbplane.engine.Secret;
 import dev.dbplane.engine.StackResult;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What jobs need from the owner of the clusters they act on, implemented there: the token to act
- * with, and what to record when a job ends. The end hooks run in the transaction that ends the job,
- * so a job's status and the cluster's record never disagree.
+ * What jobs need from the owner of one kind of resource, implemented by that kind: the spec its jobs
+ * carry, the token to act with, and what to record when a job ends. The end hooks run in the
+ * transaction that ends the job, so a job's status and the resource's record never disagree.
  */
 public interface JobSubjects {
 
-  /** The DigitalOcean token for the cluster's jobs; empty when there is none any more. */
-  Optional<Secret> tokenFor(UUID clusterId);
+  /** The resource kind whose jobs these are, as its specs name it. */
+  String kind();
 
-  /** The DigitalOcean id of the cluster the cluster's stack held after its last successful run. */
-  Optional<String> heldClusterId(UUID clusterId);
+  /** The kind's normalised spec, as its jobs store it. */
+  Class<? extends ResourceSpec> specType();
+
+  /** The DigitalOcean token for the resource's jobs; empty when there is none any more. */
+  Optional<Secret> tokenFor(UUID resourceId);
+
+  /** The DigitalOcean id of the resource its stack held after its last successful run. */
+  Optional<String> heldResourceId(UUID resourceId);
 
   void succeeded(Job job, StackResult result);
 

@@ -1,7 +1,7 @@
 package dev.dbplane.job;
 
 import dev.dbplane.engine.Operation;
-import dev.dbplane.engine.ProvisioningSpec;
+import dev.dbplane.engine.ResourceSpec;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,5 +12,5 @@ public record NewJob(
     Operation operation,
     String requestedBy,
     int specVersion,
-    ProvisioningSpec spec,
+    ResourceSpec spec,
     List<String> warnings) {}

@@ -26,7 +26,7 @@ final class ProviderPlugin {
 
   /** Where the plugin is; empty when the engine would not find it. */
   Optional<Path> location() {
-    Path installed = pulumiHome.resolve("plugins").resolve("resource-" + NAME + "-v" + ClusterProgram.PROVIDER_VERSION).resolve(BINARY);
+    Path installed = pulumiHome.resolve("plugins").resolve("resource-" + NAME + "-v" + DigitalOceanProvider.VERSION).resolve(BINARY);
     if (Files.isExecutable(installed)) {
       return Optional.of(installed);
     }
@@ -40,12 +40,12 @@ final class ProviderPlugin {
 
   /** What is missing and how to install it, for people. */
   String missing() {
-    return "the DigitalOcean provider plugin v" + ClusterProgram.PROVIDER_VERSION + " is not installed in " + pulumiHome
-        + ": run 'PULUMI_HOME=" + pulumiHome + " pulumi plugin install resource " + NAME + " " + ClusterProgram.PROVIDER_VERSION + "'"
+    return "the DigitalOcean provider plugin v" + DigitalOceanProvider.VERSION + " is not installed in " + pulumiHome
+        + ": run 'PULUMI_HOME=" + pulumiHome + " pulumi plugin install resource " + NAME + " " + DigitalOceanProvider.VERSION + "'"
         + " (with '--file <plugin binary>' where it cannot be downloaded)";
   }
 
   String version() {
-    return NAME + " v" + ClusterProgram.PROVIDER_VERSION;
+    return NAME + " v" + DigitalOceanProvider.VERSION;
   }
 }

@@ -2,7 +2,6 @@ package dev.dbplane.pulumi;
 
 import dev.dbplane.config.DbplaneProperties;
 import dev.dbplane.crypto.LocalSecretFiles;
-import dev.dbplane.digitalocean.DigitalOceanApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -73,7 +73,8 @@ class PulumiConfiguration {
 
   @Bean
   PulumiStackEngine pulumiStackEngine(
-      CliPulumiCommand pulumiCommand, ProviderPlugin providerPlugin, DbplaneProperties properties, PulumiStackEngine.Settings settings) {
+      CliPulumiCommand pulumiCommand, ProviderPlugin providerPlugin, DbplaneProperties properties, PulumiStackEngine.Settings settings,
+      List<KindProgram<?>> programs) {
     DbplaneProperties.Pulumi pulumi = properties.pulumi();
     String backend = settings.backendUrl();
     log.info("Pulumi engine: CLI {}, backend {}, secrets provider {}, provider plugin {} ({})",
@@ -89,7 +90,7 @@ class PulumiConfiguration {
       log.warn("THE PULUMI ENGINE CANNOT RUN: {}; every job fails ENGINE_UNAVAILABLE until it is", providerPlugin.missing());
     }
     pulumi.sandboxNotice().ifPresent(notice -> log.warn("{}. Never run production like this.", notice.toUpperCase(java.util.Locale.ROOT)));
-    return new PulumiStackEngine(pulumiCommand, settings, providerPlugin, new DigitalOceanApi(pulumi.digitaloceanApiEndpoint()));
+    return new PulumiStackEngine(pulumiCommand, settings, providerPlugin, programs);
   }
 
   private static Path pulumiHome(DbplaneProperties properties) {

@@ -44,8 +44,8 @@ final class PulumiFailures {
     if (lower.contains("no resource plugin") || lower.contains("could not find plugin") || lower.contains("failed to load plugin")
         || lower.contains("could not automatically download and install resource plugin")) {
       return new StackEngineException(EngineFailure.ENGINE_UNAVAILABLE,
-          "the DigitalOcean provider plugin v" + ClusterProgram.PROVIDER_VERSION + " is not installed: run 'pulumi plugin install resource "
-              + "digitalocean v" + ClusterProgram.PROVIDER_VERSION + "' with this service's PULUMI_HOME (" + errors + ")", e);
+          "the DigitalOcean provider plugin v" + DigitalOceanProvider.VERSION + " is not installed: run 'pulumi plugin install resource "
+              + "digitalocean v" + DigitalOceanProvider.VERSION + "' with this service's PULUMI_HOME (" + errors + ")", e);
     }
     if (!errors.isEmpty()) {
       return new StackEngineException(EngineFailure.PROVIDER_ERROR, errors, e);

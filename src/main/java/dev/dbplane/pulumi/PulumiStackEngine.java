@@ -3,9 +3,9 @@ package dev.dbplane.pulumi;
 import com.pulumi.automation.AutomationException;
 import com.pulumi.automation.ConcurrentUpdateException;
 import com.pulumi.automation.events.EngineEvent;
-import dev.dbplane.digitalocean.DigitalOceanApi;
 import dev.dbplane.digitalocean.DigitalOceanApiException;
 import dev.dbplane.engine.EngineFailure;
+import dev.dbplane.engine.ResourceSpec;
 import dev.dbplane.engine.StackEngine;
 import dev.dbplane.engine.StackEngineException;
 import dev.dbplane.engine.StackEvent;
@@ -19,16 +19,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The stack engine on the Pulumi CLI, driven as the Automation API does (its engine events, its
- * classified failures, the SDK's language runtime serving the inline {@link ClusterProgram}), with
+ * classified failures, the SDK's language runtime serving the inline program of the spec's kind), with
  * only the CLI commands each operation needs: an UP is the update (a first UP also creates the
  * stack), a PREVIEW one command, a REFRESH one (two when something drifted), a DESTROY one. One stack
- * per cluster, each in a work directory of its own. Engine events become job events as they happen.
+ * per resource, each in a work directory of its own. Engine events become job events as they happen.
  */
 final class PulumiStackEngine implements StackEngine {
 
@@ -56,28 +57,28 @@ final class PulumiStackEngine implements StackEngine {
   private final CliPulumiCommand cli;
   private final Settings settings;
   private final ProviderPlugin plugin;
-  private final DigitalOceanApi digitalocean;
+  private final Map<String, KindProgram<?>> programs;
 
-  PulumiStackEngine(CliPulumiCommand cli, Settings settings, ProviderPlugin plugin, DigitalOceanApi digitalocean) {
+  PulumiStackEngine(CliPulumiCommand cli, Settings settings, ProviderPlugin plugin, List<KindProgram<?>> programs) {
     this.cli = cli;
     this.settings = settings;
     this.plugin = plugin;
-    this.digitalocean = digitalocean;
+    this.programs = programs.stream().collect(Collectors.toUnmodifiableMap(KindProgram::kind, Function.identity()));
   }
 
-  /** The outputs are the cluster's as the engine registered it in this update, seen by the program. */
+  /** The outputs are the resource's as the engine registered it in this update, seen by the program. */
   @Override
   public StackResult up(StackRun run) throws StackEngineException {
     return onStack(run, workspace -> {
       workspace.ensureStack();
-      ClusterProgram program = program(run);
+      StackProgram program = program(run);
       Map<String, Integer> changes;
       try (InlineProgramHost host = InlineProgramHost.start(program)) {
         changes = retryingLock(run, () -> workspace.operation(List.of("up", "--yes", "--skip-preview", "--client=" + host.address()), events(run)));
       }
       Map<String, String> outputs = program.outputs().orElseThrow(
-          () -> new StackEngineException(EngineFailure.INTERNAL, "the update succeeded but the program never saw the cluster's outputs"));
-      return new StackResult(changes, outputs, Set.copyOf(ClusterProgram.SECRET_EXPORTS));
+          () -> new StackEngineException(EngineFailure.INTERNAL, "the update succeeded but the program never saw the resource's outputs"));
+      return new StackResult(changes, outputs, kindOf(run).secretOutputs());
     });
   }
 
@@ -93,8 +94,8 @@ final class PulumiStackEngine implements StackEngine {
 
   /**
    * Compares the stack with DigitalOcean; the events name every resource that drifted and how. When
-   * something drifted, the outputs are read from the cluster's refreshed state (the stack's outputs
-   * keep what the last UP saw), and a cluster deleted outside the service is reported gone; when
+   * something drifted, the outputs are read from the resource's refreshed state (the stack's outputs
+   * keep what the last UP saw), and a resource deleted outside the service is reported gone; when
    * nothing did, the stored outputs stand and no second command runs.
    */
   @Override
@@ -104,17 +105,18 @@ final class PulumiStackEngine implements StackEngine {
       if (changes.keySet().stream().allMatch("same"::equals)) {
         return StackResult.changesOnly(changes);
       }
-      Optional<StackState.ClusterOutputs> cluster = workspace.export(true).cluster();
-      if (cluster.isEmpty()) {
-        run.events().accept(StackEvent.of("cluster-gone", "the cluster " + run.spec().clusterName() + " no longer exists at DigitalOcean"));
+      Optional<StackState.ResourceOutputs> resource = workspace.export(true).resource(kindOf(run));
+      if (resource.isEmpty()) {
+        String noun = kindOf(run).noun();
+        run.events().accept(StackEvent.of(noun + "-gone", "the " + noun + " " + run.spec().resourceName() + " no longer exists at DigitalOcean"));
         return StackResult.gone(changes);
       }
-      return new StackResult(changes, cluster.get().values(), cluster.get().secrets());
+      return new StackResult(changes, resource.get().values(), resource.get().secrets());
     });
   }
 
   /**
-   * Deletes the cluster and removes the stack, in one command. A stack that never got a cluster
+   * Deletes the resource and removes the stack, in one command. A stack that never got its resource
    * (every UP failed before DigitalOcean made one, or the engine could not run) needs no CLI: it
    * is removed at once, so its record and name are freed even where the engine cannot run.
    */
@@ -133,17 +135,17 @@ final class PulumiStackEngine implements StackEngine {
   }
 
   private Optional<StackResult> destroyWithoutEngine(StackRun run) throws StackEngineException {
-    if (run.heldClusterId() != null || run.resumed()) {
+    if (run.heldResourceId() != null || run.resumed()) {
       return Optional.empty();
     }
     try {
       StackWorkspace workspace = new StackWorkspace(settings, cli, run);
-      if (!workspace.fileBackend() || !workspace.storedState().map(StackState::managesNothing).orElse(true)) {
+      if (!workspace.fileBackend() || !workspace.storedState().map(state -> state.managesNothing(kindOf(run))).orElse(true)) {
         return Optional.empty();
       }
       workspace.removeStackWithoutResources();
       run.events().accept(StackEvent.of("stack-removed",
-          "the stack " + workspace.stack() + " holds no cluster: nothing to delete at DigitalOcean, the stack is removed"));
+          "the stack " + workspace.stack() + " holds no " + kindOf(run).noun() + ": nothing to delete at DigitalOcean, the stack is removed"));
       return Optional.of(StackResult.changesOnly(Map.of()));
     } catch (AutomationException | IOException | RuntimeException e) {
       return Optional.empty(); // the engine decides, as for any stack
@@ -178,10 +180,10 @@ final class PulumiStackEngine implements StackEngine {
       if (run.resumed()) {
         recover(workspace, run);
       }
-      if (run.heldClusterId() != null && !workspace.holdsCluster()) {
+      if (run.heldResourceId() != null && !workspace.holds(kindOf(run))) {
         throw new StackEngineException(EngineFailure.STATE_LOST, "the state of the stack " + workspace.stack()
-            + " no longer holds the cluster " + run.heldClusterId() + " (deleted or emptied outside the service); nothing was"
-            + " changed, and the cluster still exists at DigitalOcean. Restore the stack's state (a file backend keeps copies"
+            + " no longer holds the " + kindOf(run).noun() + " " + run.heldResourceId() + " (deleted or emptied outside the service); nothing"
+            + " was changed, and the " + kindOf(run).noun() + " still exists at DigitalOcean. Restore the stack's state (a file backend keeps copies"
             + " under .pulumi/backups in its directory), then run the job again");
       }
       return work.on(workspace);
@@ -202,15 +204,27 @@ final class PulumiStackEngine implements StackEngine {
     }
   }
 
-  private ClusterProgram program(StackRun run) {
-    return new ClusterProgram(run.spec(), run.token(), settings.digitaloceanApiEndpoint());
+  private StackProgram program(StackRun run) {
+    return programOf(kindOf(run), run);
+  }
+
+  private <S extends ResourceSpec> StackProgram programOf(KindProgram<S> kind, StackRun run) {
+    return kind.program(kind.specType().cast(run.spec()), run.token(), settings.digitaloceanApiEndpoint());
+  }
+
+  private KindProgram<?> kindOf(StackRun run) {
+    KindProgram<?> kind = programs.get(run.spec().kind());
+    if (kind == null) {
+      throw new IllegalStateException("no program for resource kind " + run.spec().kind() + "; known: " + programs.keySet());
+    }
+    return kind;
   }
 
   /**
    * A run of this job was interrupted: release its stale lock, then settle the creates it left
-   * pending. A create that reached DigitalOcean is taken into the stack by the cluster's id, found by
+   * pending. A create that reached DigitalOcean is taken into the stack by the resource's id, found by
    * its name; only one that never reached it is forgotten. Forgetting them all would have the
-   * resumed UP create a second, orphaned cluster (or fail on the name being taken).
+   * resumed UP create a second, orphaned resource (or fail on the name being taken).
    */
   private void recover(StackWorkspace workspace, StackRun run) throws AutomationException {
     try {
@@ -231,11 +245,11 @@ final class PulumiStackEngine implements StackEngine {
     }
     boolean forgotten = false;
     for (StackState.PendingCreate create : pending) {
-      Optional<String> id = create.name() == null ? Optional.empty() : digitalocean.findClusterId(run.token(), create.name());
+      Optional<String> id = create.name() == null ? Optional.empty() : kindOf(run).existingId(run.token(), create.name());
       if (id.isPresent()) {
         state = StackState.parse(state.adopting(create.urn(), id.get()));
         run.events().accept(new StackEvent("recovery",
-            "the interrupted create of " + create.name() + " had reached DigitalOcean (cluster " + id.get() + "): taking it into the stack", create.urn()));
+            "the interrupted create of " + create.name() + " had reached DigitalOcean (" + kindOf(run).noun() + " " + id.get() + "): taking it into the stack", create.urn()));
       } else {
         forgotten = true;
         run.events().accept(new StackEvent("recovery",

@@ -1,5 +1,6 @@
 package dev.dbplane.pulumi;
 
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -14,8 +15,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A stack's state as {@code pulumi stack export} prints it: the cluster as DigitalOcean last
- * reported it, and the creates an interrupted run left pending. Held in memory only: an export
+ * A stack's state as {@code pulumi stack export} prints it: the stack's resource as DigitalOcean
+ * last reported it, and the creates an interrupted run left pending. Held in memory only: an export
  * with its secrets shown has them in plain text.
  */
 final class StackState {
@@ -44,34 +45,34 @@ final class StackState {
   /** A resource whose create was under way when its run was interrupted. */
   record PendingCreate(String urn, String type, @Nullable String name) {}
 
-  /** The outputs of the stack's cluster, named as the program exports them. */
-  record ClusterOutputs(Map<String, String> values, Set<String> secrets) {}
+  /** The outputs of the stack's resource, named as the program exports them. */
+  record ResourceOutputs(Map<String, String> values, Set<String> secrets) {}
 
-  /** The cluster, if the stack holds one. */
-  Optional<ClusterOutputs> cluster() {
-    return clusterResource().map(r -> {
+  /** The resource of {@code kind}, if the stack holds one, with its outputs. */
+  Optional<ResourceOutputs> resource(KindProgram<?> kind) {
+    return resourceOf(kind.resourceType()).map(r -> {
       JsonObject properties = object(r, "outputs").deepCopy();
       // The id is the resource's, beside its outputs.
       if (r.has("id")) {
         properties.add("id", r.get("id"));
       }
-      return outputs(properties);
+      return outputs(properties, kind.exportedProperties());
     });
   }
 
-  boolean holdsCluster() {
-    return clusterResource().isPresent();
+  boolean holds(KindProgram<?> kind) {
+    return resourceOf(kind.resourceType()).isPresent();
   }
 
-  /** Nothing of it exists at DigitalOcean: no cluster, and no create of one under way. */
-  boolean managesNothing() {
-    return !holdsCluster() && pendingCreates().isEmpty();
+  /** Nothing of it exists at DigitalOcean: no resource of the kind, and no create of one under way. */
+  boolean managesNothing(KindProgram<?> kind) {
+    return !holds(kind) && pendingCreates().isEmpty();
   }
 
-  private Optional<JsonObject> clusterResource() {
+  private Optional<JsonObject> resourceOf(String type) {
     for (JsonElement resource : array(deployment(), "resources")) {
       JsonObject r = resource.getAsJsonObject();
-      if (DatabaseCluster.TYPE.equals(text(r, "type")) && !r.has("delete")) {
+      if (type.equals(text(r, "type")) && !r.has("delete")) {
         return Optional.of(r);
       }
     }
@@ -127,10 +128,10 @@ final class StackState {
     return object(exported, "deployment");
   }
 
-  private static ClusterOutputs outputs(JsonObject properties) {
+  private static ResourceOutputs outputs(JsonObject properties, Map<String, String> exportedProperties) {
     Map<String, String> values = new HashMap<>();
     Set<String> secrets = new HashSet<>();
-    ClusterProgram.EXPORTED_PROPERTIES.forEach((export, property) -> {
+    exportedProperties.forEach((export, property) -> {
       JsonElement value = properties.get(property);
       if (value == null || value.isJsonNull()) {
         return;
@@ -147,7 +148,7 @@ final class StackState {
         values.put(export, value.getAsJsonPrimitive().getAsString());
       }
     });
-    return new ClusterOutputs(values, secrets);
+    return new ResourceOutputs(values, secrets);
   }
 
   private static JsonArray array(JsonObject object, String member) {

@@ -86,9 +86,9 @@ final class StackWorkspace {
     run(List.of("stack", "select", "--create", "--stack", stack, "--secrets-provider", settings.secretsProvider()), null, null);
   }
 
-  /** Whether the stack's state holds a cluster; a stack that does not exist holds none. */
-  boolean holdsCluster() throws AutomationException, IOException {
-    return storedState().map(StackState::holdsCluster).orElse(false);
+  /** Whether the stack's state holds its resource; a stack that does not exist holds none. */
+  boolean holds(KindProgram<?> kind) throws AutomationException, IOException {
+    return storedState().map(state -> state.holds(kind)).orElse(false);
   }
 
   /**

@@ -3,8 +3,10 @@ package dev.dbplane.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.dbplane.cluster.ClusterValidator;
-import dev.dbplane.cluster.ValidationOutcome;
+import dev.dbplane.cluster.ClusterKind;
+import dev.dbplane.cluster.ClusterSpec;
+import dev.dbplane.resource.ResourceValidator;
+import dev.dbplane.resource.ValidationOutcome;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ import org.springframework.http.MediaType;
 class CallerFieldsTest {
 
   private static final RequestIntake INTAKE = new RequestIntake();
-  private static final ClusterValidator VALIDATOR = new ClusterValidator(false);
+  private static final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> VALIDATOR = ClusterKind.validator(false);
 
   private static List<ProblemResponses.ProblemViolation> violations(String body, MediaType type) {
     return violations(body.getBytes(StandardCharsets.UTF_8), type);

@@ -3,6 +3,9 @@ package dev.dbplane.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.dbplane.resource.Advisory;
+import dev.dbplane.resource.Findings;
+import dev.dbplane.resource.ResourceTags;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,7 @@ class AdvisoriesTest {
 
   private static List<Advisory> advisories(DigitalOceanDatabaseCluster manifest, String manifestPath) {
     Findings findings = new Findings(manifestPath);
-    new Advisories().check(manifest, ClusterTags.of(manifest.getMetadata(), ClusterValidator.KIND), findings);
+    new Advisories().check(manifest, ResourceTags.of(manifest.getMetadata(), ClusterKind.NAME), findings);
     assertThat(findings.violations()).isEmpty();
     return findings.advisories();
   }

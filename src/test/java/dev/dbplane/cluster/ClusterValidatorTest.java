@@ -1,12 +1,14 @@
 package dev.dbplane.cluster;
 
-import dev.dbplane.engine.ProvisioningSpec;
-
-import dev.dbplane.engine.StackName;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.dbplane.engine.StackName;
+import dev.dbplane.resource.Advisory;
+import dev.dbplane.resource.ResourceValidator;
+import dev.dbplane.resource.StackNames;
+import dev.dbplane.resource.ValidationOutcome;
+import dev.dbplane.resource.Violation;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -24,24 +26,24 @@ import org.project_planton.shared.foreignkey.v1.StringValueOrRef;
 
 class ClusterValidatorTest {
 
-  private static final ClusterValidator WITH_DEFAULT_TOKEN = new ClusterValidator(true);
-  private static final ClusterValidator WITHOUT_DEFAULT_TOKEN = new ClusterValidator(false);
+  private static final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> WITH_DEFAULT_TOKEN = ClusterKind.validator(true);
+  private static final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> WITHOUT_DEFAULT_TOKEN = ClusterKind.validator(false);
 
-  private static ValidationOutcome validate(DigitalOceanDatabaseCluster manifest) {
-    return WITH_DEFAULT_TOKEN.validate(ClusterRequest.of(manifest));
+  private static ValidationOutcome<ClusterSpec> validate(DigitalOceanDatabaseCluster manifest) {
+    return WITH_DEFAULT_TOKEN.validate(ClusterKind.request(manifest));
   }
 
-  private static ProvisioningSpec spec(DigitalOceanDatabaseCluster manifest) {
-    ValidationOutcome outcome = validate(manifest);
+  private static ClusterSpec spec(DigitalOceanDatabaseCluster manifest) {
+    ValidationOutcome<ClusterSpec> outcome = validate(manifest);
     assertThat(outcome.violations()).isEmpty();
     return outcome.provisioningSpec().orElseThrow();
   }
 
-  private static ProvisioningSpec specWith(Consumer<DigitalOceanDatabaseClusterSpec.Builder> change) {
+  private static ClusterSpec specWith(Consumer<DigitalOceanDatabaseClusterSpec.Builder> change) {
     return spec(Manifests.withSpec(change));
   }
 
-  private static ProvisioningSpec specWithMetadata(Consumer<CloudResourceMetadata.Builder> change) {
+  private static ClusterSpec specWithMetadata(Consumer<CloudResourceMetadata.Builder> change) {
     return spec(Manifests.withMetadata(change));
   }
 
@@ -49,14 +51,14 @@ class ClusterValidatorTest {
 
   @Test
   void validManifestIsNormalisedIntoDigitalOceanTerms() {
-    ValidationOutcome outcome = validate(Manifests.valid().build());
+    ValidationOutcome<ClusterSpec> outcome = validate(Manifests.valid().build());
 
     assertThat(outcome.valid()).isTrue();
     assertThat(outcome.violations()).isEmpty();
     assertThat(outcome.advisories()).isEmpty();
     assertThat(outcome.spec())
         .isEqualTo(
-            new ProvisioningSpec(
+            new ClusterSpec(
                 "orders-db",
                 "pg",
                 "16",
@@ -72,7 +74,7 @@ class ClusterValidatorTest {
 
   @Test
   void normalisedSpecIsAbsentWhenThereIsAnyViolation() {
-    ValidationOutcome outcome = validate(Manifests.withSpec(s -> s.setSizeSlug("large")));
+    ValidationOutcome<ClusterSpec> outcome = validate(Manifests.withSpec(s -> s.setSizeSlug("large")));
 
     assertThat(outcome.valid()).isFalse();
     assertThat(outcome.spec()).isNull();
@@ -81,7 +83,7 @@ class ClusterValidatorTest {
 
   @Test
   void normalisedSpecIsAbsentWhenOnlyTheTokenIsMissingFromASubmission() {
-    ValidationOutcome outcome = WITHOUT_DEFAULT_TOKEN.validateSubmission(ClusterRequest.of(Manifests.valid().build()), false);
+    ValidationOutcome<ClusterSpec> outcome = WITHOUT_DEFAULT_TOKEN.validateSubmission(ClusterKind.request(Manifests.valid().build()), false);
 
     assertThat(outcome.violations())
         .extracting(Violation::field, Violation::rule)
@@ -91,7 +93,7 @@ class ClusterValidatorTest {
 
   @Test
   void normalisedSpecIsAbsentWhenOnlyAModelRuleIsBroken() {
-    ValidationOutcome outcome = validate(Manifests.valid().setKind("Droplet").build());
+    ValidationOutcome<ClusterSpec> outcome = validate(Manifests.valid().setKind("Droplet").build());
 
     assertThat(outcome.violations()).extracting(Violation::rule).containsExactly("string.const");
     assertThat(outcome.provisioningSpec()).isEmpty();
@@ -99,7 +101,7 @@ class ClusterValidatorTest {
 
   @Test
   void advisoriesDoNotBlockTheNormalisedSpec() {
-    ValidationOutcome outcome = validate(Manifests.withSpec(s -> s.setNodeCount(1).setEngineVersion("12")));
+    ValidationOutcome<ClusterSpec> outcome = validate(Manifests.withSpec(s -> s.setNodeCount(1).setEngineVersion("12")));
 
     assertThat(outcome.valid()).isTrue();
     assertThat(outcome.advisories())
@@ -110,7 +112,7 @@ class ClusterValidatorTest {
 
   @Test
   void advisoriesAreGivenEvenWhenTheRequestIsRefused() {
-    ValidationOutcome outcome = validate(Manifests.withSpec(s -> s.setNodeCount(1).setSizeSlug("large")));
+    ValidationOutcome<ClusterSpec> outcome = validate(Manifests.withSpec(s -> s.setNodeCount(1).setSizeSlug("large")));
 
     assertThat(outcome.valid()).isFalse();
     assertThat(outcome.advisories()).extracting(Advisory::code).containsExactly("dbplane.not_highly_available");
@@ -118,9 +120,9 @@ class ClusterValidatorTest {
 
   @Test
   void modelAndServiceViolationsAreReportedTogether() {
-    ValidationOutcome outcome =
+    ValidationOutcome<ClusterSpec> outcome =
         WITHOUT_DEFAULT_TOKEN.validateSubmission(
-            ClusterRequest.of(Manifests.withSpec(s -> s.setNodeCount(4).setClusterName("Bad_Name").setEngineVersion("v16"))), false);
+            ClusterKind.request(Manifests.withSpec(s -> s.setNodeCount(4).setClusterName("Bad_Name").setEngineVersion("v16"))), false);
 
     assertThat(outcome.violations())
         .extracting(Violation::field, Violation::rule)
@@ -135,11 +137,11 @@ class ClusterValidatorTest {
 
   @Test
   void validStackInputIsNormalisedWithoutAServerToken() {
-    ValidationOutcome outcome =
-        WITHOUT_DEFAULT_TOKEN.validate(ClusterRequest.of(Manifests.stackInput(Manifests.withSpec(s -> s.setRegion(DigitalOceanRegion.fra1)))));
+    ValidationOutcome<ClusterSpec> outcome =
+        WITHOUT_DEFAULT_TOKEN.validate(ClusterKind.request(Manifests.stackInput(Manifests.withSpec(s -> s.setRegion(DigitalOceanRegion.fra1)))));
 
     assertThat(outcome.violations()).isEmpty();
-    assertThat(outcome.provisioningSpec()).get().extracting(ProvisioningSpec::region).isEqualTo("fra1");
+    assertThat(outcome.provisioningSpec()).get().extracting(ClusterSpec::region).isEqualTo("fra1");
   }
 
   @Test
@@ -150,7 +152,7 @@ class ClusterValidatorTest {
             .setProviderConfig(Manifests.providerConfig().clearApiToken())
             .build();
 
-    ValidationOutcome outcome = WITHOUT_DEFAULT_TOKEN.validate(ClusterRequest.of(input));
+    ValidationOutcome<ClusterSpec> outcome = WITHOUT_DEFAULT_TOKEN.validate(ClusterKind.request(input));
 
     assertThat(outcome.violations())
         .extracting(Violation::field, Violation::rule)
@@ -168,8 +170,8 @@ class ClusterValidatorTest {
     DigitalOceanDatabaseClusterStackInput input =
         DigitalOceanDatabaseClusterStackInput.newBuilder().setProviderConfig(Manifests.providerConfig()).build();
 
-    for (ClusterValidator validator : new ClusterValidator[] {WITH_DEFAULT_TOKEN, WITHOUT_DEFAULT_TOKEN}) {
-      ValidationOutcome outcome = validator.validate(ClusterRequest.of(input));
+    for (ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> validator : List.of(WITH_DEFAULT_TOKEN, WITHOUT_DEFAULT_TOKEN)) {
+      ValidationOutcome<ClusterSpec> outcome = validator.validate(ClusterKind.request(input));
       assertThat(outcome.violations())
           .extracting(Violation::field, Violation::rule)
           .containsExactly(tuple("target", "dbplane.stack_input.target_required"));
@@ -180,7 +182,7 @@ class ClusterValidatorTest {
 
   @Test
   void emptyStackInputReturnsOnlyTheMissingTarget() {
-    ValidationOutcome outcome = WITHOUT_DEFAULT_TOKEN.validate(ClusterRequest.of(DigitalOceanDatabaseClusterStackInput.getDefaultInstance()));
+    ValidationOutcome<ClusterSpec> outcome = WITHOUT_DEFAULT_TOKEN.validate(ClusterKind.request(DigitalOceanDatabaseClusterStackInput.getDefaultInstance()));
 
     assertThat(outcome.violations())
         .extracting(Violation::field, Violation::rule)
@@ -191,7 +193,7 @@ class ClusterValidatorTest {
   void statusInAStackInputIsRefusedUnderTarget() {
     DigitalOceanDatabaseCluster target = Manifests.valid().setStatus(DigitalOceanDatabaseClusterStatus.getDefaultInstance()).build();
 
-    assertThat(WITH_DEFAULT_TOKEN.validate(ClusterRequest.of(Manifests.stackInput(target))).violations())
+    assertThat(WITH_DEFAULT_TOKEN.validate(ClusterKind.request(Manifests.stackInput(target))).violations())
         .extracting(Violation::field, Violation::rule)
         .containsExactly(tuple("target.status", "dbplane.status.read_only"));
   }
@@ -204,7 +206,7 @@ class ClusterValidatorTest {
     DigitalOceanDatabaseEngine engine =
         DigitalOceanDatabaseEngine.valueOf(DigitalOceanDatabaseEngine.getDescriptor().findValueByName(name));
 
-    ProvisioningSpec spec = specWith(s -> s.setEngine(engine).setEngineVersion(version));
+    ClusterSpec spec = specWith(s -> s.setEngine(engine).setEngineVersion(version));
 
     assertThat(spec.engine()).isEqualTo(slug);
     assertThat(spec.version()).isEqualTo(version);
@@ -212,7 +214,7 @@ class ClusterValidatorTest {
 
   @Test
   void unknownEngineNumberIsRefusedAndNotNormalised() {
-    ValidationOutcome outcome = validate(Manifests.withSpec(s -> s.setEngineValue(9)));
+    ValidationOutcome<ClusterSpec> outcome = validate(Manifests.withSpec(s -> s.setEngineValue(9)));
 
     assertThat(outcome.violations()).extracting(Violation::field, Violation::rule).containsExactly(tuple("spec.engine", "dbplane.engine.known"));
     assertThat(outcome.provisioningSpec()).isEmpty();
@@ -228,7 +230,7 @@ class ClusterValidatorTest {
 
   @Test
   void unknownRegionNumberIsRefusedAndNotNormalised() {
-    ValidationOutcome outcome = validate(Manifests.withSpec(s -> s.setRegionValue(99)));
+    ValidationOutcome<ClusterSpec> outcome = validate(Manifests.withSpec(s -> s.setRegionValue(99)));
 
     assertThat(outcome.violations()).extracting(Violation::field, Violation::rule).containsExactly(tuple("spec.region", "dbplane.region.known"));
     assertThat(outcome.provisioningSpec()).isEmpty();
@@ -236,7 +238,7 @@ class ClusterValidatorTest {
 
   @Test
   void clusterNameSizeNodesAndPublicConnectivityAreCarriedOver() {
-    ProvisioningSpec spec =
+    ClusterSpec spec =
         specWith(s -> s.setClusterName("billing-pg").setSizeSlug("gd-2vcpu-8gb").setNodeCount(2).setEnablePublicConnectivity(true));
 
     assertThat(spec.clusterName()).isEqualTo("billing-pg");
@@ -260,7 +262,7 @@ class ClusterValidatorTest {
 
   @Test
   void inMemoryEngineWithStorageIsRefused() {
-    ValidationOutcome outcome =
+    ValidationOutcome<ClusterSpec> outcome =
         validate(Manifests.withSpec(s -> s.setEngine(DigitalOceanDatabaseEngine.valkey).setEngineVersion("8").setStorageGib(10)));
 
     assertThat(outcome.violations()).extracting(Violation::rule).containsExactly("dbplane.storage_gib.not_supported");
@@ -289,7 +291,7 @@ class ClusterValidatorTest {
 
   @Test
   void tagsComeFromTheMetadataInTheirStableOrder() {
-    ProvisioningSpec spec =
+    ClusterSpec spec =
         specWithMetadata(
             m ->
                 m.setOrg("acme")
@@ -319,7 +321,7 @@ class ClusterValidatorTest {
   void rewrittenTagsAreNormalisedAndAdvised() {
     DigitalOceanDatabaseCluster manifest = Manifests.withMetadata(m -> m.addTags("cost center/42"));
 
-    ValidationOutcome outcome = validate(manifest);
+    ValidationOutcome<ClusterSpec> outcome = validate(manifest);
 
     assertThat(outcome.advisories()).extracting(Advisory::field, Advisory::code).containsExactly(tuple("metadata", "dbplane.tags_rewritten"));
     assertThat(outcome.provisioningSpec().orElseThrow().tags()).endsWith("cost-center-42");
@@ -331,7 +333,7 @@ class ClusterValidatorTest {
 
     assertThat(validate(manifest).violations())
         .extracting(Violation::field, Violation::rule)
-        .containsExactly(tuple("metadata.tags[0]", InputLimits.LENGTH));
+        .containsExactly(tuple("metadata.tags[0]", "dbplane.length"));
     assertThat(WITH_DEFAULT_TOKEN.normalise(manifest).tags()).last().isEqualTo("x".repeat(255));
   }
 
@@ -345,7 +347,7 @@ class ClusterValidatorTest {
 
   @Test
   void stackNameIsTakenFromTheThreeSeparateLabels() {
-    ProvisioningSpec spec =
+    ClusterSpec spec =
         specWithMetadata(
             m ->
                 m.putLabels(StackNames.ORGANIZATION_LABEL, "planton")
@@ -368,7 +370,7 @@ class ClusterValidatorTest {
 
   @Test
   void derivedStackNameUsesTheClusterNameWhenMetadataHasNoName() {
-    ProvisioningSpec spec =
+    ClusterSpec spec =
         spec(Manifests.valid().setMetadata(CloudResourceMetadata.newBuilder().setEnv("dev")).setSpec(Manifests.validSpec().setClusterName("billing-pg")).build());
 
     assertThat(spec.stack()).isEqualTo(new StackName("organization", "dbplane", "dev.billing-pg"));
@@ -376,7 +378,7 @@ class ClusterValidatorTest {
 
   @Test
   void malformedFqdnLabelIsRefusedAndNotNormalised() {
-    ValidationOutcome outcome = validate(Manifests.withMetadata(m -> m.putLabels(StackNames.FQDN_LABEL, "acme/dbplane")));
+    ValidationOutcome<ClusterSpec> outcome = validate(Manifests.withMetadata(m -> m.putLabels(StackNames.FQDN_LABEL, "acme/dbplane")));
 
     assertThat(outcome.violations())
         .extracting(Violation::field, Violation::rule)
@@ -399,12 +401,12 @@ class ClusterValidatorTest {
                     .setStorageGib(200))
             .build();
 
-    ValidationOutcome outcome = validate(manifest);
+    ValidationOutcome<ClusterSpec> outcome = validate(manifest);
 
     assertThat(outcome.advisories()).isEmpty();
     assertThat(outcome.spec())
         .isEqualTo(
-            new ProvisioningSpec(
+            new ClusterSpec(
                 "prod-postgres",
                 "pg",
                 "16",

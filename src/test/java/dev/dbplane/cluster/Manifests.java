@@ -14,16 +14,16 @@ import org.project_planton.shared.CloudResourceMetadata;
  * nodes, a documented postgres version, no org/env, no VPC, default storage), and small helpers to
  * vary one part of it.
  */
-final class Manifests {
+public final class Manifests {
 
-  static final String API_VERSION = "digital-ocean.project-planton.org/v1";
-  static final String KIND = "DigitalOceanDatabaseCluster";
-  static final String TOKEN = "dop_v1_unit_test_token";
+  public static final String API_VERSION = "digital-ocean.project-planton.org/v1";
+  public static final String KIND = "DigitalOceanDatabaseCluster";
+  public static final String TOKEN = "dop_v1_unit_test_token";
 
   private Manifests() {}
 
   /** A fresh builder of a fully valid, advisory-free manifest. */
-  static DigitalOceanDatabaseCluster.Builder valid() {
+  public static DigitalOceanDatabaseCluster.Builder valid() {
     return DigitalOceanDatabaseCluster.newBuilder()
         .setApiVersion(API_VERSION)
         .setKind(KIND)
@@ -31,7 +31,7 @@ final class Manifests {
         .setSpec(validSpec());
   }
 
-  static DigitalOceanDatabaseClusterSpec.Builder validSpec() {
+  public static DigitalOceanDatabaseClusterSpec.Builder validSpec() {
     return DigitalOceanDatabaseClusterSpec.newBuilder()
         .setClusterName("orders-db")
         .setEngine(DigitalOceanDatabaseEngine.postgres)
@@ -42,25 +42,25 @@ final class Manifests {
   }
 
   /** The valid manifest with one change to its spec. */
-  static DigitalOceanDatabaseCluster withSpec(Consumer<DigitalOceanDatabaseClusterSpec.Builder> change) {
+  public static DigitalOceanDatabaseCluster withSpec(Consumer<DigitalOceanDatabaseClusterSpec.Builder> change) {
     DigitalOceanDatabaseCluster.Builder manifest = valid();
     change.accept(manifest.getSpecBuilder());
     return manifest.build();
   }
 
   /** The valid manifest with one change to its metadata. */
-  static DigitalOceanDatabaseCluster withMetadata(Consumer<CloudResourceMetadata.Builder> change) {
+  public static DigitalOceanDatabaseCluster withMetadata(Consumer<CloudResourceMetadata.Builder> change) {
     DigitalOceanDatabaseCluster.Builder manifest = valid();
     change.accept(manifest.getMetadataBuilder());
     return manifest.build();
   }
 
-  static DigitalOceanProviderConfig.Builder providerConfig() {
+  public static DigitalOceanProviderConfig.Builder providerConfig() {
     return DigitalOceanProviderConfig.newBuilder().setApiToken(TOKEN).setDefaultRegion(DigitalOceanRegion.nyc3);
   }
 
   /** A stack input carrying the manifest as target, with a valid provider config. */
-  static DigitalOceanDatabaseClusterStackInput stackInput(DigitalOceanDatabaseCluster target) {
+  public static DigitalOceanDatabaseClusterStackInput stackInput(DigitalOceanDatabaseCluster target) {
     return DigitalOceanDatabaseClusterStackInput.newBuilder()
         .setTarget(target)
         .setProviderConfig(providerConfig())

@@ -3,6 +3,11 @@ package dev.dbplane.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.dbplane.resource.Findings;
+import dev.dbplane.resource.RequestRules;
+import dev.dbplane.resource.ResourceRequest;
+import dev.dbplane.resource.StackNames;
+import dev.dbplane.resource.Violation;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -24,12 +29,14 @@ class ServiceRulesTest {
 
   /** Violations of the service's rules for a bare manifest, on a server that holds a default token. */
   private static List<Violation> violations(DigitalOceanDatabaseCluster manifest) {
-    return violations(ClusterRequest.of(manifest), true);
+    return violations(ClusterKind.request(manifest), true);
   }
 
-  private static List<Violation> violations(ClusterRequest request, boolean defaultTokenConfigured) {
+  private static List<Violation> violations(ResourceRequest<DigitalOceanDatabaseCluster> request, boolean defaultTokenConfigured) {
     Findings findings = new Findings(request.manifestPath());
-    new ServiceRules(defaultTokenConfigured).check(request, ServiceRules.MissingToken.REFUSE, findings);
+    if (new RequestRules(defaultTokenConfigured).check(request, new ClusterKind(), RequestRules.MissingToken.REFUSE, findings)) {
+      ServiceRules.check(request.manifest().getSpec(), findings);
+    }
     assertThat(findings.advisories()).isEmpty();
     return findings.violations();
   }
@@ -52,7 +59,7 @@ class ServiceRulesTest {
   @Test
   void stackInputWithoutTargetReportsOnlyTheMissingTarget() {
     // No provider config and no server token either: the token rule is not reported on top.
-    ClusterRequest request = ClusterRequest.of(DigitalOceanDatabaseClusterStackInput.getDefaultInstance());
+    ResourceRequest<DigitalOceanDatabaseCluster> request = ClusterKind.request(DigitalOceanDatabaseClusterStackInput.getDefaultInstance());
 
     assertThat(violations(request, false))
         .singleElement()
@@ -67,19 +74,19 @@ class ServiceRulesTest {
 
   @Test
   void manifestWithoutServerDefaultTokenNeedsAToken() {
-    assertThat(violations(ClusterRequest.of(Manifests.valid().build()), false))
+    assertThat(violations(ClusterKind.request(Manifests.valid().build()), false))
         .extracting(Violation::field, Violation::rule)
         .containsExactly(tuple("provider_config.api_token", "dbplane.provider_config.token_required"));
   }
 
   @Test
   void manifestIsAcceptedWithoutTokenWhenTheServerHasADefaultToken() {
-    assertThat(violations(ClusterRequest.of(Manifests.valid().build()), true)).isEmpty();
+    assertThat(violations(ClusterKind.request(Manifests.valid().build()), true)).isEmpty();
   }
 
   @Test
   void stackInputWithProviderConfigNeedsNoServerDefaultToken() {
-    assertThat(violations(ClusterRequest.of(Manifests.stackInput(Manifests.valid().build())), false)).isEmpty();
+    assertThat(violations(ClusterKind.request(Manifests.stackInput(Manifests.valid().build())), false)).isEmpty();
   }
 
   @Test
@@ -87,10 +94,10 @@ class ServiceRulesTest {
     DigitalOceanDatabaseClusterStackInput input =
         DigitalOceanDatabaseClusterStackInput.newBuilder().setTarget(Manifests.valid()).build();
 
-    assertThat(violations(ClusterRequest.of(input), false))
+    assertThat(violations(ClusterKind.request(input), false))
         .extracting(Violation::field, Violation::rule)
         .containsExactly(tuple("provider_config.api_token", "dbplane.provider_config.token_required"));
-    assertThat(violations(ClusterRequest.of(input), true)).isEmpty();
+    assertThat(violations(ClusterKind.request(input), true)).isEmpty();
   }
 
   // --- dbplane.status.read_only
@@ -384,7 +391,7 @@ class ServiceRulesTest {
                     .setStorageGib(9))
             .build();
 
-    assertThat(violations(ClusterRequest.of(Manifests.stackInput(target)), false))
+    assertThat(violations(ClusterKind.request(Manifests.stackInput(target)), false))
         .extracting(Violation::field, Violation::rule)
         .containsExactly(
             tuple("target.status", "dbplane.status.read_only"),
@@ -402,7 +409,7 @@ class ServiceRulesTest {
     DigitalOceanDatabaseCluster manifest =
         Manifests.withSpec(s -> s.setClusterName("ab").setSizeSlug("large").setStorageGib(9));
 
-    assertThat(violations(ClusterRequest.of(manifest), false))
+    assertThat(violations(ClusterKind.request(manifest), false))
         .extracting(Violation::field)
         .containsExactly("provider_config.api_token", "spec.cluster_name", "spec.size_slug", "spec.storage_gib");
   }

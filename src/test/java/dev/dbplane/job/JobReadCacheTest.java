@@ -2,8 +2,8 @@ package dev.dbplane.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbplane.cluster.ClusterSpec;
 import dev.dbplane.engine.Operation;
-import dev.dbplane.engine.ProvisioningSpec;
 import dev.dbplane.engine.StackName;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class JobReadCacheTest {
 
   private static Job job(UUID id, JobStatus status) {
-    ProvisioningSpec spec =
-        new ProvisioningSpec("c", "pg", "16", "nyc3", "db-s-1vcpu-1gb", 1, null, null, List.of(), false, new StackName("o", "p", "s"));
+    ClusterSpec spec =
+        new ClusterSpec("c", "pg", "16", "nyc3", "db-s-1vcpu-1gb", 1, null, null, List.of(), false, new StackName("o", "p", "s"));
     return new Job(id, UUID.randomUUID(), "c", Operation.UP, status, "t", 1, spec, List.of(), null, null, 0, Instant.now(), null, null);
   }
 

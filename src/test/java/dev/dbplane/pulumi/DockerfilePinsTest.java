@@ -32,7 +32,7 @@ class DockerfilePinsTest {
 
   @Test
   void theProviderPluginIsTheVersionTheBindingsAreWrittenFor() {
-    assertThat(arg("DIGITALOCEAN_PROVIDER_VERSION")).isEqualTo(ClusterProgram.PROVIDER_VERSION);
+    assertThat(arg("DIGITALOCEAN_PROVIDER_VERSION")).isEqualTo(DigitalOceanProvider.VERSION);
   }
 
   @Test

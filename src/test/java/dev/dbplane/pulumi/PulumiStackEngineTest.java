@@ -3,9 +3,11 @@ package dev.dbplane.pulumi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dbplane.cluster.ClusterSpec;
+import dev.dbplane.cluster.program.ClusterPrograms;
 import dev.dbplane.digitalocean.DigitalOceanApi;
 import dev.dbplane.engine.EngineFailure;
-import dev.dbplane.engine.ProvisioningSpec;
+import dev.dbplane.engine.Operation;
 import dev.dbplane.engine.Secret;
 import dev.dbplane.engine.StackEngineException;
 import dev.dbplane.engine.StackEvent;
@@ -13,13 +15,9 @@ import dev.dbplane.engine.StackName;
 import dev.dbplane.engine.StackResult;
 import dev.dbplane.engine.StackRun;
 import java.io.IOException;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.params.ParameterizedTest;
-import dev.dbplane.engine.Operation;
-import java.util.zip.GZIPOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.io.OutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -31,9 +29,12 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Pulumi engine through the real Automation API code, with a stand-in CLI (a script that records
@@ -42,6 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and recovery of an interrupted run. The real CLI runs in the end-to-end tests.
  */
 class PulumiStackEngineTest {
+
+  private static final KindProgram<?> CLUSTERS = new ClusterPrograms(new DigitalOceanApi(null));
 
   private static final String TOKEN = "dop_v1_ENGINE_TEST_TOKEN";
 
@@ -78,7 +81,7 @@ class PulumiStackEngineTest {
   }
 
   private PulumiStackEngine engineWithPlugin(String cliPath) throws IOException {
-    Path plugin = Files.createDirectories(dir.resolve("home/plugins/resource-digitalocean-v" + ClusterProgram.PROVIDER_VERSION))
+    Path plugin = Files.createDirectories(dir.resolve("home/plugins/resource-digitalocean-v" + DigitalOceanProvider.VERSION))
         .resolve("pulumi-resource-digitalocean");
     if (!Files.exists(plugin)) {
       Files.writeString(plugin, "#!/bin/sh\n");
@@ -90,7 +93,7 @@ class PulumiStackEngineTest {
             dir.resolve("work"), dir.resolve("home"), "file://" + dir.resolve("state"), "passphrase", "test-passphrase",
             null, true, Map.of(), Duration.ofMillis(10)),
         new ProviderPlugin(dir.resolve("home"), false),
-        new DigitalOceanApi(null));
+        List.of(CLUSTERS));
   }
 
   private PulumiStackEngine engine() {
@@ -102,8 +105,8 @@ class PulumiStackEngineTest {
   }
 
   private StackRun run(String stack, boolean resumed, String heldClusterId) {
-    ProvisioningSpec spec =
-        new ProvisioningSpec("orders", "pg", "16", "nyc3", "db-s-2vcpu-4gb", 3, null, "102400", List.of("env:prod"), false,
+    ClusterSpec spec =
+        new ClusterSpec("orders", "pg", "16", "nyc3", "db-s-2vcpu-4gb", 3, null, "102400", List.of("env:prod"), false,
             new StackName("acme", "dbplane", stack));
     return new StackRun(UUID.randomUUID(), spec, Secret.of(TOKEN), resumed, heldClusterId, events::add);
   }
@@ -115,7 +118,7 @@ class PulumiStackEngineTest {
     // with no outputs seen, an update must not pass for one that has none.
     assertThatThrownBy(() -> engine().up(run))
         .isInstanceOfSatisfying(StackEngineException.class, e -> assertThat(e.failure()).isEqualTo(EngineFailure.INTERNAL))
-        .hasMessageContaining("never saw the cluster's outputs");
+        .hasMessageContaining("never saw the resource's outputs");
 
     assertThat(events).extracting(StackEvent::type).contains("resource-create", "diagnostic-info", "summary");
     assertThat(events).filteredOn(e -> e.type().equals("resource-create")).first()
@@ -161,7 +164,7 @@ class PulumiStackEngineTest {
   void aRefreshReportsWhatDrifted() throws Exception {
     StackResult result = engine().refresh(run("prod.orders", false));
     assertThat(result.changes()).containsEntry("update", 1);
-    assertThat(result.clusterGone()).isFalse();
+    assertThat(result.resourceGone()).isFalse();
     assertThat(result.outputs()).containsEntry("port", "25060").containsEntry("database_password", "pw");
     assertThat(result.secretOutputs()).containsExactlyInAnyOrder("connection_uri", "database_password");
     assertThat(events).filteredOn(e -> e.type().equals("resource-update")).extracting(StackEvent::message)
@@ -174,7 +177,7 @@ class PulumiStackEngineTest {
     StackResult result = engine().refresh(run("prod.orders", false));
     assertThat(result.changes()).containsOnly(Map.entry("same", 2));
     assertThat(result.outputs()).isEmpty();
-    assertThat(result.clusterGone()).isFalse();
+    assertThat(result.resourceGone()).isFalse();
     assertThat(calls()).filteredOn(c -> c.startsWith("CALL ") && !c.equals("CALL version"))
         .singleElement().satisfies(c -> assertThat(c).startsWith("CALL refresh"));
   }
@@ -195,13 +198,13 @@ class PulumiStackEngineTest {
 
   @Test
   void aStackThatHoldsItsClusterIsActedOn() throws Exception {
-    writeState("prod.orders.json.gz", DatabaseCluster.TYPE);
+    writeState("prod.orders.json.gz", CLUSTERS.resourceType());
     assertThat(engine().refresh(run("prod.orders", false, "9cc10173")).changes()).containsEntry("update", 1);
   }
 
   @Test
   void aDestroyRemovesTheStackAfterwards() throws Exception {
-    writeState("prod.orders.json", DatabaseCluster.TYPE);
+    writeState("prod.orders.json", CLUSTERS.resourceType());
     assertThat(engine().destroy(run("prod.orders", false)).changes()).containsEntry("delete", 2);
     // One command deletes the resources and removes the stack.
     assertThat(calls()).filteredOn(c -> c.startsWith("CALL ") && !c.equals("CALL version"))

@@ -2,10 +2,14 @@ package dev.dbplane.pulumi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbplane.cluster.program.ClusterPrograms;
+import dev.dbplane.digitalocean.DigitalOceanApi;
 import org.junit.jupiter.api.Test;
 
 /** Reading a stack's exported state: the cluster's outputs, and interrupted creates adopted by id. */
 class StackStateTest {
+
+  private static final KindProgram<?> CLUSTERS = new ClusterPrograms(new DigitalOceanApi(null));
 
   private static final String CLUSTER_URN = "urn:pulumi:prod.orders::dbplane::digitalocean:index/databaseCluster:DatabaseCluster::database-cluster";
   private static final String SECRET = "\"4dabf18193072939515e22adb298388d\": \"1b47061264138c4ac30d75fd1eb44270\"";
@@ -18,11 +22,11 @@ class StackStateTest {
 
   @Test
   void theClustersOutputsAreReadFromItsStateWithTheSecretsMarked() {
-    String cluster = "{\"urn\": \"" + CLUSTER_URN + "\", \"type\": \"" + DatabaseCluster.TYPE + "\", \"id\": \"9cc1\", \"outputs\": {"
+    String cluster = "{\"urn\": \"" + CLUSTER_URN + "\", \"type\": \"" + CLUSTERS.resourceType() + "\", \"id\": \"9cc1\", \"outputs\": {"
         + "\"host\": \"db.example\", \"port\": 25060, \"user\": \"doadmin\","
         + "\"password\": {" + SECRET + ", \"plaintext\": \"\\\"pw\\\"\"},"
         + "\"uri\": {" + SECRET + ", \"plaintext\": \"\\\"postgresql://doadmin:pw@db.example:25060/defaultdb\\\"\"}}}";
-    StackState.ClusterOutputs outputs = StackState.parse(exported(STACK + "," + cluster, "")).cluster().orElseThrow();
+    StackState.ResourceOutputs outputs = StackState.parse(exported(STACK + "," + cluster, "")).resource(CLUSTERS).orElseThrow();
     assertThat(outputs.values())
         .containsEntry("cluster_id", "9cc1")
         .containsEntry("host", "db.example")
@@ -35,19 +39,19 @@ class StackStateTest {
 
   @Test
   void aStackWithoutItsClusterHasNone() {
-    assertThat(StackState.parse(exported(STACK, "")).cluster()).isEmpty();
+    assertThat(StackState.parse(exported(STACK, "")).resource(CLUSTERS)).isEmpty();
   }
 
   @Test
   void anInterruptedCreateIsFoundAndAdoptedByItsId() {
-    String pending = "{\"type\": \"creating\", \"resource\": {\"urn\": \"" + CLUSTER_URN + "\", \"type\": \"" + DatabaseCluster.TYPE
+    String pending = "{\"type\": \"creating\", \"resource\": {\"urn\": \"" + CLUSTER_URN + "\", \"type\": \"" + CLUSTERS.resourceType()
         + "\", \"custom\": true, \"inputs\": {\"name\": \"orders\", \"engine\": \"pg\"}}}";
     StackState state = StackState.parse(exported(STACK, pending));
-    assertThat(state.pendingCreates()).containsExactly(new StackState.PendingCreate(CLUSTER_URN, DatabaseCluster.TYPE, "orders"));
-    assertThat(state.cluster()).isEmpty();
+    assertThat(state.pendingCreates()).containsExactly(new StackState.PendingCreate(CLUSTER_URN, CLUSTERS.resourceType(), "orders"));
+    assertThat(state.resource(CLUSTERS)).isEmpty();
 
     StackState adopted = StackState.parse(state.adopting(CLUSTER_URN, "9cc1"));
     assertThat(adopted.pendingCreates()).isEmpty();
-    assertThat(adopted.cluster()).get().satisfies(c -> assertThat(c.values()).containsEntry("cluster_id", "9cc1"));
+    assertThat(adopted.resource(CLUSTERS)).get().satisfies(c -> assertThat(c.values()).containsEntry("cluster_id", "9cc1"));
   }
 }

@@ -3,8 +3,8 @@ package dev.dbplane.pulumi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dbplane.cluster.ClusterSpec;
 import dev.dbplane.engine.EngineFailure;
-import dev.dbplane.engine.ProvisioningSpec;
 import dev.dbplane.engine.Secret;
 import dev.dbplane.engine.StackEngineException;
 import dev.dbplane.engine.StackName;
@@ -31,7 +31,7 @@ class StackWorkspaceTest {
     PulumiStackEngine.Settings settings =
         new PulumiStackEngine.Settings(dir.resolve("data/work"), dir.resolve("home"), "file://" + dir.resolve("data/state"), "passphrase",
             "test-passphrase", null, true, Map.of(), Duration.ofMillis(10));
-    ProvisioningSpec spec = new ProvisioningSpec("orders", "pg", "16", "nyc3", "db-s-2vcpu-4gb", 1, null, null, List.of(), false, stack);
+    ClusterSpec spec = new ClusterSpec("orders", "pg", "16", "nyc3", "db-s-2vcpu-4gb", 1, null, null, List.of(), false, stack);
     StackRun run = new StackRun(UUID.randomUUID(), spec, Secret.of("dop_v1_WORKSPACE_TEST"), false, null, event -> {});
     return new StackWorkspace(settings, new CliPulumiCommand("pulumi", dir.resolve("data/runs")), run);
   }

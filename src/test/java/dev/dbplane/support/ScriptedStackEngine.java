@@ -98,7 +98,7 @@ public final class ScriptedStackEngine implements StackEngine {
   }
 
   private StackResult perform(Operation operation, StackRun run) throws StackEngineException {
-    String cluster = run.spec().clusterName();
+    String cluster = run.spec().resourceName();
     calls.add(new Call(run.jobId(), operation, cluster, run.resumed()));
     run.events().accept(new StackEvent("diagnostic", "using token " + run.token().reveal() + " for " + cluster, "urn:pulumi:" + cluster));
     run.events().accept(StackEvent.of("resource-" + operation.name().toLowerCase(), operation + " " + cluster));

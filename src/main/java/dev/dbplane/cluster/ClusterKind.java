@@ -1,0 +1,105 @@
+package dev.dbplane.cluster;
+
+import dev.dbplane.engine.StackName;
+import dev.dbplane.resource.ChangeVerdict;
+import dev.dbplane.resource.Findings;
+import dev.dbplane.resource.OutputNames;
+import dev.dbplane.resource.ResourceKind;
+import dev.dbplane.resource.ResourceRequest;
+import dev.dbplane.resource.ResourceTags;
+import dev.dbplane.resource.ResourceValidator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterSpec;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterStackInput;
+
+/** The managed database cluster: the first resource kind, and what is its own. */
+public final class ClusterKind implements ResourceKind<DigitalOceanDatabaseCluster, ClusterSpec> {
+
+  public static final String NAME = "DigitalOceanDatabaseCluster";
+  public static final String NOUN = "cluster";
+
+  /** The cluster's outputs; its program exports exactly these. */
+  public static final OutputNames OUTPUTS = new OutputNames(
+      List.of("cluster_id", "connection_uri", "host", "port", "database_user", "database_password"),
+      Set.of("connection_uri", "database_password"),
+      "cluster_id");
+
+  private static final int MIB_PER_GIB = 1024;
+
+  private final Advisories advisories = new Advisories();
+
+  /** The pipeline's validator for clusters. */
+  public static ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> validator(boolean defaultTokenConfigured) {
+    return new ResourceValidator<>(new ClusterKind(), defaultTokenConfigured);
+  }
+
+  public static ResourceRequest<DigitalOceanDatabaseCluster> request(DigitalOceanDatabaseCluster manifest) {
+    return ResourceRequest.of(manifest);
+  }
+
+  public static ResourceRequest<DigitalOceanDatabaseCluster> request(DigitalOceanDatabaseClusterStackInput stackInput) {
+    return ResourceRequest.ofStackInput(stackInput, DigitalOceanDatabaseCluster.class);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String noun() {
+    return NOUN;
+  }
+
+  @Override
+  public Class<DigitalOceanDatabaseCluster> manifestType() {
+    return DigitalOceanDatabaseCluster.class;
+  }
+
+  @Override
+  public String resourceName(DigitalOceanDatabaseCluster manifest) {
+    return manifest.getSpec().getClusterName();
+  }
+
+  @Override
+  public void checkRules(DigitalOceanDatabaseCluster manifest, Findings findings) {
+    ServiceRules.check(manifest.getSpec(), findings);
+  }
+
+  @Override
+  public void advise(DigitalOceanDatabaseCluster manifest, Findings findings) {
+    advisories.check(manifest, ResourceTags.of(manifest.getMetadata(), NAME), findings);
+  }
+
+  @Override
+  public ClusterSpec normalise(DigitalOceanDatabaseCluster manifest, StackName stack) {
+    DigitalOceanDatabaseClusterSpec spec = manifest.getSpec();
+    String vpc = spec.getVpc().getValue();
+    long storageMib = Integer.toUnsignedLong(spec.getStorageGib()) * MIB_PER_GIB;
+    return new ClusterSpec(
+        spec.getClusterName(),
+        DatabaseEngines.slug(spec.getEngine()).orElseThrow(),
+        spec.getEngineVersion(),
+        spec.getRegion().name(),
+        spec.getSizeSlug(),
+        spec.getNodeCount(),
+        vpc.isEmpty() ? null : vpc.toLowerCase(Locale.ROOT),
+        storageMib == 0 ? null : Long.toString(storageMib),
+        ResourceTags.of(manifest.getMetadata(), NAME).tags(),
+        spec.getEnablePublicConnectivity(),
+        stack);
+  }
+
+  @Override
+  public ChangeVerdict judgeChange(ClusterSpec current, ClusterSpec next) {
+    return ChangeRules.judge(current, next);
+  }
+
+  @Override
+  public OutputNames outputs() {
+    return OUTPUTS;
+  }
+}

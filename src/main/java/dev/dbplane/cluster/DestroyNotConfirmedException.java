@@ -1,9 +1,0 @@
-package dev.dbplane.cluster;
-
-/** A destroy must be confirmed with the cluster's name. */
-public final class DestroyNotConfirmedException extends RuntimeException {
-
-  DestroyNotConfirmedException(String clusterName) {
-    super("confirm the destroy by passing the cluster's name (" + clusterName + ") as confirm");
-  }
-}

@@ -1,0 +1,84 @@
+package dev.dbplane.cluster.program;
+
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.dbplane.cluster.ClusterKind;
+import dev.dbplane.cluster.ClusterSpec;
+import dev.dbplane.engine.Secret;
+import dev.dbplane.pulumi.DigitalOceanProvider;
+import dev.dbplane.pulumi.StackProgram;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The inline Pulumi program of one cluster: an explicit DigitalOcean provider holding the token as a
+ * secret, and the database cluster as the spec says. It exports only scalars, with the connection
+ * URI and the password as secrets, and keeps what it exports for the engine.
+ */
+final class ClusterProgram implements StackProgram {
+
+  /** The logical name stays fixed, so a rename is an update of the same resource, not a new one. */
+  static final String CLUSTER_NAME = "database-cluster";
+
+  /** Each stack output ({@link ClusterKind#OUTPUTS}) and the cluster's property it is. */
+  static final Map<String, String> EXPORTED_PROPERTIES = orderedMap(
+      "cluster_id", "id", "connection_uri", "uri", "host", "host", "port", "port", "database_user", "user", "database_password", "password");
+
+  private final ClusterSpec spec;
+  private final Secret token;
+  private final @Nullable String apiEndpoint;
+  private final AtomicReference<@Nullable Map<String, String>> outputs = new AtomicReference<>();
+
+  ClusterProgram(ClusterSpec spec, Secret token, @Nullable String apiEndpoint) {
+    this.spec = spec;
+    this.token = token;
+    this.apiEndpoint = apiEndpoint;
+  }
+
+  @Override
+  public void accept(Context ctx) {
+    DigitalOceanProvider provider = DigitalOceanProvider.explicit(token, apiEndpoint);
+    DatabaseCluster cluster =
+        new DatabaseCluster(
+            CLUSTER_NAME,
+            DatabaseClusterArgs.of(spec),
+            CustomResourceOptions.builder()
+                .provider(provider)
+                .version(DigitalOceanProvider.VERSION)
+                .additionalSecretOutputs(DatabaseCluster.SECRET_OUTPUTS)
+                .build());
+    // The same names as EXPORTED_PROPERTIES, each from its property.
+    ctx.export("cluster_id", cluster.id());
+    ctx.export("connection_uri", cluster.uri().asSecret());
+    ctx.export("host", cluster.host());
+    ctx.export("port", cluster.port());
+    ctx.export("database_user", cluster.user());
+    ctx.export("database_password", cluster.password().asSecret());
+    // Runs only once every value is known: never in a preview of a change, always in an update.
+    Output.tuple(cluster.id(), cluster.uri(), cluster.host(), cluster.port(), cluster.user(), cluster.password())
+        .applyValue(known -> {
+          outputs.set(orderedMap(
+              "cluster_id", known.t1, "connection_uri", known.t2, "host", known.t3, "port", String.valueOf(known.t4),
+              "database_user", known.t5, "database_password", known.t6));
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<Map<String, String>> outputs() {
+    return Optional.ofNullable(outputs.get());
+  }
+
+  private static Map<String, String> orderedMap(String... pairs) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put(pairs[i], pairs[i + 1]);
+    }
+    return Collections.unmodifiableMap(map);
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * The cluster's Pulumi program and its hand-written bindings of the DigitalOcean provider's
+ * {@code DatabaseCluster}, held to the provider's schema by a test. The only part of the cluster
+ * kind that knows Pulumi; the engine in {@code dev.dbplane.pulumi} runs it.
+ */
+@NullMarked
+package dev.dbplane.cluster.program;
+
+import org.jspecify.annotations.NullMarked;

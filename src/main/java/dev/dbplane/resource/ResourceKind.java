@@ -1,0 +1,45 @@
+package dev.dbplane.resource;
+
+import com.google.protobuf.Message;
+import dev.dbplane.engine.ResourceSpec;
+import dev.dbplane.engine.StackName;
+
+/**
+ * What one resource kind says of its own; the pipeline does the rest. The model's buf.validate
+ * rules, the rules every request follows (a stack input's target, the token, metadata bounds, the
+ * stack name) and the secrets of the outputs are the pipeline's; a kind adds its spec's rules and
+ * advice, how a valid manifest becomes what its program provisions, and what an update may change.
+ *
+ * @param <M> the kind's manifest, a Project Planton resource message
+ * @param <S> the kind's normalised spec, in DigitalOcean's terms
+ */
+public interface ResourceKind<M extends Message, S extends ResourceSpec> {
+
+  /** The manifest's {@code kind}, such as {@code DigitalOceanDatabaseCluster}. */
+  String name();
+
+  /** How people call one resource of the kind in messages ("cluster"). */
+  String noun();
+
+  Class<M> manifestType();
+
+  /**
+   * The resource's name at DigitalOcean, as the manifest gives it; it stands in for a blank
+   * {@code metadata.name} in the stack name.
+   */
+  String resourceName(M manifest);
+
+  /** Checks the kind's own rules; the model's and the request's were checked before. */
+  void checkRules(M manifest, Findings findings);
+
+  /** Advice that does not block provisioning, for choices allowed but usually regretted. */
+  void advise(M manifest, Findings findings);
+
+  /** The normalised spec of a manifest that breaks no rule, in the stack the pipeline named. */
+  S normalise(M manifest, StackName stack);
+
+  /** What an update from {@code current} to {@code next} would replace, and what it cannot do. */
+  ChangeVerdict judgeChange(S current, S next);
+
+  OutputNames outputs();
+}
