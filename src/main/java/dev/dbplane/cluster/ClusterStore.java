@@ -1,8 +1,8 @@
 package dev.dbplane.cluster;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.dbplane.common.Page;
 import dev.dbplane.engine.StackName;
-import dev.dbplane.job.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -10,6 +10,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.dbplane.audit.AuditLog;
+import dev.dbplane.common.PeriodicCleanup;
 import dev.dbplane.config.DbplaneProperties;
 import dev.dbplane.engine.StackEngine;
 import dev.dbplane.engine.UnavailableStackEngine;

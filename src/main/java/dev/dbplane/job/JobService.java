@@ -1,6 +1,7 @@
 package dev.dbplane.job;
 
 import dev.dbplane.audit.AuditLog;
+import dev.dbplane.common.Page;
 import dev.dbplane.engine.StackEvent;
 import java.time.Clock;
 import java.time.Duration;
