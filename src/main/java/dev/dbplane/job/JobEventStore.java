@@ -42,6 +42,11 @@ final class JobEventStore {
     }
   }
 
+  /** Appends an event of the job's own life, by its type in the job's closed vocabulary. */
+  void append(UUID jobId, JobEventType type, String message, Instant at) {
+    append(jobId, StackEvent.of(type.wireName(), message), at);
+  }
+
   /**
    * Appends a progress event of the engine unless the job already holds {@link #cap()} events.
    *
