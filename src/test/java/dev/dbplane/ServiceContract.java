@@ -10,9 +10,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.jayway.jsonpath.JsonPath;
+import dev.dbplane.common.PeriodicCleanup;
 import dev.dbplane.engine.EngineFailure;
 import dev.dbplane.engine.Operation;
-import dev.dbplane.job.PeriodicCleanup;
 import dev.dbplane.support.EngineForTests;
 import dev.dbplane.support.ScriptedStackEngine;
 import dev.dbplane.support.TestKeys;

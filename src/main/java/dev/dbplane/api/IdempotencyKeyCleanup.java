@@ -1,7 +1,7 @@
 package dev.dbplane.api;
 
+import dev.dbplane.common.PeriodicCleanup;
 import dev.dbplane.config.DbplaneProperties;
-import dev.dbplane.job.PeriodicCleanup;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,6 @@
 package dev.dbplane.api;
 
-import dev.dbplane.job.Page;
+import dev.dbplane.common.Page;
 import java.util.List;
 import java.util.function.Function;
 

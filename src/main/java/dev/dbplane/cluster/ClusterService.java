@@ -1,12 +1,13 @@
 package dev.dbplane.cluster;
 
 import dev.dbplane.audit.AuditLog;
+import dev.dbplane.common.Page;
 import dev.dbplane.engine.Operation;
 import dev.dbplane.engine.Secret;
 import dev.dbplane.job.Job;
 import dev.dbplane.job.JobService;
 import dev.dbplane.job.NewJob;
-import dev.dbplane.job.Page;
+import dev.dbplane.common.Page;
 import dev.dbplane.resource.Advisory;
 import dev.dbplane.resource.ChangeVerdict;
 import dev.dbplane.resource.CredentialStore;

@@ -1,8 +1,9 @@
 package dev.dbplane.cluster;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.dbplane.common.Page;
 import dev.dbplane.engine.StackName;
-import dev.dbplane.job.Page;
+import dev.dbplane.common.Page;
 import dev.dbplane.resource.StackNames;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -32,14 +32,19 @@ final class JobEventStore {
   }
 
   /**
-   * Appends an event of the job's own life (queued, started, cancelled, its end): always stored,
-   * whatever the cap. In the caller's transaction or a new one; the caller has already removed
-   * every secret.
+   * Appends an event whatever the cap: one of the job's own life, or one of the last steps of a
+   * run held back past the cap. In the caller's transaction or a new one; the caller has already
+   * removed every secret.
    */
   void append(UUID jobId, StackEvent event, Instant at) {
     if (!appendBelow(Integer.MAX_VALUE, jobId, event, at)) {
       throw new IllegalStateException("no job " + jobId + " to append an event to");
     }
+  }
+
+  /** Appends an event of the job's own life (started, cancelled, its end, ...), always stored. */
+  void append(UUID jobId, JobEventType type, String message, Instant at) {
+    append(jobId, StackEvent.of(type.wireName(), message), at);
   }
 
   /**

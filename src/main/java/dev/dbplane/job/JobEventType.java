@@ -6,7 +6,7 @@ import java.util.Locale;
  * The events a job writes of itself, beside those its engine run reports: a closed vocabulary, as
  * its error codes are. Each is stored and shown by its {@link #wireName()}.
  */
-public enum JobEventType {
+enum JobEventType {
   STARTED,
   RESUMED,
   CANCEL_REQUESTED,
@@ -20,7 +20,7 @@ public enum JobEventType {
   CANCELLED;
 
   /** The name callers see: {@code handed-back}, {@code cancel-requested}. */
-  public String wireName() {
+  String wireName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 

@@ -1,7 +1,7 @@
 package dev.dbplane.job;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -15,14 +15,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class JobQueue {
 
+  /** The scheduler's task that runs jobs: each of its executions is one job, named by its id. */
+  static final String TASK = "stack-job";
+
   private final SchedulerClient scheduler;
-  private final OneTimeTask<Void> task;
   private final Runnable wakeWorkers;
   private final Clock clock;
 
-  JobQueue(SchedulerClient scheduler, OneTimeTask<Void> task, Runnable wakeWorkers, Clock clock) {
+  JobQueue(SchedulerClient scheduler, Runnable wakeWorkers, Clock clock) {
     this.scheduler = scheduler;
-    this.task = task;
     this.wakeWorkers = wakeWorkers;
     this.clock = clock;
   }
@@ -30,7 +31,7 @@ final class JobQueue {
   /** Queues a fresh job in the caller's transaction; a rollback leaves nothing queued. */
   void enqueue(UUID jobId) {
     // A fresh job id cannot be scheduled yet: a plain insert, no existence check first.
-    scheduler.schedule(task.instance(jobId.toString()), clock.instant());
+    scheduler.schedule(new TaskInstance<Void>(TASK, jobId.toString()), clock.instant());
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override
@@ -38,5 +39,18 @@ final class JobQueue {
             wakeWorkers.run();
           }
         });
+  }
+
+  /**
+   * Queues a handed-back job again, in the caller's transaction. Its execution under way keeps the
+   * job's id until it returns, so the new one is named {@code <job id>#<attempts so far>}.
+   */
+  void requeue(UUID jobId, int attempts) {
+    scheduler.schedule(new TaskInstance<Void>(TASK, jobId + "#" + attempts), clock.instant());
+  }
+
+  /** The job an execution of {@link #TASK} runs. */
+  static UUID jobOf(String executionId) {
+    return UUID.fromString(executionId.substring(0, 36));
   }
 }

@@ -1,18 +1,15 @@
 package dev.dbplane.job;
 
 import dev.dbplane.audit.AuditLog;
-import dev.dbplane.engine.StackEvent;
-import java.time.Clock;
+import dev.dbplane.common.Page;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The narrow client of jobs: submit, read, cancel. It never runs a job; the scheduler hands jobs to
@@ -20,39 +17,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class JobService {
 
-  private final JobStore jobs;
-  private final JobEventStore events;
-  private final KindSubjects subjects;
-  private final JobQueue queue;
-  private final TransactionTemplate transactions;
-  private final AuditLog audit;
-  private final JobMetrics metrics;
-  private final ApplicationEventPublisher publisher;
-  private final Clock clock;
-  private final JobReadCache reads = new JobReadCache(ACTIVE_JOB_FRESHNESS);
-
   /** How old an active job's status may be when a caller reads it. */
   static final Duration ACTIVE_JOB_FRESHNESS = Duration.ofMillis(250);
 
-  JobService(
-      JobStore jobs,
-      JobEventStore events,
-      KindSubjects subjects,
-      JobQueue queue,
-      TransactionTemplate transactions,
-      AuditLog audit,
-      JobMetrics metrics,
-      ApplicationEventPublisher publisher,
-      Clock clock) {
-    this.audit = audit;
-    this.metrics = metrics;
-    this.publisher = publisher;
-    this.jobs = jobs;
-    this.events = events;
+  private final JobLedger ledger;
+  private final JobStore jobs;
+  private final KindSubjects subjects;
+  private final JobQueue queue;
+  private final AuditLog audit;
+  private final JobMetrics metrics;
+  private final JobReadCache reads = new JobReadCache(ACTIVE_JOB_FRESHNESS);
+
+  JobService(JobLedger ledger, KindSubjects subjects, JobQueue queue, AuditLog audit, JobMetrics metrics) {
+    this.ledger = ledger;
+    this.jobs = ledger.jobs();
     this.subjects = subjects;
     this.queue = queue;
-    this.transactions = transactions;
-    this.clock = clock;
+    this.audit = audit;
+    this.metrics = metrics;
   }
 
   /**
@@ -64,7 +46,7 @@ public class JobService {
   public Job submit(NewJob request) {
     Job job =
         new Job(UUID.randomUUID(), request.clusterId(), request.clusterName(), request.operation(), JobStatus.QUEUED,
-            request.requestedBy(), request.specVersion(), request.spec(), request.warnings(), null, null, 0, clock.instant(), null, null);
+            request.requestedBy(), request.specVersion(), request.spec(), request.warnings(), null, null, 0, ledger.now(), null, null);
     Optional<Job> active = jobs.activeFor(request.clusterId());
     if (active.isPresent()) {
       throw new ActiveJobExistsException(request.clusterId(), active.get().id());
@@ -76,7 +58,7 @@ public class JobService {
       throw new ActiveJobExistsException(request.clusterId(), null);
     }
     queue.enqueue(job.id());
-    publisher.publishEvent(new JobStateChanged(job));
+    ledger.announce(job);
     return job;
   }
 
@@ -85,15 +67,15 @@ public class JobService {
    * event and the audit entry. False when the job had moved on meanwhile.
    */
   private boolean recordedCancel(
-      Job job, String requestedBy, BooleanSupplier move, Runnable then, StackEvent event, String auditDetail) {
+      Job job, String requestedBy, BooleanSupplier move, Runnable then, JobEventType event, String message, String auditDetail) {
     return Boolean.TRUE.equals(
-        transactions.execute(
+        ledger.transactions().execute(
             tx -> {
               if (!move.getAsBoolean()) {
                 return false;
               }
               then.run();
-              events.append(job.id(), event, clock.instant());
+              ledger.event(job.id(), event, message);
               audit.record(requestedBy, "job.cancel", job.clusterId(), auditDetail);
               return true;
             }));
@@ -125,7 +107,7 @@ public class JobService {
   /** The job's events after {@code afterSeq}, in order, at most {@code limit}. */
   public List<JobEvent> events(UUID jobId, int afterSeq, int limit) {
     get(jobId);
-    return events.after(jobId, afterSeq, limit);
+    return ledger.events().after(jobId, afterSeq, limit);
   }
 
   /**
@@ -139,14 +121,14 @@ public class JobService {
     boolean changed =
         switch (job.status()) {
           case QUEUED -> recordedCancel(job, requestedBy,
-              () -> jobs.finish(jobId, JobStatus.QUEUED, JobStatus.CANCELLED, null, null, clock.instant()),
+              () -> jobs.finish(jobId, JobStatus.QUEUED, JobStatus.CANCELLED, null, null, ledger.now()),
               () -> subjects.of(job).didNotSucceed(fresh(jobId)),
-              StackEvent.of(JobEventType.CANCELLED.wireName(), "cancelled by " + requestedBy + " before it started"),
+              JobEventType.CANCELLED, "cancelled by " + requestedBy + " before it started",
               "cancelled queued job " + jobId);
           case RUNNING -> recordedCancel(job, requestedBy,
               () -> jobs.requestCancel(jobId),
               () -> {},
-              StackEvent.of(JobEventType.CANCEL_REQUESTED.wireName(), "cancel requested by " + requestedBy),
+              JobEventType.CANCEL_REQUESTED, "cancel requested by " + requestedBy,
               "asked running job " + jobId + " to stop");
           case CANCELLING -> false;
           default -> throw new JobNotCancellableException(job);
@@ -156,7 +138,7 @@ public class JobService {
       if (now.status().isTerminal()) {
         metrics.ended(now);
       }
-      publisher.publishEvent(new JobStateChanged(now));
+      ledger.announce(now);
       return now;
     }
     Job now = fresh(jobId);

@@ -32,12 +32,12 @@ public enum JobStatus {
     return !isActive();
   }
 
-  public boolean canMoveTo(JobStatus next) {
+  boolean canMoveTo(JobStatus next) {
     return ALLOWED_MOVES.get(this).contains(next);
   }
 
   /** @throws IllegalJobTransitionException when the table does not allow the move */
-  public JobStatus moveTo(JobStatus next) {
+  JobStatus moveTo(JobStatus next) {
     if (!canMoveTo(next)) {
       throw new IllegalJobTransitionException(this, next);
     }

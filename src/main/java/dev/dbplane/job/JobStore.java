@@ -1,5 +1,6 @@
 package dev.dbplane.job;
 
+import dev.dbplane.common.Page;
 import dev.dbplane.engine.Operation;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -48,8 +48,8 @@ final class RunProgress implements Consumer<StackEvent> {
     }
     if (!capped) {
       capped = true;
-      events.append(jobId, StackEvent.of(JobEventType.EVENTS_CAPPED.wireName(), "the job holds " + count(events.cap())
-          + " events, its cap: further progress is counted, not stored, and its last " + TAIL + " events are kept"), at);
+      events.append(jobId, JobEventType.EVENTS_CAPPED, "the job holds " + count(events.cap())
+          + " events, its cap: further progress is counted, not stored, and its last " + TAIL + " events are kept", at);
     }
     if (tail.size() == TAIL) {
       tail.removeFirst();
@@ -68,8 +68,8 @@ final class RunProgress implements Consumer<StackEvent> {
     }
     ended = true;
     if (dropped > 0) {
-      events.append(jobId, StackEvent.of(JobEventType.EVENTS_DROPPED.wireName(),
-          count(dropped) + " events dropped past the cap of " + count(events.cap()) + " events per job; the last " + tail.size() + " follow"),
+      events.append(jobId, JobEventType.EVENTS_DROPPED,
+          count(dropped) + " events dropped past the cap of " + count(events.cap()) + " events per job; the last " + tail.size() + " follow",
           clock.instant());
     }
     tail.forEach(held -> events.append(jobId, held.event(), held.at()));

@@ -1,6 +1,6 @@
 package dev.dbplane.security;
 
-import dev.dbplane.job.PeriodicCleanup;
+import dev.dbplane.common.PeriodicCleanup;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package dev.dbplane.job;
+package dev.dbplane.common;
 
 import java.util.ArrayList;
 import java.util.List;
