@@ -72,11 +72,11 @@ class BareManifestTokenTests {
 
     MvcResult updated = api.send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag(clusterId)), bareManifest(name, 3));
     assertThat(updated.getResponse().getStatus()).as(body(updated)).isEqualTo(202);
-    api.awaitSucceeded(JsonPath.read(body(updated), "$.job.id"));
+    api.await(JsonPath.read(body(updated), "$.job.id"), "SUCCEEDED");
 
     MvcResult previewed = api.send(post("/api/v1/database-clusters/" + clusterId + ":preview"), bareManifest(name, 2));
     assertThat(previewed.getResponse().getStatus()).as(body(previewed)).isEqualTo(202);
-    api.awaitSucceeded(JsonPath.read(body(previewed), "$.job.id"));
+    api.await(JsonPath.read(body(previewed), "$.job.id"), "SUCCEEDED");
   }
 
   @Test
@@ -96,7 +96,7 @@ class BareManifestTokenTests {
   private String create(String name) throws Exception {
     MvcResult created = api.send(post("/api/v1/database-clusters"), ServiceContract.stackInput(name, 2, 0));
     assertThat(created.getResponse().getStatus()).as(body(created)).isEqualTo(202);
-    api.awaitSucceeded(JsonPath.read(body(created), "$.job.id"));
+    api.await(JsonPath.read(body(created), "$.job.id"), "SUCCEEDED");
     return JsonPath.read(body(created), "$.clusterId");
   }
 

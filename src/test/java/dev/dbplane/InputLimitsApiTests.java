@@ -68,7 +68,7 @@ class InputLimitsApiTests {
     MvcResult created = api.send(post("/api/v1/database-clusters"), ServiceContract.stackInput(name, 2, 0));
     assertThat(created.getResponse().getStatus()).as(body(created)).isEqualTo(202);
     String clusterId = JsonPath.read(body(created), "$.clusterId");
-    api.awaitSucceeded(JsonPath.read(body(created), "$.job.id"));
+    api.await(JsonPath.read(body(created), "$.job.id"), "SUCCEEDED");
     String etag = api.send(get("/api/v1/database-clusters/" + clusterId)).getResponse().getHeader("ETag");
 
     MvcResult refused = api.send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag), withMetadataName(name, LONG_NAME));
