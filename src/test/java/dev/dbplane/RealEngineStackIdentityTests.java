@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.dbplane.support.ApiClient;
+import dev.dbplane.support.Manifests;
 import dev.dbplane.support.Sandbox;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -69,8 +70,8 @@ class RealEngineStackIdentityTests {
     List<String> lookAlikes = List.of(
         withMetadataName(gamma, alpha),
         withMetadataName(gamma, alpha.toUpperCase(Locale.ROOT).replace('-', ' ')),
-        withLabels(gamma, "\"" + FQDN + "\": \"acme/dbplane/prod." + alpha + "\""),
-        withLabels(gamma, "\"" + FQDN + "\": \"organization/DBPLANE/PROD." + alpha.toUpperCase(Locale.ROOT) + "\""));
+        withStackFqdn(gamma, "acme/dbplane/prod." + alpha),
+        withStackFqdn(gamma, "organization/DBPLANE/PROD." + alpha.toUpperCase(Locale.ROOT)));
     for (String lookAlike : lookAlikes) {
       HttpResponse<String> refused = api.send("POST", "/api/v1/database-clusters", "application/json", lookAlike);
       assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
@@ -81,11 +82,11 @@ class RealEngineStackIdentityTests {
     assertThat(emulatorNames()).doesNotContain(gamma);
 
     // gamma in a stack of its own: created beside alpha, and its stack labels are fixed from now on.
-    String own = withLabels(gamma, "\"" + FQDN + "\": \"organization/dbplane/prod." + gamma + "\"");
+    String own = withStackFqdn(gamma, "organization/dbplane/prod." + gamma);
     String gammaId = createAndAwait(own);
     String etag = api.get("/api/v1/database-clusters/" + gammaId).headers().firstValue("ETag").orElseThrow();
     HttpResponse<String> moved = api.sendWithIfMatch("PUT", "/api/v1/database-clusters/" + gammaId,
-        withLabels(gamma, "\"" + FQDN + "\": \"organization/dbplane/prod." + alpha + "\""), etag);
+        withStackFqdn(gamma, "organization/dbplane/prod." + alpha), etag);
     assertThat(moved.statusCode()).as(moved.body()).isEqualTo(422);
     assertThat(JsonPath.<List<String>>read(moved.body(), "$.violations[*].rule")).containsExactly("dbplane.change.stack_fixed");
 
@@ -112,7 +113,7 @@ class RealEngineStackIdentityTests {
   @Test
   void aStackLabelThatClimbsOutOfTheDataDirectoryIsRefusedAtValidateTimeAndWritesNothing() throws Exception {
     for (String fqdn : List.of("../../escaped", "../../..")) {
-      String escaping = withLabels(RealEngineTests.uniqueName("escape"), "\"" + FQDN + "\": \"" + fqdn + "\"");
+      String escaping = withStackFqdn(RealEngineTests.uniqueName("escape"), fqdn);
       HttpResponse<String> judged = api.send("POST", "/api/v1/database-clusters:validate", "application/json", escaping);
       assertThat(JsonPath.<Boolean>read(judged.body(), "$.valid")).as(judged.body()).isFalse();
       assertThat(JsonPath.<List<String>>read(judged.body(), "$.violations[*].field")).containsExactly("target.metadata.labels[\"" + FQDN + "\"]");
@@ -128,11 +129,11 @@ class RealEngineStackIdentityTests {
   // --- helpers
 
   private static String withMetadataName(String clusterName, String metadataName) {
-    return Sandbox.stackInput(clusterName, 1).replace("\"name\": \"" + clusterName + "\"", "\"name\": \"" + metadataName + "\"");
+    return Sandbox.stackInput(Manifests.inProd(clusterName, 1, metadata -> metadata.setName(metadataName)));
   }
 
-  private static String withLabels(String clusterName, String labels) {
-    return Sandbox.stackInput(clusterName, 1).replace("\"env\": \"prod\"}", "\"env\": \"prod\", \"labels\": {" + labels + "}}");
+  private static String withStackFqdn(String clusterName, String fqdn) {
+    return Sandbox.stackInput(Manifests.inProd(clusterName, 1, metadata -> metadata.putLabels(FQDN, fqdn)));
   }
 
   private String createAndAwait(String stackInput) throws Exception {

@@ -1,5 +1,6 @@
 package dev.dbplane;
 
+import static dev.dbplane.support.Manifests.uniqueName;
 import static dev.dbplane.support.MvcApi.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -60,8 +61,8 @@ class SecurityTests {
   void eachRoleMayDoItsOwnThingsOnly() throws Exception {
     assertThat(status(get("/api/v1/jobs"), TestKeys.VIEWER)).isEqualTo(200);
     assertThat(status(post("/api/v1/database-clusters:validate").contentType("application/json").content("{}"), TestKeys.VIEWER)).isEqualTo(200);
-    assertThat(status(create(uniqueName()), TestKeys.VIEWER)).isEqualTo(403);
-    assertThat(status(create(uniqueName()), TestKeys.SECRETS_READER)).isEqualTo(403);
+    assertThat(status(create(uniqueName("sec")), TestKeys.VIEWER)).isEqualTo(403);
+    assertThat(status(create(uniqueName("sec")), TestKeys.SECRETS_READER)).isEqualTo(403);
     assertThat(status(get("/api/v1/admin/api-keys"), TestKeys.OPERATOR)).isEqualTo(403);
     assertThat(status(post("/api/v1/database-clusters/" + UUID.randomUUID() + "/outputs:reveal"), TestKeys.OPERATOR)).isEqualTo(403);
     assertThat(status(get("/api/v1/admin/api-keys"), TestKeys.ADMIN)).isEqualTo(200);
@@ -69,7 +70,7 @@ class SecurityTests {
 
   @Test
   void aSecretsReaderRevealsTheOutputsAndTheRevealIsAudited(CapturedOutput output) throws Exception {
-    String name = uniqueName();
+    String name = uniqueName("sec");
     MvcResult created = perform(create(name), TestKeys.OPERATOR);
     assertThat(created.getResponse().getStatus()).isEqualTo(202);
     String clusterId = JsonPath.read(body(created), "$.clusterId");
@@ -162,9 +163,5 @@ class SecurityTests {
 
   private int status(MockHttpServletRequestBuilder request, String key) throws Exception {
     return perform(request, key).getResponse().getStatus();
-  }
-
-  private static String uniqueName() {
-    return "sec-" + UUID.randomUUID().toString().substring(0, 8);
   }
 }

@@ -1,5 +1,6 @@
 package dev.dbplane;
 
+import static dev.dbplane.support.Manifests.uniqueName;
 import static dev.dbplane.support.MvcApi.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +16,7 @@ import dev.dbplane.engine.EngineFailure;
 import dev.dbplane.engine.Operation;
 import dev.dbplane.job.PeriodicCleanup;
 import dev.dbplane.support.EngineForTests;
+import dev.dbplane.support.Manifests;
 import dev.dbplane.support.MvcApi;
 import dev.dbplane.support.ScriptedStackEngine;
 import dev.dbplane.support.TestKeys;
@@ -30,6 +32,8 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -278,7 +282,9 @@ abstract class ServiceContract {
     assertThat(shrink.getResponse().getStatus()).isEqualTo(422);
     assertThat(JsonPath.<List<String>>read(body(shrink), "$.violations[*].rule")).containsExactly("dbplane.change.storage_shrink");
 
-    String mysql = stackInput(name, 2, 100).replace("\"engine\": \"postgres\"", "\"engine\": \"mysql\"").replace("\"engineVersion\": \"16\"", "\"engineVersion\": \"8\"");
+    DigitalOceanDatabaseCluster.Builder asMysql = Manifests.inProd(name, 2);
+    asMysql.getSpecBuilder().setStorageGib(100).setEngine(DigitalOceanDatabaseEngine.mysql).setEngineVersion("8");
+    String mysql = stackInput(asMysql.build());
     MvcResult replace = api.send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag), mysql);
     assertThat(replace.getResponse().getStatus()).isEqualTo(409);
     assertThat(JsonPath.<String>read(body(replace), "$.type")).endsWith("replacement-not-confirmed");
@@ -426,19 +432,19 @@ abstract class ServiceContract {
   }
 
   private String submitCreate(String name, String env) throws Exception {
-    MvcResult result = api.send(post("/api/v1/database-clusters"), stackInput(name, 2, 0).replace("\"env\": \"prod\"", "\"env\": \"" + env + "\""));
+    MvcResult result = api.send(post("/api/v1/database-clusters"), stackInput(Manifests.inProd(name, 2, metadata -> metadata.setEnv(env))));
     assertThat(result.getResponse().getStatus()).as(body(result)).isEqualTo(202);
     return JsonPath.read(body(result), "$.job.id");
   }
 
   static String stackInput(String name, int nodes, int storageGib) {
-    return """
-        {"target": {"apiVersion": "digital-ocean.project-planton.org/v1", "kind": "DigitalOceanDatabaseCluster",
-          "metadata": {"name": "%1$s", "org": "acme", "env": "prod"},
-          "spec": {"clusterName": "%1$s", "engine": "postgres", "engineVersion": "16", "region": "nyc3",
-                   "sizeSlug": "db-s-2vcpu-4gb", "nodeCount": %2$d, "storageGib": %3$d}},
-         "providerConfig": {"apiToken": "%4$s", "defaultRegion": "nyc3"}}
-        """.formatted(name, nodes, storageGib, TOKEN);
+    DigitalOceanDatabaseCluster.Builder target = Manifests.inProd(name, nodes);
+    target.getSpecBuilder().setStorageGib(storageGib);
+    return stackInput(target.build());
+  }
+
+  private static String stackInput(DigitalOceanDatabaseCluster target) {
+    return Manifests.json(Manifests.stackInput(target, TOKEN));
   }
 
   private String awaitJobId(String jobId, String status) throws Exception {
@@ -489,9 +495,5 @@ abstract class ServiceContract {
       }
     }
     return false;
-  }
-
-  private static String uniqueName(String prefix) {
-    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 }

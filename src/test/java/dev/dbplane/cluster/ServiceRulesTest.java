@@ -3,6 +3,7 @@ package dev.dbplane.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.dbplane.support.Manifests;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
 
 /**
  * The real engine for tests: the Pulumi CLI, the sandbox DigitalOcean provider installed as
@@ -140,13 +141,12 @@ public final class Sandbox {
 
   /** A stack input for a PostgreSQL cluster on this sandbox, with its token. */
   public static String stackInput(String name, int nodes) {
-    return """
-        {"target": {"apiVersion": "digital-ocean.project-planton.org/v1", "kind": "DigitalOceanDatabaseCluster",
-          "metadata": {"name": "%1$s", "org": "acme", "env": "prod"},
-          "spec": {"clusterName": "%1$s", "engine": "postgres", "engineVersion": "16", "region": "nyc3",
-                   "sizeSlug": "db-s-2vcpu-4gb", "nodeCount": %2$d}},
-         "providerConfig": {"apiToken": "%3$s", "defaultRegion": "nyc3"}}
-        """.formatted(name, nodes, TOKEN);
+    return stackInput(Manifests.inProd(name, nodes).build());
+  }
+
+  /** A stack input of this manifest, with the sandbox's token. */
+  public static String stackInput(DigitalOceanDatabaseCluster target) {
+    return Manifests.json(Manifests.stackInput(target, TOKEN));
   }
 
   // --- the emulator's control API: what DigitalOcean holds, changed behind the service's back
