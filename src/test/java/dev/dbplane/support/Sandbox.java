@@ -1,5 +1,8 @@
 package dev.dbplane.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -153,6 +157,27 @@ public final class Sandbox {
 
   public String databases() throws IOException, InterruptedException {
     return control("GET", "/_emulator/databases", null);
+  }
+
+  /** The one cluster of this name at DigitalOcean, as JSON. */
+  public String cluster(String name) throws IOException, InterruptedException {
+    List<Map<String, Object>> found = JsonPath.read(databases(), "$[?(@.name == '" + name + "')]");
+    assertThat(found).as("clusters named " + name + " at DigitalOcean").hasSize(1);
+    return JsonPath.parse(found.get(0)).jsonString();
+  }
+
+  /** The names of the clusters at DigitalOcean, a name once for each cluster of it. */
+  public List<String> clusterNames() throws IOException, InterruptedException {
+    return JsonPath.read(databases(), "$[*].name");
+  }
+
+  /** Waits until DigitalOcean has a cluster of this name: the create of it is under way there. */
+  public void awaitCluster(String name, Duration limit) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(limit);
+    while (!clusterNames().contains(name)) {
+      assertThat(Instant.now()).as("the create of " + name + " reached DigitalOcean").isBefore(deadline);
+      Thread.sleep(100);
+    }
   }
 
   public void changeBehindTheServicesBack(String clusterId, String json) throws IOException, InterruptedException {
