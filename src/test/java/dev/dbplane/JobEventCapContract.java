@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,12 +40,7 @@ abstract class JobEventCapContract {
 
   @Autowired MockMvc mvc;
   @Autowired ScriptedStackEngine engine;
-  private MvcApi api;
-
-  @BeforeEach
-  void asAnOperator() {
-    api = new MvcApi(mvc, TestKeys.OPERATOR);
-  }
+  private final MvcApi api = new MvcApi(() -> mvc, TestKeys.OPERATOR);
 
   @Test
   void aChattyRunIsStoppedAtTheCapButItsLastStepsAndItsErrorAreKeptAndCounted() throws Exception {

@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseEngine;
@@ -69,12 +68,7 @@ abstract class ServiceContract {
   @Autowired Scheduler scheduler;
   @Autowired List<PeriodicCleanup> cleanups;
   @Autowired OneTimeTask<Void> stackJobTask;
-  private MvcApi api;
-
-  @BeforeEach
-  void asAnOperator() {
-    api = new MvcApi(mvc, TestKeys.OPERATOR);
-  }
+  private final MvcApi api = new MvcApi(() -> mvc, TestKeys.OPERATOR);
 
   // --- create, outputs, secrets
 

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.project_planton.shared.CloudResourceMetadata;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,12 +43,7 @@ abstract class StackIdentityContract {
 
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
-  private MvcApi api;
-
-  @BeforeEach
-  void asAnOperator() {
-    api = new MvcApi(mvc, TestKeys.OPERATOR);
-  }
+  private final MvcApi api = new MvcApi(() -> mvc, TestKeys.OPERATOR);
 
   @Test
   void clustersThatWouldShareAStackAreRefusedNamingTheClusterWhoseStackItIs() throws Exception {

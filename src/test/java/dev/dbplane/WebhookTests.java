@@ -22,7 +22,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -50,12 +49,7 @@ class WebhookTests {
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
   @Autowired @Qualifier("sealPlainCallbackUrls") ApplicationRunner sealPlainCallbackUrls;
-  private MvcApi api;
-
-  @BeforeEach
-  void asAnOperator() {
-    api = new MvcApi(mvc, TestKeys.OPERATOR);
-  }
+  private final MvcApi api = new MvcApi(() -> mvc, TestKeys.OPERATOR);
 
   @Test
   void everyJobStateChangeReachesTheCallbackSignedAndAFailedDeliveryIsRetried() throws Exception {

@@ -4,6 +4,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -11,16 +12,24 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /** The service's REST API through MockMvc, as one of the tests' callers. */
 public final class MvcApi implements JobPolling {
 
-  private final MockMvc mvc;
+  private final Supplier<MockMvc> mvc;
   private final String key;
 
   public MvcApi(MockMvc mvc, String key) {
+    this(() -> mvc, key);
+  }
+
+  /**
+   * For a field of a test whose MockMvc is injected only after the test instance is made: it is
+   * read at each request.
+   */
+  public MvcApi(Supplier<MockMvc> mvc, String key) {
     this.mvc = mvc;
     this.key = key;
   }
 
   public MvcResult send(MockHttpServletRequestBuilder request) throws Exception {
-    return mvc.perform(request.header(TestKeys.HEADER, key)).andReturn();
+    return mvc.get().perform(request.header(TestKeys.HEADER, key)).andReturn();
   }
 
   /** With a JSON body. */
