@@ -1,5 +1,6 @@
 package dev.dbplane;
 
+import static dev.dbplane.support.Manifests.uniqueName;
 import static dev.dbplane.support.MvcApi.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -8,10 +9,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import dev.dbplane.support.EngineForTests;
+import dev.dbplane.support.Manifests;
 import dev.dbplane.support.MvcApi;
 import dev.dbplane.support.TestKeys;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,7 +58,7 @@ class BareManifestTokenTests {
   void aCreateOfABareManifestWithNoTokenAnywhereIsRefusedAndWritesNothing() throws Exception {
     long clusters = count("clusters");
 
-    MvcResult refused = api.send(post("/api/v1/database-clusters"), bareManifest(uniqueName(), 2));
+    MvcResult refused = api.send(post("/api/v1/database-clusters"), bareManifest(uniqueName("bare"), 2));
 
     assertThat(refused.getResponse().getStatus()).as(body(refused)).isEqualTo(422);
     assertThat(JsonPath.<String>read(body(refused), "$.type")).isEqualTo("urn:dbplane:problem:invalid-spec");
@@ -67,21 +68,21 @@ class BareManifestTokenTests {
 
   @Test
   void anUpdateAndAPreviewOfABareManifestUseTheClustersStoredToken() throws Exception {
-    String name = uniqueName();
+    String name = uniqueName("bare");
     String clusterId = create(name);
 
     MvcResult updated = api.send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag(clusterId)), bareManifest(name, 3));
     assertThat(updated.getResponse().getStatus()).as(body(updated)).isEqualTo(202);
-    api.awaitSucceeded(JsonPath.read(body(updated), "$.job.id"));
+    api.await(JsonPath.read(body(updated), "$.job.id"), "SUCCEEDED");
 
     MvcResult previewed = api.send(post("/api/v1/database-clusters/" + clusterId + ":preview"), bareManifest(name, 2));
     assertThat(previewed.getResponse().getStatus()).as(body(previewed)).isEqualTo(202);
-    api.awaitSucceeded(JsonPath.read(body(previewed), "$.job.id"));
+    api.await(JsonPath.read(body(previewed), "$.job.id"), "SUCCEEDED");
   }
 
   @Test
   void anUpdateOfABareManifestIsRefusedWhenTheClusterHoldsNoToken() throws Exception {
-    String name = uniqueName();
+    String name = uniqueName("bare");
     String clusterId = create(name);
     jdbc.sql("delete from cluster_credentials where cluster_id = ?").param(clusterId).update();
 
@@ -96,17 +97,12 @@ class BareManifestTokenTests {
   private String create(String name) throws Exception {
     MvcResult created = api.send(post("/api/v1/database-clusters"), ServiceContract.stackInput(name, 2, 0));
     assertThat(created.getResponse().getStatus()).as(body(created)).isEqualTo(202);
-    api.awaitSucceeded(JsonPath.read(body(created), "$.job.id"));
+    api.await(JsonPath.read(body(created), "$.job.id"), "SUCCEEDED");
     return JsonPath.read(body(created), "$.clusterId");
   }
 
   static String bareManifest(String name, int nodes) {
-    return """
-        {"apiVersion": "digital-ocean.project-planton.org/v1", "kind": "DigitalOceanDatabaseCluster",
-         "metadata": {"name": "%1$s", "org": "acme", "env": "prod"},
-         "spec": {"clusterName": "%1$s", "engine": "postgres", "engineVersion": "16", "region": "nyc3",
-                  "sizeSlug": "db-s-2vcpu-4gb", "nodeCount": %2$d}}
-        """.formatted(name, nodes);
+    return Manifests.json(Manifests.inProd(name, nodes));
   }
 
   private String etag(String clusterId) throws Exception {
@@ -115,9 +111,5 @@ class BareManifestTokenTests {
 
   private long count(String table) {
     return jdbc.sql("select count(*) from " + table).query(Long.class).single();
-  }
-
-  private static String uniqueName() {
-    return "bare-" + UUID.randomUUID().toString().substring(0, 8);
   }
 }

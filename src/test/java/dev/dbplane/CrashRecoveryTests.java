@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,12 +43,12 @@ class CrashRecoveryTests {
       assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
       jobId = JsonPath.read(created.body(), "$.job.id");
       clusterId = JsonPath.read(created.body(), "$.clusterId");
-      await(first, jobId, "RUNNING");
+      first.api().await(jobId, "RUNNING", WAIT);
       first.kill();
     }
 
     try (ServiceProcess second = ServiceProcess.start(properties, Map.of(), log)) {
-      String job = await(second, jobId, "SUCCEEDED");
+      String job = second.api().await(jobId, "SUCCEEDED", WAIT);
       assertThat(JsonPath.<Integer>read(job, "$.attempts")).isEqualTo(2);
       String events = second.get("/api/v1/jobs/" + jobId + "/events").body();
       assertThat(JsonPath.<List<String>>read(events, "$[*].type")).containsSubsequence("started", "resumed", "succeeded");
@@ -58,20 +57,7 @@ class CrashRecoveryTests {
 
       HttpResponse<String> refresh = second.send("POST", "/api/v1/database-clusters/" + clusterId + ":refresh", null, null);
       assertThat(refresh.statusCode()).as(refresh.body()).isEqualTo(202);
-      await(second, JsonPath.read(refresh.body(), "$.job.id"), "SUCCEEDED");
+      second.api().await(JsonPath.read(refresh.body(), "$.job.id"), "SUCCEEDED", WAIT);
     }
-  }
-
-  private static String await(ServiceProcess service, String jobId, String status) throws Exception {
-    Instant deadline = Instant.now().plus(WAIT);
-    String job = "";
-    while (Instant.now().isBefore(deadline)) {
-      job = service.get("/api/v1/jobs/" + jobId).body();
-      if (status.equals(JsonPath.read(job, "$.status"))) {
-        return job;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("job " + jobId + " did not reach " + status + " within " + WAIT + ": " + job);
   }
 }

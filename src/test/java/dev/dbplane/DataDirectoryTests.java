@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.dbplane.support.Manifests;
 import dev.dbplane.support.ServiceProcess;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -26,12 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DataDirectoryTests {
 
   private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-  private static final String MANIFEST = """
-      {"apiVersion": "digital-ocean.project-planton.org/v1", "kind": "DigitalOceanDatabaseCluster",
-       "metadata": {"name": "orders-db", "org": "acme", "env": "prod"},
-       "spec": {"clusterName": "orders-db", "engine": "postgres", "engineVersion": "16", "region": "nyc3",
-                "sizeSlug": "db-s-2vcpu-4gb", "nodeCount": 2}}
-      """;
+  private static final String MANIFEST = Manifests.json(Manifests.inProd("orders-db", 2));
 
   @TempDir Path temp;
 

@@ -1,5 +1,6 @@
 package dev.dbplane;
 
+import static dev.dbplane.support.Manifests.uniqueName;
 import static dev.dbplane.support.MvcApi.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,7 +12,6 @@ import dev.dbplane.support.EngineForTests;
 import dev.dbplane.support.MvcApi;
 import dev.dbplane.support.TestKeys;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,7 +44,7 @@ class InputLimitsApiTests {
 
   @Test
   void aNameOf600CharactersIsAViolationAtValidateNotA500() throws Exception {
-    MvcResult judged = api.send(post("/api/v1/database-clusters:validate"), withMetadataName(uniqueName(), LONG_NAME));
+    MvcResult judged = api.send(post("/api/v1/database-clusters:validate"), withMetadataName(uniqueName("limits"), LONG_NAME));
 
     assertThat(judged.getResponse().getStatus()).isEqualTo(200);
     assertThat(JsonPath.<Boolean>read(body(judged), "$.valid")).isFalse();
@@ -56,7 +56,7 @@ class InputLimitsApiTests {
   void aNameOf600CharactersIsRefusedAtCreateAndNothingIsWritten() throws Exception {
     long clusters = jdbc.sql("select count(*) from clusters").query(Long.class).single();
 
-    MvcResult refused = api.send(post("/api/v1/database-clusters"), withMetadataName(uniqueName(), LONG_NAME));
+    MvcResult refused = api.send(post("/api/v1/database-clusters"), withMetadataName(uniqueName("limits"), LONG_NAME));
 
     assertIsTheLengthProblem(refused);
     assertThat(jdbc.sql("select count(*) from clusters").query(Long.class).single()).isEqualTo(clusters);
@@ -64,11 +64,11 @@ class InputLimitsApiTests {
 
   @Test
   void aNameOf600CharactersIsRefusedAtUpdateAndTheClusterKeepsItsSpec() throws Exception {
-    String name = uniqueName();
+    String name = uniqueName("limits");
     MvcResult created = api.send(post("/api/v1/database-clusters"), ServiceContract.stackInput(name, 2, 0));
     assertThat(created.getResponse().getStatus()).as(body(created)).isEqualTo(202);
     String clusterId = JsonPath.read(body(created), "$.clusterId");
-    api.awaitSucceeded(JsonPath.read(body(created), "$.job.id"));
+    api.await(JsonPath.read(body(created), "$.job.id"), "SUCCEEDED");
     String etag = api.send(get("/api/v1/database-clusters/" + clusterId)).getResponse().getHeader("ETag");
 
     MvcResult refused = api.send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag), withMetadataName(name, LONG_NAME));
@@ -81,7 +81,7 @@ class InputLimitsApiTests {
 
   @Test
   void aLoneSurrogateEscapedInJsonIsAViolationNotAGarbledName() throws Exception {
-    MvcResult judged = api.send(post("/api/v1/database-clusters:validate"), withMetadataName(uniqueName(), "orders\\ud800"));
+    MvcResult judged = api.send(post("/api/v1/database-clusters:validate"), withMetadataName(uniqueName("limits"), "orders\\ud800"));
 
     assertThat(judged.getResponse().getStatus()).isEqualTo(200);
     assertThat(JsonPath.<List<String>>read(body(judged), "$.violations[?(@.field == 'target.metadata.name')].rule"))
@@ -99,10 +99,6 @@ class InputLimitsApiTests {
   /** A stack input whose cluster is named {@code clusterName} and whose metadata is named {@code metadataName} (raw JSON text). */
   private static String withMetadataName(String clusterName, String metadataName) {
     return ServiceContract.stackInput(clusterName, 2, 0)
-        .replace("\"metadata\": {\"name\": \"" + clusterName + "\"", "\"metadata\": {\"name\": \"" + metadataName + "\"");
-  }
-
-  private static String uniqueName() {
-    return "limits-" + UUID.randomUUID().toString().substring(0, 8);
+        .replace("\"name\": \"" + clusterName + "\"", "\"name\": \"" + metadataName + "\"");
   }
 }

@@ -1,5 +1,6 @@
 package dev.dbplane;
 
+import static dev.dbplane.support.MvcApi.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -7,9 +8,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.jayway.jsonpath.JsonPath;
 import dev.dbplane.engine.EngineFailure;
 import dev.dbplane.support.EngineForTests;
+import dev.dbplane.support.MvcApi;
 import dev.dbplane.support.ScriptedStackEngine;
 import dev.dbplane.support.TestKeys;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * A job's events are capped: a chatty engine's progress past {@code dbplane.jobs.max-events} is
@@ -37,10 +37,10 @@ abstract class JobEventCapContract {
 
   static final int CAP = 100;
   private static final int TAIL = 20;
-  private static final Duration WAIT = Duration.ofSeconds(30);
 
   @Autowired MockMvc mvc;
   @Autowired ScriptedStackEngine engine;
+  private final MvcApi api = new MvcApi(() -> mvc, TestKeys.OPERATOR);
 
   @Test
   void aChattyRunIsStoppedAtTheCapButItsLastStepsAndItsErrorAreKeptAndCounted() throws Exception {
@@ -48,7 +48,7 @@ abstract class JobEventCapContract {
     engine.script(name, new ScriptedStackEngine.Chatty(3_000,
         new ScriptedStackEngine.Fail(EngineFailure.PROVIDER_ERROR, "the size db-s-2vcpu-4gb is not offered in nyc3")));
     String jobId = submitCreate(name);
-    awaitStatus(jobId, "FAILED");
+    api.await(jobId, "FAILED");
 
     Instant started = Instant.now();
     List<Map<String, Object>> events = allEvents(jobId, 25);
@@ -73,7 +73,7 @@ abstract class JobEventCapContract {
     String name = "quiet-" + UUID.randomUUID().toString().substring(0, 8);
     engine.script(name, new ScriptedStackEngine.Chatty(CAP - 10, new ScriptedStackEngine.Succeed(Duration.ZERO)));
     String jobId = submitCreate(name);
-    awaitStatus(jobId, "SUCCEEDED");
+    api.await(jobId, "SUCCEEDED");
 
     List<Map<String, Object>> events = allEvents(jobId, 100);
     List<String> types = events.stream().map(e -> (String) e.get("type")).toList();
@@ -82,28 +82,15 @@ abstract class JobEventCapContract {
   }
 
   private String submitCreate(String name) throws Exception {
-    String created = body(send(post("/api/v1/database-clusters").contentType("application/json").content(ServiceContract.stackInput(name, 2, 0))));
+    String created = body(api.send(post("/api/v1/database-clusters").contentType("application/json").content(ServiceContract.stackInput(name, 2, 0))));
     return JsonPath.read(created, "$.job.id");
-  }
-
-  private void awaitStatus(String jobId, String status) throws Exception {
-    Instant deadline = Instant.now().plus(WAIT);
-    String job = "";
-    while (Instant.now().isBefore(deadline)) {
-      job = body(send(get("/api/v1/jobs/" + jobId)));
-      if (status.equals(JsonPath.read(job, "$.status"))) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("job " + jobId + " did not reach " + status + " in " + WAIT + ": " + job);
   }
 
   private List<Map<String, Object>> allEvents(String jobId, int pageSize) throws Exception {
     List<Map<String, Object>> all = new ArrayList<>();
     while (true) {
       int after = all.isEmpty() ? 0 : (Integer) all.get(all.size() - 1).get("seq");
-      List<Map<String, Object>> page = JsonPath.read(body(send(get("/api/v1/jobs/" + jobId + "/events?after=" + after + "&limit=" + pageSize))), "$");
+      List<Map<String, Object>> page = JsonPath.read(body(api.send(get("/api/v1/jobs/" + jobId + "/events?after=" + after + "&limit=" + pageSize))), "$");
       all.addAll(page);
       if (page.size() < pageSize) {
         return all;
@@ -113,13 +100,5 @@ abstract class JobEventCapContract {
 
   private static String message(List<Map<String, Object>> events, String type) {
     return events.stream().filter(e -> type.equals(e.get("type"))).map(e -> (String) e.get("message")).findFirst().orElseThrow();
-  }
-
-  private String body(org.springframework.test.web.servlet.MvcResult result) throws Exception {
-    return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-  }
-
-  private org.springframework.test.web.servlet.MvcResult send(MockHttpServletRequestBuilder request) throws Exception {
-    return mvc.perform(request.header(TestKeys.HEADER, TestKeys.OPERATOR)).andReturn();
   }
 }

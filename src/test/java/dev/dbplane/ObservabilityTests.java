@@ -6,10 +6,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import dev.dbplane.support.EngineForTests;
+import dev.dbplane.support.MvcApi;
 import dev.dbplane.support.TestKeys;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,12 +42,7 @@ class ObservabilityTests {
   void prometheusShowsJobsByOutcomeTheQueueAndValidationFailuresByRule() throws Exception {
     MvcResult created = mvc.perform(post("/api/v1/database-clusters").header(TestKeys.HEADER, TestKeys.OPERATOR)
         .contentType("application/json").content(ServiceContract.stackInput("metrics-" + UUID.randomUUID().toString().substring(0, 8), 2, 0))).andReturn();
-    String jobId = JsonPath.read(created.getResponse().getContentAsString(), "$.job.id");
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (!"SUCCEEDED".equals(JsonPath.read(mvc.perform(get("/api/v1/jobs/" + jobId).header(TestKeys.HEADER, TestKeys.VIEWER))
-        .andReturn().getResponse().getContentAsString(), "$.status")) && Instant.now().isBefore(deadline)) {
-      Thread.sleep(50);
-    }
+    new MvcApi(mvc, TestKeys.VIEWER).await(JsonPath.read(created.getResponse().getContentAsString(), "$.job.id"), "SUCCEEDED");
     mvc.perform(post("/api/v1/database-clusters").header(TestKeys.HEADER, TestKeys.OPERATOR)
         .contentType("application/json").content(ServiceContract.stackInput("Bad_Name", 4, 0))).andReturn();
 

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.dbplane.support.FilesOnDisk;
-import dev.dbplane.support.ReadmeBlocks;
 import dev.dbplane.support.ReadmeBlocks.Block;
+import dev.dbplane.support.ReadmeBlocks;
+import dev.dbplane.support.RealEngine;
 import dev.dbplane.support.Sandbox;
 import dev.dbplane.support.ServiceProcess;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,7 @@ class ReadmeExamplesTests {
     sandbox.clearFaults();
     // Not instant, so that the blocks' waits wait.
     sandbox.settings("{\"create_delay\": \"2s\", \"resize_delay\": \"1s\", \"name_hold\": \"5s\"}");
-    dataDir = Files.createTempDirectory(Path.of("target"), "readme").toAbsolutePath();
+    dataDir = RealEngine.dataDir("readme");
     Map<String, String> properties = new HashMap<>(sandbox.serviceProperties());
     properties.put("dbplane.data-dir", dataDir.toString());
     properties.put("dbplane.digitalocean.default-token", Sandbox.TOKEN);

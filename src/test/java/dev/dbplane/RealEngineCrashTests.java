@@ -4,49 +4,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.dbplane.support.FilesOnDisk;
+import dev.dbplane.support.Manifests;
+import dev.dbplane.support.RealEngine;
 import dev.dbplane.support.Sandbox;
 import dev.dbplane.support.ServiceProcess;
 import dev.dbplane.support.TestPostgres;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The service killed with SIGKILL while the real engine creates a cluster: the next start stops
  * the CLI the dead service left running, resumes the job, takes the cluster that DigitalOcean
  * already accepted into the stack, and ends with exactly one cluster, no lock and no process left.
  */
+@ExtendWith(RealEngine.class)
 class RealEngineCrashTests {
 
   private static final Duration WAIT = Duration.ofMinutes(3);
-
-  @BeforeAll
-  static void theRealEngineIsHere() {
-    Sandbox.require();
-  }
 
   @Test
   void aServiceKilledDuringACreateResumesItAndMakesExactlyOneCluster() throws Exception {
     Instant started = Instant.now();
     Sandbox sandbox = Sandbox.require();
-    sandbox.clearFaults();
     sandbox.settings("{\"create_delay\": \"20s\"}");
-    Path dataDir = Files.createTempDirectory(Path.of("target"), "real-crash").toAbsolutePath();
+    Path dataDir = RealEngine.dataDir("real-crash");
     Path log = dataDir.resolve("service.log");
-    Map<String, String> properties = new HashMap<>(ServiceProcess.on(TestPostgres.newDatabase(), dataDir, Map.of(
+    Map<String, String> properties = RealEngine.serviceOn(TestPostgres.newDatabase(), dataDir, Map.of(
         "dbplane.jobs.polling-interval", "200ms",
         "dbplane.jobs.heartbeat-interval", "500ms",
-        "dbplane.jobs.missed-heartbeats", "4")));
-    properties.putAll(sandbox.serviceProperties());
-    String name = RealEngineTests.uniqueName("crash");
+        "dbplane.jobs.missed-heartbeats", "4"));
+    String name = Manifests.uniqueName("crash");
 
     String jobId;
     try (ServiceProcess first = ServiceProcess.startReal(properties, log)) {
@@ -59,7 +52,7 @@ class RealEngineCrashTests {
     assertNoFileHoldsTheToken(Path.of(System.getProperty("java.io.tmpdir")), started);
     String events = resumeToOneCluster(properties, log, sandbox, dataDir, jobId, name);
     assertThat(JsonPath.<List<String>>read(events, "$[*].message")).anySatisfy(m -> assertThat(m).contains("had reached DigitalOcean"));
-    RealEngineTests.assertNoPulumiProcessLeft();
+    RealEngine.assertNoPulumiProcessLeft();
     assertNoFileHoldsTheToken(dataDir, Instant.EPOCH);
   }
 
@@ -71,11 +64,7 @@ class RealEngineCrashTests {
   static String createUntilAtDigitalOcean(ServiceProcess service, Sandbox sandbox, String name) throws Exception {
     HttpResponse<String> created = service.send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(name, 1));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
-    Instant deadline = Instant.now().plus(WAIT);
-    while (!JsonPath.<List<String>>read(sandbox.databases(), "$[*].name").contains(name)) {
-      assertThat(Instant.now()).as("the create reached DigitalOcean").isBefore(deadline);
-      Thread.sleep(100);
-    }
+    sandbox.awaitCluster(name, WAIT);
     return JsonPath.read(created.body(), "$.job.id");
   }
 
@@ -93,21 +82,10 @@ class RealEngineCrashTests {
       String events = second.get("/api/v1/jobs/" + jobId + "/events?limit=200").body();
       assertThat(JsonPath.<String>read(job, "$.status")).as(job + events).isEqualTo("SUCCEEDED");
       assertThat(JsonPath.<Integer>read(job, "$.attempts")).isEqualTo(2);
-      List<String> names = JsonPath.read(sandbox.databases(), "$[*].name");
-      assertThat(names.stream().filter(name::equals)).as("exactly one cluster at DigitalOcean").hasSize(1);
-      assertThat(locks(dataDir)).as("no lock left").isEmpty();
+      assertThat(sandbox.clusterNames().stream().filter(name::equals)).as("exactly one cluster at DigitalOcean").hasSize(1);
+      assertThat(RealEngine.locks(dataDir)).as("no lock left").isEmpty();
       second.stop();
       return events;
-    }
-  }
-
-  private static List<Path> locks(Path dataDir) throws Exception {
-    Path locks = dataDir.resolve("pulumi-state/.pulumi/locks");
-    if (!Files.isDirectory(locks)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.walk(locks)) {
-      return files.filter(Files::isRegularFile).toList();
     }
   }
 }

@@ -3,6 +3,8 @@ package dev.dbplane;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.dbplane.support.Manifests;
+import dev.dbplane.support.RealEngine;
 import dev.dbplane.support.Sandbox;
 import dev.dbplane.support.ServiceProcess;
 import dev.dbplane.support.TestKeys;
@@ -10,28 +12,22 @@ import dev.dbplane.support.TestPostgres;
 import dev.dbplane.support.TestS3;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A replica is ready only when it can use the shared state: reach the backend and read the secrets
  * in it. When it cannot, readiness is down and says why to everyone, in words without URLs, paths or
  * credentials; a caller with a key also sees what the CLI said, still without credentials.
  */
+@ExtendWith(RealEngine.class)
 class RealEngineReadinessTests {
 
   private static final Duration WAIT = Duration.ofMinutes(3);
-
-  @BeforeAll
-  static void theRealEngineIsHere() {
-    Sandbox.require();
-  }
 
   @Test
   void aReplicaThatCannotReachTheStateBackendIsNotReadyAndSaysWhy() throws Exception {
@@ -64,9 +60,6 @@ class RealEngineReadinessTests {
 
   @Test
   void aReplicaThatCannotReadTheSecretsInTheStateIsNotReadyAndSaysWhy() throws Exception {
-    Sandbox sandbox = Sandbox.require();
-    sandbox.clearFaults();
-    sandbox.settings("{\"create_delay\": \"0s\"}");
     TestS3 s3 = TestS3.require();
     String bucket = s3.newBucket();
     String passphrase = "the-passphrase-" + UUID.randomUUID();
@@ -75,7 +68,7 @@ class RealEngineReadinessTests {
     Map<String, String> second = properties("second", s3, bucket, otherPassphrase);
 
     try (ServiceProcess owner = ServiceProcess.startReal(first, logOf(first))) {
-      String name = RealEngineTests.uniqueName("secrets");
+      String name = Manifests.uniqueName("secrets");
       HttpResponse<String> created = owner.send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(name, 1));
       String job = owner.api().awaitEnd(JsonPath.read(created.body(), "$.job.id"), WAIT);
       assertThat(JsonPath.<String>read(job, "$.status")).as(job).isEqualTo("SUCCEEDED");
@@ -100,9 +93,7 @@ class RealEngineReadinessTests {
 
   /** A replica of its own (data directory, database) on the bucket, with this passphrase. */
   private static Map<String, String> properties(String name, TestS3 s3, String bucket, String passphrase) throws Exception {
-    Path dataDir = Files.createTempDirectory(Path.of("target"), "real-readiness-" + name).toAbsolutePath();
-    Map<String, String> properties = new HashMap<>(ServiceProcess.on(TestPostgres.newDatabase(), dataDir, Map.of()));
-    properties.putAll(Sandbox.require().serviceProperties());
+    Map<String, String> properties = RealEngine.serviceOn(TestPostgres.newDatabase(), RealEngine.dataDir("real-readiness-" + name), Map.of());
     properties.putAll(s3.serviceProperties(bucket));
     properties.put("dbplane.pulumi.passphrase", passphrase);
     properties.put("dbplane.jobs.polling-interval", "200ms");

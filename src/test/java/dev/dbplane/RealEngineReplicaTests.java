@@ -8,6 +8,8 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.jayway.jsonpath.JsonPath;
+import dev.dbplane.support.Manifests;
+import dev.dbplane.support.RealEngine;
 import dev.dbplane.support.Sandbox;
 import dev.dbplane.support.ServiceProcess;
 import dev.dbplane.support.TestPostgres;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Replicas with the real engine, sharing only what production replicas share: one PostgreSQL, one
@@ -39,6 +42,7 @@ import org.junit.jupiter.api.Test;
  * its job to another, which finishes it, and jobs on different clusters spread over the replicas:
  * each time exactly one cluster at DigitalOcean and no lock left in the bucket.
  */
+@ExtendWith(RealEngine.class)
 class RealEngineReplicaTests {
 
   private static final Duration WAIT = Duration.ofMinutes(3);
@@ -55,18 +59,16 @@ class RealEngineReplicaTests {
   private record Replica(ServiceProcess process, Path log, String instance) {}
 
   @BeforeAll
-  static void theRealEngineIsHere() throws Exception {
-    Sandbox.require();
+  static void keysetsCanBeMade() throws Exception {
     AeadConfig.register();
   }
 
   @BeforeEach
   void oneDatabaseOneBucket() throws Exception {
     sandbox = Sandbox.require();
-    sandbox.clearFaults();
     s3 = TestS3.require();
     bucket = s3.newBucket();
-    root = Files.createTempDirectory(Path.of("target"), "real-replicas").toAbsolutePath();
+    root = RealEngine.dataDir("real-replicas");
     shared = new HashMap<>();
     TestPostgres.Database database = TestPostgres.newDatabase();
     shared.put("spring.datasource.url", database.url());
@@ -101,7 +103,7 @@ class RealEngineReplicaTests {
     // Where no container takes its processes with it, the killed replica's CLI and plugin live on; as an
     // orchestrator would, it starts again on its data, and its start-up stops what it left running.
     start(create.running().log().getFileName().toString().replace(".log", ""));
-    RealEngineTests.assertNoPulumiProcessLeft();
+    RealEngine.assertNoPulumiProcessLeft();
   }
 
   @Test
@@ -122,7 +124,7 @@ class RealEngineReplicaTests {
     Replica b = start("b");
     Map<String, String> jobs = new HashMap<>();
     for (int i = 0; i < 4; i++) {
-      String name = RealEngineTests.uniqueName("spread");
+      String name = Manifests.uniqueName("spread");
       HttpResponse<String> created = (i % 2 == 0 ? a : b).process().send("POST", "/api/v1/database-clusters", "application/json",
           Sandbox.stackInput(name, 1));
       assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
@@ -148,7 +150,7 @@ class RealEngineReplicaTests {
     sandbox.settings("{\"create_delay\": \"" + createDelay + "\"}");
     Replica a = start("a");
     Replica b = start("b");
-    String name = RealEngineTests.uniqueName(prefix);
+    String name = Manifests.uniqueName(prefix);
     String jobId = RealEngineCrashTests.createUntilAtDigitalOcean(b.process(), sandbox, name);
     Replica running = runnerOf(jobId, a, b);
     sandbox.settings("{\"create_delay\": \"2s\"}");
@@ -191,8 +193,7 @@ class RealEngineReplicaTests {
     String events = via.process().get("/api/v1/jobs/" + jobId + "/events?limit=200").body();
     assertThat(JsonPath.<String>read(job, "$.status")).as(job + events).isEqualTo("SUCCEEDED");
     assertThat(JsonPath.<Integer>read(job, "$.attempts")).as(job).isEqualTo(attempts);
-    List<String> names = JsonPath.read(sandbox.databases(), "$[*].name");
-    assertThat(names.stream().filter(name::equals)).as("exactly one cluster at DigitalOcean").hasSize(1);
+    assertThat(sandbox.clusterNames().stream().filter(name::equals)).as("exactly one cluster at DigitalOcean").hasSize(1);
     assertThat(locks()).as("no lock left in the bucket").isEmpty();
     assertThat(s3.keys(bucket, ".pulumi/stacks/dbplane/")).contains(".pulumi/stacks/dbplane/prod." + name + ".json");
     return events;

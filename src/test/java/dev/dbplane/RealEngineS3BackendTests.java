@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.dbplane.support.FilesOnDisk;
+import dev.dbplane.support.Manifests;
+import dev.dbplane.support.RealEngine;
 import dev.dbplane.support.Sandbox;
 import dev.dbplane.support.ServiceProcess;
 import dev.dbplane.support.TestKeys;
@@ -15,11 +17,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Pulumi state in an S3-compatible bucket, as production keeps it in S3 or Spaces: the real CLI
@@ -27,30 +28,23 @@ import org.junit.jupiter.api.Test;
  * bucket (the README's {@code s3://...} backend URL) and none on the service's disk, its secrets
  * under the passphrase provider; the bucket's credentials reach the CLI and nowhere else.
  */
+@ExtendWith(RealEngine.class)
 class RealEngineS3BackendTests {
 
   private static final Duration WAIT = Duration.ofMinutes(3);
-
-  @BeforeAll
-  static void theRealEngineIsHere() {
-    Sandbox.require();
-  }
 
   @Test
   void aClusterLivesItsWholeLifeWithItsStateInTheBucket() throws Exception {
     Instant started = Instant.now();
     Sandbox sandbox = Sandbox.require();
-    sandbox.clearFaults();
-    sandbox.settings("{\"create_delay\": \"0s\", \"resize_delay\": \"0s\", \"name_hold\": \"5s\"}");
     TestS3 s3 = TestS3.require();
     String bucket = s3.newBucket();
-    Path dataDir = Files.createTempDirectory(Path.of("target"), "real-s3").toAbsolutePath();
+    Path dataDir = RealEngine.dataDir("real-s3");
     Path log = dataDir.resolve("service.log");
     TestPostgres.Database database = TestPostgres.newDatabase();
-    Map<String, String> properties = new HashMap<>(ServiceProcess.on(database, dataDir, Map.of("dbplane.jobs.polling-interval", "200ms")));
-    properties.putAll(sandbox.serviceProperties());
+    Map<String, String> properties = RealEngine.serviceOn(database, dataDir, Map.of("dbplane.jobs.polling-interval", "200ms"));
     properties.putAll(s3.serviceProperties(bucket));
-    String name = RealEngineTests.uniqueName("s3");
+    String name = Manifests.uniqueName("s3");
     String stateKey = ".pulumi/stacks/dbplane/prod." + name + ".json";
     List<String> answers = new ArrayList<>();
 
@@ -89,7 +83,7 @@ class RealEngineS3BackendTests {
 
       HttpResponse<String> destroying = service.send("DELETE", "/api/v1/database-clusters/" + clusterId + "?confirm=" + name, null, null);
       ended(service, JsonPath.read(destroying.body(), "$.job.id"), answers);
-      assertThat(JsonPath.<List<String>>read(sandbox.databases(), "$[*].name")).doesNotContain(name);
+      assertThat(sandbox.clusterNames()).doesNotContain(name);
       assertThat(s3.keys(bucket, ".pulumi/stacks/")).as("the stack is removed from the bucket").doesNotContain(stateKey);
       assertThat(s3.keys(bucket, ".pulumi/locks/")).as("no lock left").isEmpty();
       assertThat(dataDir.resolve("pulumi-state")).doesNotExist();
@@ -105,7 +99,7 @@ class RealEngineS3BackendTests {
     }
     assertThat(FilesOnDisk.holding(markers, dataDir, Instant.EPOCH)).as("files under the data directory").isEmpty();
     assertThat(FilesOnDisk.holding(markers, Path.of(System.getProperty("java.io.tmpdir")), started)).as("files under the temp directory").isEmpty();
-    RealEngineTests.assertNoPulumiProcessLeft();
+    RealEngine.assertNoPulumiProcessLeft();
   }
 
   /** Waits for the job's end, keeps the job and its events among the answers, and asserts it succeeded. */

@@ -3,6 +3,8 @@ package dev.dbplane;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.dbplane.support.Manifests;
+import dev.dbplane.support.RealEngine;
 import dev.dbplane.support.Sandbox;
 import dev.dbplane.support.ServiceProcess;
 import dev.dbplane.support.TestKeys;
@@ -18,8 +20,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The service stopped with SIGTERM, as an orchestrator stops it, while the real engine creates a
@@ -27,18 +29,14 @@ import org.junit.jupiter.api.Test;
  * database last and exits within the stop grace; the next start on the same data finishes the job
  * with exactly one cluster and no lock left. On the embedded default (H2) and on PostgreSQL.
  */
+@ExtendWith(RealEngine.class)
 class RealEngineShutdownTests {
 
   private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
-  @BeforeAll
-  static void theRealEngineIsHere() {
-    Sandbox.require();
-  }
-
   @Test
   void onTheEmbeddedDefaultASigtermHandsTheRunningJobBackAndTheNextStartFinishesIt() throws Exception {
-    Path dataDir = Files.createTempDirectory(Path.of("target"), "real-shutdown-h2").toAbsolutePath();
+    Path dataDir = RealEngine.dataDir("real-shutdown-h2");
     Map<String, String> properties = new HashMap<>(TestKeys.PROPERTIES);
     // No datasource: the service's own H2 default in the data directory, as it ships.
     properties.put("dbplane.data-dir", dataDir.toString());
@@ -48,14 +46,13 @@ class RealEngineShutdownTests {
 
   @Test
   void onPostgresASigtermHandsTheRunningJobBackAndTheNextStartFinishesIt() throws Exception {
-    Path dataDir = Files.createTempDirectory(Path.of("target"), "real-shutdown-pg").toAbsolutePath();
+    Path dataDir = RealEngine.dataDir("real-shutdown-pg");
     TestPostgres.Database database = TestPostgres.newDatabase();
     handsBackAndResumes(dataDir, ServiceProcess.on(database, dataDir, Map.of()), database);
   }
 
   private static void handsBackAndResumes(Path dataDir, Map<String, String> onDatabase, TestPostgres.Database database) throws Exception {
     Sandbox sandbox = Sandbox.require();
-    sandbox.clearFaults();
     sandbox.settings("{\"create_delay\": \"30s\"}");
     Map<String, String> properties = new HashMap<>(onDatabase);
     properties.putAll(sandbox.serviceProperties());
@@ -63,7 +60,7 @@ class RealEngineShutdownTests {
     properties.put("dbplane.jobs.stop-grace", STOP_GRACE.toSeconds() + "s");
     Path firstLog = dataDir.resolve("first.log");
     Path secondLog = dataDir.resolve("second.log");
-    String name = RealEngineTests.uniqueName("sigterm");
+    String name = Manifests.uniqueName("sigterm");
 
     String jobId;
     try (ServiceProcess first = ServiceProcess.startReal(properties, firstLog)) {
@@ -85,7 +82,7 @@ class RealEngineShutdownTests {
     String events = RealEngineCrashTests.resumeToOneCluster(properties, secondLog, sandbox, dataDir, jobId, name);
     assertThat(JsonPath.<List<String>>read(events, "$[*].type")).containsSubsequence("started", "handed-back", "resumed", "succeeded");
     assertThat(Files.readString(secondLog)).doesNotContain("failed unexpectedly", "already closed");
-    RealEngineTests.assertNoPulumiProcessLeft();
+    RealEngine.assertNoPulumiProcessLeft();
   }
 
   private static String statusOf(TestPostgres.Database database, String jobId) throws Exception {

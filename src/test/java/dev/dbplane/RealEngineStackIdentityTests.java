@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.dbplane.support.ApiClient;
+import dev.dbplane.support.Manifests;
+import dev.dbplane.support.RealEngine;
 import dev.dbplane.support.Sandbox;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -13,9 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "dbplane.jobs.polling-interval=200ms", "dbplane.jobs.workers=2", "dbplane.security.mutations-per-minute=10000"})
+@ExtendWith(RealEngine.class)
 class RealEngineStackIdentityTests {
 
   private static final Duration JOB_WAIT = Duration.ofMinutes(3);
@@ -39,38 +42,30 @@ class RealEngineStackIdentityTests {
   private ApiClient api;
   private Sandbox sandbox;
 
-  @BeforeAll
-  static void theRealEngineIsHere() {
-    Sandbox.require();
-  }
-
   /** The sandbox's engine, and everything else of the service (its H2 database too) in a data directory of this class's. */
   @DynamicPropertySource
   static void onTheSandbox(DynamicPropertyRegistry registry) {
-    Sandbox.require().serviceProperties().forEach((key, value) -> registry.add(key, () -> value));
-    registry.add("dbplane.data-dir", DATA::toString);
+    RealEngine.register(registry, DATA);
   }
 
   @BeforeEach
-  void quickDigitalOcean() throws Exception {
+  void client() {
     api = new ApiClient(port);
     sandbox = Sandbox.require();
-    sandbox.clearFaults();
-    sandbox.settings("{\"create_delay\": \"0s\", \"resize_delay\": \"0s\"}");
   }
 
   @Test
   void lookAlikeClustersAreRefusedAndBothClustersStayIntactAtDigitalOcean() throws Exception {
-    String alpha = RealEngineTests.uniqueName("alpha");
+    String alpha = Manifests.uniqueName("alpha");
     String alphaId = createAndAwait(Sandbox.stackInput(alpha, 1));
-    String alphaAtDigitalOcean = JsonPath.read(emulatorCluster(alpha), "$.id");
+    String alphaAtDigitalOcean = JsonPath.read(sandbox.cluster(alpha), "$.id");
 
-    String gamma = RealEngineTests.uniqueName("gamma");
+    String gamma = Manifests.uniqueName("gamma");
     List<String> lookAlikes = List.of(
         withMetadataName(gamma, alpha),
         withMetadataName(gamma, alpha.toUpperCase(Locale.ROOT).replace('-', ' ')),
-        withLabels(gamma, "\"" + FQDN + "\": \"acme/dbplane/prod." + alpha + "\""),
-        withLabels(gamma, "\"" + FQDN + "\": \"organization/DBPLANE/PROD." + alpha.toUpperCase(Locale.ROOT) + "\""));
+        withStackFqdn(gamma, "acme/dbplane/prod." + alpha),
+        withStackFqdn(gamma, "organization/DBPLANE/PROD." + alpha.toUpperCase(Locale.ROOT)));
     for (String lookAlike : lookAlikes) {
       HttpResponse<String> refused = api.send("POST", "/api/v1/database-clusters", "application/json", lookAlike);
       assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
@@ -78,21 +73,21 @@ class RealEngineStackIdentityTests {
       assertThat(JsonPath.<String>read(refused.body(), "$.cluster")).isEqualTo("/api/v1/database-clusters/" + alphaId);
       assertThat(JsonPath.<String>read(refused.body(), "$.detail")).contains("of cluster " + alpha);
     }
-    assertThat(emulatorNames()).doesNotContain(gamma);
+    assertThat(sandbox.clusterNames()).doesNotContain(gamma);
 
     // gamma in a stack of its own: created beside alpha, and its stack labels are fixed from now on.
-    String own = withLabels(gamma, "\"" + FQDN + "\": \"organization/dbplane/prod." + gamma + "\"");
+    String own = withStackFqdn(gamma, "organization/dbplane/prod." + gamma);
     String gammaId = createAndAwait(own);
     String etag = api.get("/api/v1/database-clusters/" + gammaId).headers().firstValue("ETag").orElseThrow();
     HttpResponse<String> moved = api.sendWithIfMatch("PUT", "/api/v1/database-clusters/" + gammaId,
-        withLabels(gamma, "\"" + FQDN + "\": \"organization/dbplane/prod." + alpha + "\""), etag);
+        withStackFqdn(gamma, "organization/dbplane/prod." + alpha), etag);
     assertThat(moved.statusCode()).as(moved.body()).isEqualTo(422);
     assertThat(JsonPath.<List<String>>read(moved.body(), "$.violations[*].rule")).containsExactly("dbplane.change.stack_fixed");
 
     // Both clusters are as they were: alpha's own cluster at DigitalOcean, its stack unchanged.
-    assertThat(JsonPath.<String>read(emulatorCluster(alpha), "$.id")).isEqualTo(alphaAtDigitalOcean);
-    assertThat(JsonPath.<String>read(emulatorCluster(alpha), "$.status")).isEqualTo("online");
-    assertThat(JsonPath.<String>read(emulatorCluster(gamma), "$.status")).isEqualTo("online");
+    assertThat(JsonPath.<String>read(sandbox.cluster(alpha), "$.id")).isEqualTo(alphaAtDigitalOcean);
+    assertThat(JsonPath.<String>read(sandbox.cluster(alpha), "$.status")).isEqualTo("online");
+    assertThat(JsonPath.<String>read(sandbox.cluster(gamma), "$.status")).isEqualTo("online");
     String alphaCluster = api.get("/api/v1/database-clusters/" + alphaId).body();
     assertThat(JsonPath.<String>read(alphaCluster, "$.state")).isEqualTo("READY");
     assertThat(JsonPath.<String>read(alphaCluster, "$.outputs.cluster_id")).isEqualTo(alphaAtDigitalOcean);
@@ -104,15 +99,15 @@ class RealEngineStackIdentityTests {
     String alphaEtag = api.get("/api/v1/database-clusters/" + alphaId).headers().firstValue("ETag").orElseThrow();
     String resized = awaitJobOf(api.sendWithIfMatch("PUT", "/api/v1/database-clusters/" + alphaId, Sandbox.stackInput(alpha, 2), alphaEtag));
     assertThat(JsonPath.<Map<String, Integer>>read(resized, "$.changes")).containsEntry("update", 1).doesNotContainKeys("delete", "replace", "create");
-    assertThat(JsonPath.<String>read(emulatorCluster(alpha), "$.id")).isEqualTo(alphaAtDigitalOcean);
-    assertThat(JsonPath.<Integer>read(emulatorCluster(alpha), "$.num_nodes")).isEqualTo(2);
-    assertThat(JsonPath.<Integer>read(emulatorCluster(gamma), "$.num_nodes")).isEqualTo(1);
+    assertThat(JsonPath.<String>read(sandbox.cluster(alpha), "$.id")).isEqualTo(alphaAtDigitalOcean);
+    assertThat(JsonPath.<Integer>read(sandbox.cluster(alpha), "$.num_nodes")).isEqualTo(2);
+    assertThat(JsonPath.<Integer>read(sandbox.cluster(gamma), "$.num_nodes")).isEqualTo(1);
   }
 
   @Test
   void aStackLabelThatClimbsOutOfTheDataDirectoryIsRefusedAtValidateTimeAndWritesNothing() throws Exception {
     for (String fqdn : List.of("../../escaped", "../../..")) {
-      String escaping = withLabels(RealEngineTests.uniqueName("escape"), "\"" + FQDN + "\": \"" + fqdn + "\"");
+      String escaping = withStackFqdn(Manifests.uniqueName("escape"), fqdn);
       HttpResponse<String> judged = api.send("POST", "/api/v1/database-clusters:validate", "application/json", escaping);
       assertThat(JsonPath.<Boolean>read(judged.body(), "$.valid")).as(judged.body()).isFalse();
       assertThat(JsonPath.<List<String>>read(judged.body(), "$.violations[*].field")).containsExactly("target.metadata.labels[\"" + FQDN + "\"]");
@@ -128,11 +123,11 @@ class RealEngineStackIdentityTests {
   // --- helpers
 
   private static String withMetadataName(String clusterName, String metadataName) {
-    return Sandbox.stackInput(clusterName, 1).replace("\"name\": \"" + clusterName + "\"", "\"name\": \"" + metadataName + "\"");
+    return Sandbox.stackInput(Manifests.inProd(clusterName, 1, metadata -> metadata.setName(metadataName)));
   }
 
-  private static String withLabels(String clusterName, String labels) {
-    return Sandbox.stackInput(clusterName, 1).replace("\"env\": \"prod\"}", "\"env\": \"prod\", \"labels\": {" + labels + "}}");
+  private static String withStackFqdn(String clusterName, String fqdn) {
+    return Sandbox.stackInput(Manifests.inProd(clusterName, 1, metadata -> metadata.putLabels(FQDN, fqdn)));
   }
 
   private String createAndAwait(String stackInput) throws Exception {
@@ -147,15 +142,5 @@ class RealEngineStackIdentityTests {
     String job = api.awaitEnd(JsonPath.read(accepted.body(), "$.job.id"), JOB_WAIT);
     assertThat(JsonPath.<String>read(job, "$.status")).as(job).isEqualTo("SUCCEEDED");
     return job;
-  }
-
-  private String emulatorCluster(String name) throws Exception {
-    List<Map<String, Object>> found = JsonPath.read(sandbox.databases(), "$[?(@.name == '" + name + "')]");
-    assertThat(found).as("clusters named " + name + " at DigitalOcean").hasSize(1);
-    return JsonPath.parse(found.get(0)).jsonString();
-  }
-
-  private List<String> emulatorNames() throws Exception {
-    return JsonPath.read(sandbox.databases(), "$[*].name");
   }
 }

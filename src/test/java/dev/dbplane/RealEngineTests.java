@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import dev.dbplane.support.ApiClient;
 import dev.dbplane.support.FilesOnDisk;
+import dev.dbplane.support.Manifests;
+import dev.dbplane.support.RealEngine;
 import dev.dbplane.support.Sandbox;
 import dev.dbplane.support.TestKeys;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,16 +27,15 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The main job for real, through the REST API over HTTP: the service runs the real Pulumi CLI with
@@ -44,7 +44,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "dbplane.jobs.polling-interval=200ms", "dbplane.jobs.workers=3", "dbplane.security.mutations-per-minute=10000"})
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({RealEngine.class, OutputCaptureExtension.class})
 class RealEngineTests {
 
   private static final Duration JOB_WAIT = Duration.ofMinutes(3);
@@ -58,15 +58,9 @@ class RealEngineTests {
   private ApiClient api;
   private Sandbox sandbox;
 
-  @BeforeAll
-  static void theRealEngineIsHere() {
-    Sandbox.require();
-  }
-
   @DynamicPropertySource
   static void onTheSandbox(DynamicPropertyRegistry registry) {
-    Sandbox.require().serviceProperties().forEach((key, value) -> registry.add(key, () -> value));
-    registry.add("dbplane.data-dir", DATA::toString);
+    RealEngine.register(registry, DATA);
     registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA.resolve("db/dbplane") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
   }
 
@@ -74,15 +68,13 @@ class RealEngineTests {
   void client() throws Exception {
     api = new ApiClient(port);
     sandbox = Sandbox.require();
-    sandbox.clearFaults();
-    sandbox.settings("{\"create_delay\": \"0s\", \"resize_delay\": \"0s\", \"name_hold\": \"5s\"}");
   }
 
   // --- the life of a cluster
 
   @Test
   void aClusterIsCreatedRevealedResizedPreviewedRefreshedAndDestroyed(CapturedOutput output) throws Exception {
-    String name = uniqueName("life");
+    String name = Manifests.uniqueName("life");
     HttpResponse<String> created = api.send(TestKeys.OPERATOR, "POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(name, 1));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
     String clusterId = JsonPath.read(created.body(), "$.clusterId");
@@ -91,7 +83,7 @@ class RealEngineTests {
     // The stack, the provider and the cluster.
     assertThat(JsonPath.<Integer>read(up, "$.changes.create")).isEqualTo(3);
 
-    String atDigitalOcean = emulatorCluster(name);
+    String atDigitalOcean = sandbox.cluster(name);
     String doId = JsonPath.read(atDigitalOcean, "$.id");
     assertThat(JsonPath.<String>read(atDigitalOcean, "$.status")).isEqualTo("online");
     assertThat(JsonPath.<Integer>read(atDigitalOcean, "$.num_nodes")).isEqualTo(1);
@@ -125,14 +117,14 @@ class RealEngineTests {
     assertThat(resized.statusCode()).as(resized.body()).isEqualTo(202);
     String resize = api.awaitEnd(JsonPath.read(resized.body(), "$.job.id"), JOB_WAIT);
     assertThat(JsonPath.<String>read(resize, "$.status")).as(resize).isEqualTo("SUCCEEDED");
-    assertThat(JsonPath.<Integer>read(emulatorCluster(name), "$.num_nodes")).isEqualTo(2);
+    assertThat(JsonPath.<Integer>read(sandbox.cluster(name), "$.num_nodes")).isEqualTo(2);
 
     // Preview of another change shows it and changes nothing.
     HttpResponse<String> previewed = api.send("POST", "/api/v1/database-clusters/" + clusterId + ":preview", "application/json", Sandbox.stackInput(name, 3));
     String preview = api.awaitEnd(JsonPath.read(previewed.body(), "$.job.id"), JOB_WAIT);
     assertThat(JsonPath.<String>read(preview, "$.status")).as(preview).isEqualTo("SUCCEEDED");
     assertThat(JsonPath.<Integer>read(preview, "$.changes.update")).isEqualTo(1);
-    assertThat(JsonPath.<Integer>read(emulatorCluster(name), "$.num_nodes")).isEqualTo(2);
+    assertThat(JsonPath.<Integer>read(sandbox.cluster(name), "$.num_nodes")).isEqualTo(2);
 
     // Refresh: no drift, then drift after a change behind the service's back.
     String noDrift = refresh(clusterId);
@@ -146,7 +138,7 @@ class RealEngineTests {
     HttpResponse<String> destroying = api.send("DELETE", "/api/v1/database-clusters/" + clusterId + "?confirm=" + name, null, null);
     String destroy = api.awaitEnd(JsonPath.read(destroying.body(), "$.job.id"), JOB_WAIT);
     assertThat(JsonPath.<String>read(destroy, "$.status")).as(destroy).isEqualTo("SUCCEEDED");
-    assertThat(emulatorNames()).doesNotContain(name);
+    assertThat(sandbox.clusterNames()).doesNotContain(name);
     assertThat(api.get("/api/v1/database-clusters/" + clusterId).statusCode()).isEqualTo(404);
     try (Stream<Path> stacks = Files.walk(DATA.resolve("pulumi-state/.pulumi/stacks"))) {
       assertThat(stacks.map(Path::toString)).noneMatch(p -> p.endsWith("." + name + ".json"));
@@ -157,11 +149,11 @@ class RealEngineTests {
 
   @Test
   void aClusterDeletedOutsideTheServiceIsFoundGoneByARefresh(CapturedOutput output) throws Exception {
-    String name = uniqueName("gone");
+    String name = Manifests.uniqueName("gone");
     String clusterId = createAndAwait(name);
     // DigitalOcean holds a deleted cluster's name for a while; the UP below may take it at once.
     sandbox.settings("{\"name_hold\": \"0s\"}");
-    sandbox.deleteBehindTheServicesBack(JsonPath.read(emulatorCluster(name), "$.id"));
+    sandbox.deleteBehindTheServicesBack(JsonPath.read(sandbox.cluster(name), "$.id"));
     String refreshed = refresh(clusterId);
     assertThat(JsonPath.<String>read(refreshed, "$.status")).as(refreshed).isEqualTo("SUCCEEDED");
     String cluster = api.get("/api/v1/database-clusters/" + clusterId).body();
@@ -172,13 +164,13 @@ class RealEngineTests {
     HttpResponse<String> again = api.sendWithIfMatch("PUT", "/api/v1/database-clusters/" + clusterId, Sandbox.stackInput(name, 1), etag);
     String recreated = api.awaitEnd(JsonPath.read(again.body(), "$.job.id"), JOB_WAIT);
     assertThat(JsonPath.<String>read(recreated, "$.status")).as(recreated).isEqualTo("SUCCEEDED");
-    assertThat(emulatorNames().stream().filter(name::equals)).hasSize(1);
+    assertThat(sandbox.clusterNames().stream().filter(name::equals)).hasSize(1);
     collect(output);
   }
 
   @Test
   void aStackWhoseStateWasLostIsReportedAndNeverGetsASecondCluster(CapturedOutput output) throws Exception {
-    String name = uniqueName("lost");
+    String name = Manifests.uniqueName("lost");
     String clusterId = createAndAwait(name);
     Path state = DATA.resolve("pulumi-state/.pulumi/stacks/dbplane/prod." + name + ".json");
     String kept = Files.readString(state);
@@ -199,7 +191,7 @@ class RealEngineTests {
     HttpResponse<String> resized = api.sendWithIfMatch("PUT", "/api/v1/database-clusters/" + clusterId, Sandbox.stackInput(name, 2), etag);
     String refused = api.awaitEnd(JsonPath.read(resized.body(), "$.job.id"), JOB_WAIT);
     assertThat(JsonPath.<String>read(refused, "$.error.code")).as(refused).isEqualTo("STATE_LOST");
-    assertThat(emulatorNames().stream().filter(name::equals)).as("exactly one cluster").hasSize(1);
+    assertThat(sandbox.clusterNames().stream().filter(name::equals)).as("exactly one cluster").hasSize(1);
 
     // Restored: the next job acts on the one cluster again.
     Files.writeString(state, kept);
@@ -208,19 +200,19 @@ class RealEngineTests {
     String converged = api.awaitEnd(JsonPath.read(again.body(), "$.job.id"), JOB_WAIT);
     assertThat(JsonPath.<String>read(converged, "$.status")).as(converged).isEqualTo("SUCCEEDED");
     assertThat(JsonPath.<String>read(api.get("/api/v1/database-clusters/" + clusterId).body(), "$.state")).isEqualTo("READY");
-    assertThat(JsonPath.<Integer>read(emulatorCluster(name), "$.num_nodes")).isEqualTo(2);
+    assertThat(JsonPath.<Integer>read(sandbox.cluster(name), "$.num_nodes")).isEqualTo(2);
     collect(output);
   }
 
   @Test
   void twoClustersAreCreatedAtOnce(CapturedOutput output) throws Exception {
-    String first = uniqueName("pair-a");
-    String second = uniqueName("pair-b");
+    String first = Manifests.uniqueName("pair-a");
+    String second = Manifests.uniqueName("pair-b");
     HttpResponse<String> a = api.send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(first, 1));
     HttpResponse<String> b = api.send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(second, 1));
     assertThat(JsonPath.<String>read(api.awaitEnd(JsonPath.read(a.body(), "$.job.id"), JOB_WAIT), "$.status")).isEqualTo("SUCCEEDED");
     assertThat(JsonPath.<String>read(api.awaitEnd(JsonPath.read(b.body(), "$.job.id"), JOB_WAIT), "$.status")).isEqualTo("SUCCEEDED");
-    assertThat(emulatorNames()).contains(first, second);
+    assertThat(sandbox.clusterNames()).contains(first, second);
     collect(output);
   }
 
@@ -229,18 +221,18 @@ class RealEngineTests {
   @Test
   void aCancelDuringACreateEndsCancelledAndTheNextUpConverges(CapturedOutput output) throws Exception {
     sandbox.settings("{\"create_delay\": \"60s\"}");
-    String name = uniqueName("cancel");
+    String name = Manifests.uniqueName("cancel");
     HttpResponse<String> created = api.send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(name, 1));
     String clusterId = JsonPath.read(created.body(), "$.clusterId");
     String jobId = JsonPath.read(created.body(), "$.job.id");
-    awaitAtDigitalOcean(name);
+    sandbox.awaitCluster(name, JOB_WAIT);
     HttpResponse<String> cancelling = api.send("POST", "/api/v1/jobs/" + jobId + ":cancel", null, null);
     assertThat(cancelling.statusCode()).as(cancelling.body()).isEqualTo(200);
     assertThat(JsonPath.<String>read(cancelling.body(), "$.status")).isEqualTo("CANCELLING");
     String cancelled = api.awaitEnd(jobId, JOB_WAIT);
     assertThat(JsonPath.<String>read(cancelled, "$.status")).as(cancelled).isEqualTo("CANCELLED");
-    assertThat(locks()).as("no lock left behind").isEmpty();
-    assertNoPulumiProcessLeft();
+    assertThat(RealEngine.locks(DATA)).as("no lock left behind").isEmpty();
+    RealEngine.assertNoPulumiProcessLeft();
 
     sandbox.settings("{\"create_delay\": \"0s\"}");
     String etag = api.get("/api/v1/database-clusters/" + clusterId).headers().firstValue("ETag").orElseThrow();
@@ -248,7 +240,7 @@ class RealEngineTests {
     assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
     String converged = api.awaitEnd(JsonPath.read(again.body(), "$.job.id"), JOB_WAIT);
     assertThat(JsonPath.<String>read(converged, "$.status")).as(converged).isEqualTo("SUCCEEDED");
-    assertThat(emulatorNames().stream().filter(name::equals)).as("exactly one cluster").hasSize(1);
+    assertThat(sandbox.clusterNames().stream().filter(name::equals)).as("exactly one cluster").hasSize(1);
     // The SDK's own error line, with this JVM's command line, never reaches the log.
     assertThat(output.getAll()).doesNotContain("Running program [PID").doesNotContain(System.getProperty("java.class.path"));
     collect(output);
@@ -256,7 +248,7 @@ class RealEngineTests {
 
   @Test
   void aTokenDigitalOceanRefusesFailsAsCredentialsRejected(CapturedOutput output) throws Exception {
-    String name = uniqueName("badtoken");
+    String name = Manifests.uniqueName("badtoken");
     String body = Sandbox.stackInput(name, 1).replace(Sandbox.TOKEN, "dop_v1_" + "0".repeat(64));
     String job = api.awaitEnd(JsonPath.read(api.send("POST", "/api/v1/database-clusters", "application/json", body).body(), "$.job.id"), JOB_WAIT);
     assertThat(JsonPath.<String>read(job, "$.status")).isEqualTo("FAILED");
@@ -266,7 +258,7 @@ class RealEngineTests {
 
   @Test
   void aNameDigitalOceanAlreadyHasFailsInItsOwnWords(CapturedOutput output) throws Exception {
-    String name = uniqueName("taken");
+    String name = Manifests.uniqueName("taken");
     HttpResponse<String> byHand = sandbox.digitalocean("POST", "/v2/databases",
         "{\"name\": \"" + name + "\", \"engine\": \"pg\", \"version\": \"16\", \"region\": \"nyc3\", \"size\": \"db-s-1vcpu-1gb\", \"num_nodes\": 1}");
     assertThat(byHand.statusCode()).as(byHand.body()).isEqualTo(201);
@@ -280,10 +272,10 @@ class RealEngineTests {
   void rateLimitsAndServerErrorsOfDigitalOceanAreSurvived(CapturedOutput output) throws Exception {
     sandbox.inject("{\"method\": \"POST\", \"path\": \"/v2/databases\", \"count\": 2, \"status\": 429}");
     sandbox.inject("{\"method\": \"GET\", \"path\": \"/v2/databases/\", \"count\": 3, \"status\": 503}");
-    String name = uniqueName("faults");
+    String name = Manifests.uniqueName("faults");
     String job = api.awaitEnd(JsonPath.read(api.send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(name, 1)).body(), "$.job.id"), JOB_WAIT);
     assertThat(JsonPath.<String>read(job, "$.status")).as(job).isEqualTo("SUCCEEDED");
-    assertThat(emulatorNames().stream().filter(name::equals)).hasSize(1);
+    assertThat(sandbox.clusterNames().stream().filter(name::equals)).hasSize(1);
     collect(output);
   }
 
@@ -360,45 +352,6 @@ class RealEngineTests {
     return api.get("/api/v1/jobs/" + jobId + "/events?limit=100").body();
   }
 
-  private String emulatorCluster(String name) throws Exception {
-    List<Map<String, Object>> found = JsonPath.read(sandbox.databases(), "$[?(@.name == '" + name + "')]");
-    assertThat(found).as("clusters named " + name + " at DigitalOcean").hasSize(1);
-    return com.jayway.jsonpath.JsonPath.parse(found.get(0)).jsonString();
-  }
-
-  private List<String> emulatorNames() throws Exception {
-    return JsonPath.read(sandbox.databases(), "$[*].name");
-  }
-
-  private void awaitAtDigitalOcean(String name) throws Exception {
-    Instant deadline = Instant.now().plus(JOB_WAIT);
-    while (!emulatorNames().contains(name)) {
-      assertThat(Instant.now()).as("the create reached DigitalOcean").isBefore(deadline);
-      Thread.sleep(100);
-    }
-  }
-
-  private static List<Path> locks() throws IOException {
-    Path locks = DATA.resolve("pulumi-state/.pulumi/locks");
-    if (!Files.isDirectory(locks)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.walk(locks)) {
-      return files.filter(Files::isRegularFile).toList();
-    }
-  }
-
-  /** No CLI or plugin of this service lives on once its job has ended. */
-  static void assertNoPulumiProcessLeft() throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(20);
-    List<String> left = Sandbox.require().pulumiProcesses();
-    while (!left.isEmpty() && Instant.now().isBefore(deadline)) {
-      Thread.sleep(200);
-      left = Sandbox.require().pulumiProcesses();
-    }
-    assertThat(left).as("Pulumi processes still running").isEmpty();
-  }
-
   private static String selectVersion(String uri) throws Exception {
     java.net.URI parsed = java.net.URI.create(uri);
     String[] userInfo = parsed.getRawUserInfo().split(":", 2);
@@ -411,9 +364,4 @@ class RealEngineTests {
       return rs.getString(1);
     }
   }
-
-  static String uniqueName(String prefix) {
-    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
 }

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.dbplane.support.ApiClient;
+import dev.dbplane.support.Manifests;
+import dev.dbplane.support.RealEngine;
 import dev.dbplane.support.Sandbox;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,20 +22,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * ENGINE_UNAVAILABLE with the command that installs it, never trying a download.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "dbplane.jobs.polling-interval=200ms")
+@ExtendWith(RealEngine.class)
 class RealEngineWithoutPluginTests {
 
   private static final Path EMPTY_HOME = Path.of("target", "pulumi-home-without-plugins-" + UUID.randomUUID()).toAbsolutePath();
 
   @LocalServerPort int port;
 
-  @BeforeAll
-  static void theRealEngineIsHere() {
-    Sandbox.require();
-  }
-
   @DynamicPropertySource
   static void noPlugin(DynamicPropertyRegistry registry) {
-    Sandbox.require().serviceProperties().forEach((key, value) -> registry.add(key, () -> value));
+    RealEngine.register(registry);
     registry.add("dbplane.pulumi.home", EMPTY_HOME::toString);
     registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
   }
@@ -53,7 +51,7 @@ class RealEngineWithoutPluginTests {
     assertThat(JsonPath.<String>read(anonymous, "$.components.pulumi.description")).contains("provider plugin is not installed");
     assertThat(anonymous).doesNotContain(EMPTY_HOME.toString()).doesNotContain("details");
 
-    String name = RealEngineTests.uniqueName("noplugin");
+    String name = Manifests.uniqueName("noplugin");
     String created = api.send("POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(name, 1)).body();
     String job = api.awaitEnd(JsonPath.read(created, "$.job.id"), Duration.ofMinutes(1));
     assertThat(JsonPath.<String>read(job, "$.error.code")).as(job).isEqualTo("ENGINE_UNAVAILABLE");

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,7 +48,7 @@ class ReplicaTests {
       }
       Set<String> workers = new HashSet<>();
       for (String jobId : jobIds) {
-        String job = await(a, jobId);
+        String job = a.api().awaitEnd(jobId, WAIT);
         assertThat(JsonPath.<String>read(job, "$.status")).isEqualTo("SUCCEEDED");
         assertThat(JsonPath.<Integer>read(job, "$.attempts")).isEqualTo(1);
         List<String> starts = JsonPath.read(b.get("/api/v1/jobs/" + jobId + "/events").body(), "$[?(@.type == 'started')].message");
@@ -88,7 +87,7 @@ class ReplicaTests {
       int interrupted = 0;
       int handedBack = 0;
       for (String jobId : jobIds) {
-        String job = await(survivor, jobId);
+        String job = survivor.api().awaitEnd(jobId, WAIT);
         assertThat(JsonPath.<String>read(job, "$.status")).as(job).isEqualTo("SUCCEEDED");
         List<String> types = JsonPath.read(survivor.get("/api/v1/jobs/" + jobId + "/events").body(), "$[*].type");
         assertThat(types.stream().filter(t -> t.equals("started"))).hasSize(1);
@@ -105,18 +104,5 @@ class ReplicaTests {
       assertThat(interrupted).as("jobs of the killed and the stopped replica were taken over").isPositive();
       assertThat(handedBack).as("the stopped replica handed its running jobs back").isPositive();
     }
-  }
-
-  private static String await(ServiceProcess service, String jobId) throws Exception {
-    Instant deadline = Instant.now().plus(WAIT);
-    String job = "";
-    while (Instant.now().isBefore(deadline)) {
-      job = service.get("/api/v1/jobs/" + jobId).body();
-      if (!List.of("QUEUED", "RUNNING", "CANCELLING").contains(JsonPath.<String>read(job, "$.status"))) {
-        return job;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("job " + jobId + " did not end within " + WAIT + ": " + job);
   }
 }

@@ -1,5 +1,7 @@
 package dev.dbplane;
 
+import static dev.dbplane.support.Manifests.uniqueName;
+import static dev.dbplane.support.MvcApi.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -7,11 +9,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import dev.dbplane.support.EngineForTests;
+import dev.dbplane.support.MvcApi;
 import dev.dbplane.support.ScriptedStackEngine;
 import dev.dbplane.support.TestKeys;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -60,8 +61,8 @@ class SecurityTests {
   void eachRoleMayDoItsOwnThingsOnly() throws Exception {
     assertThat(status(get("/api/v1/jobs"), TestKeys.VIEWER)).isEqualTo(200);
     assertThat(status(post("/api/v1/database-clusters:validate").contentType("application/json").content("{}"), TestKeys.VIEWER)).isEqualTo(200);
-    assertThat(status(create(uniqueName()), TestKeys.VIEWER)).isEqualTo(403);
-    assertThat(status(create(uniqueName()), TestKeys.SECRETS_READER)).isEqualTo(403);
+    assertThat(status(create(uniqueName("sec")), TestKeys.VIEWER)).isEqualTo(403);
+    assertThat(status(create(uniqueName("sec")), TestKeys.SECRETS_READER)).isEqualTo(403);
     assertThat(status(get("/api/v1/admin/api-keys"), TestKeys.OPERATOR)).isEqualTo(403);
     assertThat(status(post("/api/v1/database-clusters/" + UUID.randomUUID() + "/outputs:reveal"), TestKeys.OPERATOR)).isEqualTo(403);
     assertThat(status(get("/api/v1/admin/api-keys"), TestKeys.ADMIN)).isEqualTo(200);
@@ -69,11 +70,11 @@ class SecurityTests {
 
   @Test
   void aSecretsReaderRevealsTheOutputsAndTheRevealIsAudited(CapturedOutput output) throws Exception {
-    String name = uniqueName();
+    String name = uniqueName("sec");
     MvcResult created = perform(create(name), TestKeys.OPERATOR);
     assertThat(created.getResponse().getStatus()).isEqualTo(202);
     String clusterId = JsonPath.read(body(created), "$.clusterId");
-    awaitSucceeded(JsonPath.read(body(created), "$.job.id"));
+    new MvcApi(mvc, TestKeys.VIEWER).await(JsonPath.read(body(created), "$.job.id"), "SUCCEEDED");
 
     String shown = body(perform(get("/api/v1/database-clusters/" + clusterId), TestKeys.VIEWER));
     assertThat(shown).doesNotContain(ScriptedStackEngine.SECRET_PASSWORD).contains("[REDACTED]");
@@ -123,17 +124,6 @@ class SecurityTests {
     return post("/api/v1/database-clusters").contentType("application/json").content(ServiceContract.stackInput(name, 2, 0));
   }
 
-  private void awaitSucceeded(String jobId) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (Instant.now().isBefore(deadline)) {
-      if ("SUCCEEDED".equals(JsonPath.read(body(perform(get("/api/v1/jobs/" + jobId), TestKeys.VIEWER)), "$.status"))) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("job " + jobId + " did not succeed");
-  }
-
   @Test
   void aKeyWorksAsABearerTokenAsDigitalOceansOwnTokensDo() throws Exception {
     assertThat(mvc.perform(get("/api/v1/jobs").header("Authorization", "Bearer " + TestKeys.VIEWER)).andReturn().getResponse().getStatus())
@@ -173,13 +163,5 @@ class SecurityTests {
 
   private int status(MockHttpServletRequestBuilder request, String key) throws Exception {
     return perform(request, key).getResponse().getStatus();
-  }
-
-  private static String body(MvcResult result) throws Exception {
-    return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-  }
-
-  private static String uniqueName() {
-    return "sec-" + UUID.randomUUID().toString().substring(0, 8);
   }
 }

@@ -1,5 +1,7 @@
 package dev.dbplane;
 
+import static dev.dbplane.support.Manifests.uniqueName;
+import static dev.dbplane.support.MvcApi.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -14,6 +16,8 @@ import dev.dbplane.common.PeriodicCleanup;
 import dev.dbplane.engine.EngineFailure;
 import dev.dbplane.engine.Operation;
 import dev.dbplane.support.EngineForTests;
+import dev.dbplane.support.Manifests;
+import dev.dbplane.support.MvcApi;
 import dev.dbplane.support.ScriptedStackEngine;
 import dev.dbplane.support.TestKeys;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +31,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -35,7 +41,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The service end to end through its REST API, with the scripted engine in place of Pulumi: one
@@ -63,24 +68,25 @@ abstract class ServiceContract {
   @Autowired Scheduler scheduler;
   @Autowired List<PeriodicCleanup> cleanups;
   @Autowired OneTimeTask<Void> stackJobTask;
+  private final MvcApi api = new MvcApi(() -> mvc, TestKeys.OPERATOR);
 
   // --- create, outputs, secrets
 
   @Test
   void aCreateRunsAnUpJobWhoseOutputsAreStoredEncryptedAndShownRedacted() throws Exception {
     String name = uniqueName("orders");
-    MvcResult created = send(post("/api/v1/database-clusters"), stackInput(name, 2, 100));
+    MvcResult created = api.send(post("/api/v1/database-clusters"), stackInput(name, 2, 100));
     assertThat(created.getResponse().getStatus()).isEqualTo(202);
     String location = created.getResponse().getHeader("Location");
     assertThat(location).startsWith("/api/v1/jobs/");
     String jobId = JsonPath.read(body(created), "$.job.id");
     assertThat(location).endsWith(jobId);
 
-    String job = awaitJob(jobId, "SUCCEEDED");
+    String job = api.await(jobId, "SUCCEEDED");
     assertThat(JsonPath.<Integer>read(job, "$.changes.create")).isEqualTo(2);
     assertThat(JsonPath.<List<String>>read(job, "$.allowedActions")).isEmpty();
 
-    String cluster = body(send(get("/api/v1/database-clusters/" + JsonPath.read(body(created), "$.clusterId"))));
+    String cluster = body(api.send(get("/api/v1/database-clusters/" + JsonPath.read(body(created), "$.clusterId"))));
     assertThat(JsonPath.<String>read(cluster, "$.state")).isEqualTo("READY");
     assertThat(JsonPath.<String>read(cluster, "$.outputs.host")).isEqualTo(name + ".db.example");
     assertThat(JsonPath.<String>read(cluster, "$.outputs.connection_uri")).isEqualTo("[REDACTED]");
@@ -88,7 +94,7 @@ abstract class ServiceContract {
     assertThat(JsonPath.<String>read(cluster, "$.manifest.spec.clusterName")).isEqualTo(name);
     assertThat(cluster).doesNotContain(TOKEN).doesNotContain(ScriptedStackEngine.SECRET_PASSWORD);
 
-    String events = body(send(get("/api/v1/jobs/" + jobId + "/events")));
+    String events = body(api.send(get("/api/v1/jobs/" + jobId + "/events")));
     assertThat(JsonPath.<List<Integer>>read(events, "$[*].seq")).isSorted().startsWith(1);
     assertThat(JsonPath.<List<String>>read(events, "$[*].type")).contains("started", "succeeded");
     assertThat(events).doesNotContain(TOKEN).contains("[secret]");
@@ -101,7 +107,7 @@ abstract class ServiceContract {
   void anInvalidSpecIsRefusedWithEveryViolationAndNothingIsWritten() throws Exception {
     long clusters = count("clusters");
     long jobs = count("jobs");
-    MvcResult refused = send(post("/api/v1/database-clusters"), stackInput("Bad_Name", 4, 0));
+    MvcResult refused = api.send(post("/api/v1/database-clusters"), stackInput("Bad_Name", 4, 0));
     assertThat(refused.getResponse().getStatus()).isEqualTo(422);
     assertThat(refused.getResponse().getContentType()).isEqualTo("application/problem+json");
     assertThat(JsonPath.<List<String>>read(body(refused), "$.violations[*].field"))
@@ -113,8 +119,8 @@ abstract class ServiceContract {
   @Test
   void aSecondClusterOfTheSameNameIsRefused() throws Exception {
     String name = uniqueName("twice");
-    awaitJob(submitCreate(name), "SUCCEEDED");
-    MvcResult again = send(post("/api/v1/database-clusters"), stackInput(name, 2, 0));
+    api.await(submitCreate(name), "SUCCEEDED");
+    MvcResult again = api.send(post("/api/v1/database-clusters"), stackInput(name, 2, 0));
     assertThat(again.getResponse().getStatus()).isEqualTo(409);
     assertThat(JsonPath.<String>read(body(again), "$.type")).endsWith("cluster-exists");
   }
@@ -128,13 +134,13 @@ abstract class ServiceContract {
     engine.script(name, new ScriptedStackEngine.Block(release));
     String jobId = submitCreate(name);
     String clusterId = clusterIdOf(jobId);
-    awaitJob(jobId, "RUNNING");
-    MvcResult refused = send(post("/api/v1/database-clusters/" + clusterId + ":refresh"));
+    api.await(jobId, "RUNNING");
+    MvcResult refused = api.send(post("/api/v1/database-clusters/" + clusterId + ":refresh"));
     assertThat(refused.getResponse().getStatus()).isEqualTo(409);
     assertThat(JsonPath.<String>read(body(refused), "$.activeJob")).isEqualTo("/api/v1/jobs/" + jobId);
     release.countDown();
-    awaitJob(jobId, "SUCCEEDED");
-    assertThat(send(post("/api/v1/database-clusters/" + clusterId + ":refresh")).getResponse().getStatus()).isEqualTo(202);
+    api.await(jobId, "SUCCEEDED");
+    assertThat(api.send(post("/api/v1/database-clusters/" + clusterId + ":refresh")).getResponse().getStatus()).isEqualTo(202);
   }
 
   @Test
@@ -151,12 +157,12 @@ abstract class ServiceContract {
     String name = uniqueName("cancel-running");
     engine.script(name, new ScriptedStackEngine.Block(new CountDownLatch(1)));
     String jobId = submitCreate(name);
-    awaitJob(jobId, "RUNNING");
-    String cancelling = body(send(post("/api/v1/jobs/" + jobId + ":cancel")));
+    api.await(jobId, "RUNNING");
+    String cancelling = body(api.send(post("/api/v1/jobs/" + jobId + ":cancel")));
     assertThat(JsonPath.<String>read(cancelling, "$.status")).isIn("CANCELLING", "CANCELLED");
-    awaitJob(jobId, "CANCELLED");
-    assertThat(JsonPath.<String>read(body(send(get("/api/v1/database-clusters/" + clusterIdOf(jobId)))), "$.state")).isEqualTo("FAILED");
-    MvcResult again = send(post("/api/v1/jobs/" + jobId + ":cancel"));
+    api.await(jobId, "CANCELLED");
+    assertThat(JsonPath.<String>read(body(api.send(get("/api/v1/database-clusters/" + clusterIdOf(jobId)))), "$.state")).isEqualTo("FAILED");
+    MvcResult again = api.send(post("/api/v1/jobs/" + jobId + ":cancel"));
     assertThat(again.getResponse().getStatus()).isEqualTo(409);
   }
 
@@ -166,16 +172,16 @@ abstract class ServiceContract {
     List<String> blockers = List.of(uniqueName("blocker"), uniqueName("blocker"));
     for (String blocker : blockers) {
       engine.script(blocker, new ScriptedStackEngine.Block(release));
-      awaitJob(submitCreate(blocker), "RUNNING");
+      api.await(submitCreate(blocker), "RUNNING");
     }
     String name = uniqueName("queued");
     String jobId = submitCreate(name);
-    String cancelled = body(send(post("/api/v1/jobs/" + jobId + ":cancel")));
+    String cancelled = body(api.send(post("/api/v1/jobs/" + jobId + ":cancel")));
     assertThat(JsonPath.<String>read(cancelled, "$.status")).isEqualTo("CANCELLED");
     release.countDown();
     Thread.sleep(1000);
     assertThat(engine.callsFor(name)).isEmpty();
-    assertThat(JsonPath.<String>read(body(send(get("/api/v1/jobs/" + jobId))), "$.status")).isEqualTo("CANCELLED");
+    assertThat(JsonPath.<String>read(body(api.send(get("/api/v1/jobs/" + jobId))), "$.status")).isEqualTo("CANCELLED");
   }
 
   // --- failures
@@ -184,7 +190,7 @@ abstract class ServiceContract {
   void engineFailuresReachTheJobClassifiedAndWithoutTheToken() throws Exception {
     String name = uniqueName("rejected");
     engine.script(name, new ScriptedStackEngine.Fail(EngineFailure.CREDENTIALS_REJECTED, "DigitalOcean refused token " + TOKEN));
-    String job = awaitJob(submitCreate(name), "FAILED");
+    String job = api.await(submitCreate(name), "FAILED");
     assertThat(JsonPath.<String>read(job, "$.error.code")).isEqualTo("CREDENTIALS_REJECTED");
     assertThat(JsonPath.<String>read(job, "$.error.message")).doesNotContain(TOKEN).contains("[secret]");
   }
@@ -195,8 +201,8 @@ abstract class ServiceContract {
     String clusterId = clusterIdOf(awaitJobId(submitCreate(name), "SUCCEEDED"));
     CountDownLatch release = new CountDownLatch(1);
     engine.script(name, new ScriptedStackEngine.IgnoreCancel(release));
-    String jobId = JsonPath.read(body(send(post("/api/v1/database-clusters/" + clusterId + ":refresh"))), "$.job.id");
-    String job = awaitJob(jobId, "FAILED");
+    String jobId = JsonPath.read(body(api.send(post("/api/v1/database-clusters/" + clusterId + ":refresh"))), "$.job.id");
+    String job = api.await(jobId, "FAILED");
     release.countDown();
     assertThat(JsonPath.<String>read(job, "$.error.code")).isEqualTo("TIMEOUT");
   }
@@ -208,12 +214,12 @@ abstract class ServiceContract {
     String name = uniqueName("orphan");
     String clusterId = clusterIdOf(awaitJobId(submitCreate(name), "SUCCEEDED"));
     String resumable = orphanedRunningJob(clusterId, name, 1);
-    awaitJob(resumable, "SUCCEEDED");
+    api.await(resumable, "SUCCEEDED");
     assertThat(engine.callsFor(name)).filteredOn(c -> c.jobId().toString().equals(resumable))
         .extracting(ScriptedStackEngine.Call::resumed).containsExactly(true);
 
     String exhausted = orphanedRunningJob(clusterId, name, 3);
-    String job = awaitJob(exhausted, "FAILED");
+    String job = api.await(exhausted, "FAILED");
     assertThat(JsonPath.<String>read(job, "$.error.code")).isEqualTo("INTERRUPTED");
     assertThat(engine.callsFor(name)).noneMatch(c -> c.jobId().toString().equals(exhausted));
   }
@@ -241,22 +247,22 @@ abstract class ServiceContract {
     String name = uniqueName("resize");
     String jobId = awaitJobId(submitCreate(name), "SUCCEEDED");
     String clusterId = clusterIdOf(jobId);
-    MvcResult read = send(get("/api/v1/database-clusters/" + clusterId));
+    MvcResult read = api.send(get("/api/v1/database-clusters/" + clusterId));
     String etag = read.getResponse().getHeader("ETag");
 
-    assertThat(send(put("/api/v1/database-clusters/" + clusterId), stackInput(name, 3, 200)).getResponse().getStatus()).isEqualTo(428);
-    assertThat(send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", "\"stale\""), stackInput(name, 3, 200))
+    assertThat(api.send(put("/api/v1/database-clusters/" + clusterId), stackInput(name, 3, 200)).getResponse().getStatus()).isEqualTo(428);
+    assertThat(api.send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", "\"stale\""), stackInput(name, 3, 200))
         .getResponse().getStatus()).isEqualTo(412);
 
-    MvcResult updated = send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag), stackInput(name, 3, 200));
+    MvcResult updated = api.send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag), stackInput(name, 3, 200));
     assertThat(updated.getResponse().getStatus()).isEqualTo(202);
-    String upJob = awaitJob(JsonPath.read(body(updated), "$.job.id"), "SUCCEEDED");
+    String upJob = api.await(JsonPath.read(body(updated), "$.job.id"), "SUCCEEDED");
     assertThat(JsonPath.<Integer>read(upJob, "$.specVersion")).isEqualTo(2);
-    String cluster = body(send(get("/api/v1/database-clusters/" + clusterId)));
+    String cluster = body(api.send(get("/api/v1/database-clusters/" + clusterId)));
     assertThat(JsonPath.<Integer>read(cluster, "$.manifest.spec.nodeCount")).isEqualTo(3);
     assertThat(JsonPath.<Integer>read(cluster, "$.specVersion")).isEqualTo(2);
     // The second portal still holds the first ETag: its change cannot overwrite this one.
-    assertThat(send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag), stackInput(name, 2, 200))
+    assertThat(api.send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag), stackInput(name, 2, 200))
         .getResponse().getStatus()).isEqualTo(412);
   }
 
@@ -264,20 +270,22 @@ abstract class ServiceContract {
   void anUpdateThatShrinksOrReplacesIsRefusedUnlessAReplacementIsConfirmed() throws Exception {
     String name = uniqueName("shrink");
     String clusterId = clusterIdOf(awaitJobId(submitCreate(name, 2, 100), "SUCCEEDED"));
-    String etag = send(get("/api/v1/database-clusters/" + clusterId)).getResponse().getHeader("ETag");
+    String etag = api.send(get("/api/v1/database-clusters/" + clusterId)).getResponse().getHeader("ETag");
 
-    MvcResult shrink = send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag), stackInput(name, 2, 50));
+    MvcResult shrink = api.send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag), stackInput(name, 2, 50));
     assertThat(shrink.getResponse().getStatus()).isEqualTo(422);
     assertThat(JsonPath.<List<String>>read(body(shrink), "$.violations[*].rule")).containsExactly("dbplane.change.storage_shrink");
 
-    String mysql = stackInput(name, 2, 100).replace("\"engine\": \"postgres\"", "\"engine\": \"mysql\"").replace("\"engineVersion\": \"16\"", "\"engineVersion\": \"8\"");
-    MvcResult replace = send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag), mysql);
+    DigitalOceanDatabaseCluster.Builder asMysql = Manifests.inProd(name, 2);
+    asMysql.getSpecBuilder().setStorageGib(100).setEngine(DigitalOceanDatabaseEngine.mysql).setEngineVersion("8");
+    String mysql = stackInput(asMysql.build());
+    MvcResult replace = api.send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag), mysql);
     assertThat(replace.getResponse().getStatus()).isEqualTo(409);
     assertThat(JsonPath.<String>read(body(replace), "$.type")).endsWith("replacement-not-confirmed");
     assertThat(count("jobs where cluster_id = '" + clusterId + "'")).isEqualTo(1);
 
     MvcResult confirmed =
-        send(put("/api/v1/database-clusters/" + clusterId + "?confirmReplacement=true").header("If-Match", etag), mysql);
+        api.send(put("/api/v1/database-clusters/" + clusterId + "?confirmReplacement=true").header("If-Match", etag), mysql);
     assertThat(confirmed.getResponse().getStatus()).isEqualTo(202);
     assertThat(JsonPath.<List<String>>read(body(confirmed), "$.warnings[*].code")).contains("dbplane.replacement_confirmed");
   }
@@ -288,21 +296,21 @@ abstract class ServiceContract {
   void aDestroyNeedsTheNameAndRemovesTheRecordOnlyOnceItSucceeded() throws Exception {
     String name = uniqueName("doomed");
     String clusterId = clusterIdOf(awaitJobId(submitCreate(name), "SUCCEEDED"));
-    assertThat(send(delete("/api/v1/database-clusters/" + clusterId)).getResponse().getStatus()).isEqualTo(422);
-    assertThat(send(delete("/api/v1/database-clusters/" + clusterId + "?confirm=wrong")).getResponse().getStatus()).isEqualTo(422);
+    assertThat(api.send(delete("/api/v1/database-clusters/" + clusterId)).getResponse().getStatus()).isEqualTo(422);
+    assertThat(api.send(delete("/api/v1/database-clusters/" + clusterId + "?confirm=wrong")).getResponse().getStatus()).isEqualTo(422);
 
     engine.script(name, new ScriptedStackEngine.Fail(EngineFailure.PROVIDER_ERROR, "the cluster is locked"));
-    MvcResult failing = send(delete("/api/v1/database-clusters/" + clusterId + "?confirm=" + name));
+    MvcResult failing = api.send(delete("/api/v1/database-clusters/" + clusterId + "?confirm=" + name));
     assertThat(failing.getResponse().getStatus()).isEqualTo(202);
-    awaitJob(JsonPath.read(body(failing), "$.job.id"), "FAILED");
-    String cluster = body(send(get("/api/v1/database-clusters/" + clusterId)));
+    api.await(JsonPath.read(body(failing), "$.job.id"), "FAILED");
+    String cluster = body(api.send(get("/api/v1/database-clusters/" + clusterId)));
     assertThat(JsonPath.<String>read(cluster, "$.state")).isEqualTo("READY");
 
     engine.script(name, new ScriptedStackEngine.Succeed(Duration.ZERO));
-    String destroyJob = JsonPath.read(body(send(delete("/api/v1/database-clusters/" + clusterId + "?confirm=" + name))), "$.job.id");
-    awaitJob(destroyJob, "SUCCEEDED");
-    assertThat(send(get("/api/v1/database-clusters/" + clusterId)).getResponse().getStatus()).isEqualTo(404);
-    assertThat(send(get("/api/v1/jobs/" + destroyJob)).getResponse().getStatus()).isEqualTo(200);
+    String destroyJob = JsonPath.read(body(api.send(delete("/api/v1/database-clusters/" + clusterId + "?confirm=" + name))), "$.job.id");
+    api.await(destroyJob, "SUCCEEDED");
+    assertThat(api.send(get("/api/v1/database-clusters/" + clusterId)).getResponse().getStatus()).isEqualTo(404);
+    assertThat(api.send(get("/api/v1/jobs/" + destroyJob)).getResponse().getStatus()).isEqualTo(200);
     assertThat(count("cluster_credentials where cluster_id = '" + clusterId + "'")).isZero();
   }
 
@@ -312,14 +320,14 @@ abstract class ServiceContract {
   void previewAndRefreshReportChangesWithoutTouchingTheCluster() throws Exception {
     String name = uniqueName("look");
     String clusterId = clusterIdOf(awaitJobId(submitCreate(name), "SUCCEEDED"));
-    String preview = awaitJob(JsonPath.read(body(send(post("/api/v1/database-clusters/" + clusterId + ":preview"))), "$.job.id"), "SUCCEEDED");
+    String preview = api.await(JsonPath.read(body(api.send(post("/api/v1/database-clusters/" + clusterId + ":preview"))), "$.job.id"), "SUCCEEDED");
     assertThat(JsonPath.<Integer>read(preview, "$.changes.update")).isEqualTo(1);
-    MvcResult proposed = send(post("/api/v1/database-clusters/" + clusterId + ":preview"), stackInput(name, 3, 0));
-    String proposedJob = awaitJob(JsonPath.read(body(proposed), "$.job.id"), "SUCCEEDED");
+    MvcResult proposed = api.send(post("/api/v1/database-clusters/" + clusterId + ":preview"), stackInput(name, 3, 0));
+    String proposedJob = api.await(JsonPath.read(body(proposed), "$.job.id"), "SUCCEEDED");
     assertThat(JsonPath.<String>read(proposedJob, "$.operation")).isEqualTo("PREVIEW");
-    String refresh = awaitJob(JsonPath.read(body(send(post("/api/v1/database-clusters/" + clusterId + ":refresh"))), "$.job.id"), "SUCCEEDED");
+    String refresh = api.await(JsonPath.read(body(api.send(post("/api/v1/database-clusters/" + clusterId + ":refresh"))), "$.job.id"), "SUCCEEDED");
     assertThat(JsonPath.<Integer>read(refresh, "$.changes.same")).isEqualTo(2);
-    String cluster = body(send(get("/api/v1/database-clusters/" + clusterId)));
+    String cluster = body(api.send(get("/api/v1/database-clusters/" + clusterId)));
     assertThat(JsonPath.<Integer>read(cluster, "$.specVersion")).isEqualTo(1);
     assertThat(engine.callsFor(name)).extracting(ScriptedStackEngine.Call::operation)
         .containsExactly(Operation.UP, Operation.PREVIEW, Operation.PREVIEW, Operation.REFRESH);
@@ -331,14 +339,14 @@ abstract class ServiceContract {
   void eventsStreamLiveAndResumeAfterLastEventId() throws Exception {
     String name = uniqueName("stream");
     String jobId = awaitJobId(submitCreate(name), "SUCCEEDED");
-    MvcResult stream = send(get("/api/v1/jobs/" + jobId + "/events/stream").header("Last-Event-ID", "1"));
+    MvcResult stream = api.send(get("/api/v1/jobs/" + jobId + "/events/stream").header("Last-Event-ID", "1"));
     Instant deadline = Instant.now().plus(WAIT);
     while (!stream.getResponse().getContentAsString().contains("succeeded") && Instant.now().isBefore(deadline)) {
       Thread.sleep(50);
     }
     String sse = stream.getResponse().getContentAsString();
     assertThat(sse).doesNotContain("id:1\n").contains("id:2\n").contains("succeeded").doesNotContain(TOKEN);
-    assertThat(body(send(get("/api/v1/jobs/" + jobId + "/events?after=1&limit=1")))).contains("\"seq\":2").doesNotContain("\"seq\":3");
+    assertThat(body(api.send(get("/api/v1/jobs/" + jobId + "/events?after=1&limit=1")))).contains("\"seq\":2").doesNotContain("\"seq\":3");
   }
 
   // --- idempotency
@@ -347,14 +355,14 @@ abstract class ServiceContract {
   void anIdempotencyKeyReplaysTheFirstAnswerAndRefusesAnotherRequest() throws Exception {
     String name = uniqueName("once");
     String key = UUID.randomUUID().toString();
-    MvcResult first = send(post("/api/v1/database-clusters").header("Idempotency-Key", key), stackInput(name, 2, 0));
-    MvcResult replay = send(post("/api/v1/database-clusters").header("Idempotency-Key", key), stackInput(name, 2, 0));
+    MvcResult first = api.send(post("/api/v1/database-clusters").header("Idempotency-Key", key), stackInput(name, 2, 0));
+    MvcResult replay = api.send(post("/api/v1/database-clusters").header("Idempotency-Key", key), stackInput(name, 2, 0));
     assertThat(replay.getResponse().getStatus()).isEqualTo(202);
     assertThat(replay.getResponse().getHeader("Idempotent-Replayed")).isEqualTo("true");
     assertThat(body(replay)).isEqualTo(body(first));
     assertThat(replay.getResponse().getHeader("Location")).isEqualTo(first.getResponse().getHeader("Location"));
     assertThat(count("clusters where cluster_name = '" + name + "'")).isEqualTo(1);
-    MvcResult other = send(post("/api/v1/database-clusters").header("Idempotency-Key", key), stackInput(name, 3, 0));
+    MvcResult other = api.send(post("/api/v1/database-clusters").header("Idempotency-Key", key), stackInput(name, 3, 0));
     assertThat(other.getResponse().getStatus()).isEqualTo(422);
     assertThat(JsonPath.<String>read(body(other), "$.type")).endsWith("idempotency-key-reused");
   }
@@ -365,18 +373,18 @@ abstract class ServiceContract {
   void listingsArePagedAndFiltered() throws Exception {
     String env = "env" + UUID.randomUUID().toString().substring(0, 6);
     for (int i = 0; i < 3; i++) {
-      awaitJob(submitCreate(uniqueName("list"), env), "SUCCEEDED");
+      api.await(submitCreate(uniqueName("list"), env), "SUCCEEDED");
     }
-    String page = body(send(get("/api/v1/database-clusters?env=" + env + "&engine=postgres&size=2")));
+    String page = body(api.send(get("/api/v1/database-clusters?env=" + env + "&engine=postgres&size=2")));
     assertThat(JsonPath.<Integer>read(page, "$.totalItems")).isEqualTo(3);
     assertThat(JsonPath.<Integer>read(page, "$.totalPages")).isEqualTo(2);
     assertThat(JsonPath.<List<Object>>read(page, "$.items")).hasSize(2);
-    assertThat(JsonPath.<Integer>read(body(send(get("/api/v1/database-clusters?env=" + env + "&engine=mysql"))), "$.totalItems")).isZero();
+    assertThat(JsonPath.<Integer>read(body(api.send(get("/api/v1/database-clusters?env=" + env + "&engine=mysql"))), "$.totalItems")).isZero();
     String clusterId = JsonPath.read(page, "$.items[0].id");
-    String jobs = body(send(get("/api/v1/jobs?clusterId=" + clusterId + "&status=SUCCEEDED&operation=UP")));
+    String jobs = body(api.send(get("/api/v1/jobs?clusterId=" + clusterId + "&status=SUCCEEDED&operation=UP")));
     assertThat(JsonPath.<Integer>read(jobs, "$.totalItems")).isEqualTo(1);
-    assertThat(send(get("/api/v1/jobs?size=0")).getResponse().getStatus()).isEqualTo(400);
-    assertThat(send(get("/api/v1/jobs?status=BOGUS")).getResponse().getStatus()).isEqualTo(400);
+    assertThat(api.send(get("/api/v1/jobs?size=0")).getResponse().getStatus()).isEqualTo(400);
+    assertThat(api.send(get("/api/v1/jobs?status=BOGUS")).getResponse().getStatus()).isEqualTo(400);
   }
 
   // --- housekeeping
@@ -412,59 +420,34 @@ abstract class ServiceContract {
   }
 
   private String submitCreate(String name, int nodes, int storage) throws Exception {
-    MvcResult result = send(post("/api/v1/database-clusters"), stackInput(name, nodes, storage));
+    MvcResult result = api.send(post("/api/v1/database-clusters"), stackInput(name, nodes, storage));
     assertThat(result.getResponse().getStatus()).as(body(result)).isEqualTo(202);
     return JsonPath.read(body(result), "$.job.id");
   }
 
   private String submitCreate(String name, String env) throws Exception {
-    MvcResult result = send(post("/api/v1/database-clusters"), stackInput(name, 2, 0).replace("\"env\": \"prod\"", "\"env\": \"" + env + "\""));
+    MvcResult result = api.send(post("/api/v1/database-clusters"), stackInput(Manifests.inProd(name, 2, metadata -> metadata.setEnv(env))));
     assertThat(result.getResponse().getStatus()).as(body(result)).isEqualTo(202);
     return JsonPath.read(body(result), "$.job.id");
   }
 
   static String stackInput(String name, int nodes, int storageGib) {
-    return """
-        {"target": {"apiVersion": "digital-ocean.project-planton.org/v1", "kind": "DigitalOceanDatabaseCluster",
-          "metadata": {"name": "%1$s", "org": "acme", "env": "prod"},
-          "spec": {"clusterName": "%1$s", "engine": "postgres", "engineVersion": "16", "region": "nyc3",
-                   "sizeSlug": "db-s-2vcpu-4gb", "nodeCount": %2$d, "storageGib": %3$d}},
-         "providerConfig": {"apiToken": "%4$s", "defaultRegion": "nyc3"}}
-        """.formatted(name, nodes, storageGib, TOKEN);
+    DigitalOceanDatabaseCluster.Builder target = Manifests.inProd(name, nodes);
+    target.getSpecBuilder().setStorageGib(storageGib);
+    return stackInput(target.build());
   }
 
-  private MvcResult send(MockHttpServletRequestBuilder request) throws Exception {
-    return mvc.perform(request.header(TestKeys.HEADER, TestKeys.OPERATOR)).andReturn();
-  }
-
-  private MvcResult send(MockHttpServletRequestBuilder request, String json) throws Exception {
-    return send(request.contentType("application/json").content(json));
-  }
-
-  private String awaitJob(String jobId, String status) throws Exception {
-    Instant deadline = Instant.now().plus(WAIT);
-    String job = "";
-    while (Instant.now().isBefore(deadline)) {
-      job = body(send(get("/api/v1/jobs/" + jobId)));
-      if (JsonPath.<String>read(job, "$.status").equals(status)) {
-        return job;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("job " + jobId + " did not reach " + status + " in " + WAIT + ": " + job);
+  private static String stackInput(DigitalOceanDatabaseCluster target) {
+    return Manifests.json(Manifests.stackInput(target, TOKEN));
   }
 
   private String awaitJobId(String jobId, String status) throws Exception {
-    awaitJob(jobId, status);
+    api.await(jobId, status);
     return jobId;
   }
 
   private String clusterIdOf(String jobId) throws Exception {
-    return JsonPath.read(body(send(get("/api/v1/jobs/" + jobId))), "$.clusterId");
-  }
-
-  private static String body(MvcResult result) throws Exception {
-    return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    return JsonPath.read(body(api.send(get("/api/v1/jobs/" + jobId))), "$.clusterId");
   }
 
   private long count(String tableAndWhere) {
@@ -506,9 +489,5 @@ abstract class ServiceContract {
       }
     }
     return false;
-  }
-
-  private static String uniqueName(String prefix) {
-    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 }

@@ -1,5 +1,7 @@
 package dev.dbplane;
 
+import static dev.dbplane.support.Manifests.uniqueName;
+import static dev.dbplane.support.MvcApi.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -8,14 +10,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import dev.dbplane.support.EngineForTests;
+import dev.dbplane.support.Manifests;
+import dev.dbplane.support.MvcApi;
 import dev.dbplane.support.TestKeys;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.project_planton.shared.CloudResourceMetadata;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -24,7 +28,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * One stack, one cluster, for the cluster's whole life, through the REST API with the scripted
@@ -37,27 +40,26 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 abstract class StackIdentityContract {
 
   private static final String FQDN = "pulumi.project-planton.org/stack.fqdn";
-  private static final Duration WAIT = Duration.ofSeconds(20);
 
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
+  private final MvcApi api = new MvcApi(() -> mvc, TestKeys.OPERATOR);
 
   @Test
   void clustersThatWouldShareAStackAreRefusedNamingTheClusterWhoseStackItIs() throws Exception {
     String alpha = uniqueName("alpha");
-    String alphaId = createAndAwait(manifest(alpha, alpha, ""));
+    String alphaId = createAndAwait(manifest(alpha, alpha, Map.of()));
     long jobs = count("jobs");
 
     List<String> lookAlikes = List.of(
-        manifest(uniqueName("gamma"), alpha, ""),
-        manifest(uniqueName("gamma"), alpha.toUpperCase(java.util.Locale.ROOT).replace('-', ' '), ""),
-        manifest(uniqueName("gamma"), "other", "\"" + FQDN + "\": \"acme/dbplane/prod." + alpha + "\""),
-        manifest(uniqueName("gamma"), "other", """
-            "pulumi.project-planton.org/organization": "globex", "pulumi.project-planton.org/project": "DBPLANE",
-            "pulumi.project-planton.org/stack.name": "Prod.%s"
-            """.formatted(alpha.toUpperCase(java.util.Locale.ROOT))));
+        manifest(uniqueName("gamma"), alpha, Map.of()),
+        manifest(uniqueName("gamma"), alpha.toUpperCase(java.util.Locale.ROOT).replace('-', ' '), Map.of()),
+        manifest(uniqueName("gamma"), "other", Map.of(FQDN, "acme/dbplane/prod." + alpha)),
+        manifest(uniqueName("gamma"), "other", Map.of(
+            "pulumi.project-planton.org/organization", "globex", "pulumi.project-planton.org/project", "DBPLANE",
+            "pulumi.project-planton.org/stack.name", "Prod." + alpha.toUpperCase(java.util.Locale.ROOT))));
     for (String lookAlike : lookAlikes) {
-      MvcResult refused = send(post("/api/v1/database-clusters"), lookAlike);
+      MvcResult refused = api.send(post("/api/v1/database-clusters"), lookAlike);
       assertThat(refused.getResponse().getStatus()).as(body(refused)).isEqualTo(409);
       assertThat(refused.getResponse().getContentType()).isEqualTo("application/problem+json");
       assertThat(JsonPath.<String>read(body(refused), "$.type")).endsWith("stack-in-use");
@@ -70,7 +72,7 @@ abstract class StackIdentityContract {
     assertThat(count("clusters where stack_key = 'dbplane/prod." + alpha + "'")).isEqualTo(1);
 
     String gamma = uniqueName("gamma");
-    MvcResult own = send(post("/api/v1/database-clusters"), manifest(gamma, gamma, ""));
+    MvcResult own = api.send(post("/api/v1/database-clusters"), manifest(gamma, gamma, Map.of()));
     assertThat(own.getResponse().getStatus()).as(body(own)).isEqualTo(202);
   }
 
@@ -80,7 +82,7 @@ abstract class StackIdentityContract {
     List<CompletableFuture<MvcResult>> creates = List.of(uniqueName("race-a"), uniqueName("race-b")).stream()
         .map(name -> CompletableFuture.supplyAsync(() -> {
           try {
-            return send(post("/api/v1/database-clusters"), manifest(name, shared, ""));
+            return api.send(post("/api/v1/database-clusters"), manifest(name, shared, Map.of()));
           } catch (Exception e) {
             throw new IllegalStateException(e);
           }
@@ -102,18 +104,18 @@ abstract class StackIdentityContract {
   @Test
   void anUpdateKeepsTheStackItWasCreatedInAndRefusesToChangeItsLabels() throws Exception {
     String name = uniqueName("fixed");
-    String label = "\"" + FQDN + "\": \"acme/dbplane/prod." + name + "\"";
+    Map<String, String> label = Map.of(FQDN, "acme/dbplane/prod." + name);
     String clusterId = createAndAwait(manifest(name, name, label));
 
-    for (String changed : List.of("\"" + FQDN + "\": \"acme/dbplane/prod.elsewhere\"", "")) {
-      MvcResult refused = send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag(clusterId)), manifest(name, name, changed));
+    for (Map<String, String> changed : List.of(Map.of(FQDN, "acme/dbplane/prod.elsewhere"), Map.<String, String>of())) {
+      MvcResult refused = api.send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag(clusterId)), manifest(name, name, changed));
       assertThat(refused.getResponse().getStatus()).as(body(refused)).isEqualTo(422);
       assertThat(JsonPath.<List<String>>read(body(refused), "$.violations[*].rule")).containsExactly("dbplane.change.stack_fixed");
       assertThat(JsonPath.<List<String>>read(body(refused), "$.violations[*].field")).containsExactly("target.metadata.labels[\"" + FQDN + "\"]");
       assertThat(JsonPath.<List<String>>read(body(refused), "$.violations[*].message").get(0)).contains("acme/dbplane/prod." + name);
     }
 
-    MvcResult renamed = send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag(clusterId)), manifest(name, "renamed", label));
+    MvcResult renamed = api.send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag(clusterId)), manifest(name, "renamed", label));
     assertThat(renamed.getResponse().getStatus()).as(body(renamed)).isEqualTo(202);
     assertThat(stackOf(clusterId)).isEqualTo("acme/dbplane/prod." + name);
   }
@@ -121,72 +123,56 @@ abstract class StackIdentityContract {
   @Test
   void aRenameOfTheMetadataKeepsTheStackSaysSoAndStillHoldsIt() throws Exception {
     String name = uniqueName("kept");
-    String clusterId = createAndAwait(manifest(name, name, ""));
+    String clusterId = createAndAwait(manifest(name, name, Map.of()));
 
-    MvcResult renamed = send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag(clusterId)), manifest(name, "renamed-" + name, ""));
+    MvcResult renamed = api.send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag(clusterId)), manifest(name, "renamed-" + name, Map.of()));
     assertThat(renamed.getResponse().getStatus()).as(body(renamed)).isEqualTo(202);
     assertThat(JsonPath.<List<String>>read(body(renamed), "$.warnings[*].code")).contains("dbplane.stack_kept");
     assertThat(jdbc.sql("select spec_json from jobs where id = ?").param(JsonPath.<String>read(body(renamed), "$.job.id")).query(String.class).single())
         .contains("\"stack\":{\"organization\":\"acme\",\"project\":\"dbplane\",\"stack\":\"prod." + name + "\"}");
     assertThat(stackOf(clusterId)).isEqualTo("acme/dbplane/prod." + name);
 
-    MvcResult taken = send(post("/api/v1/database-clusters"), manifest(uniqueName("late"), name, ""));
+    MvcResult taken = api.send(post("/api/v1/database-clusters"), manifest(uniqueName("late"), name, Map.of()));
     assertThat(taken.getResponse().getStatus()).as(body(taken)).isEqualTo(409);
   }
 
   @Test
   void stackNamesThatLeaveTheDataDirectoryAreRefusedAtValidateTime() throws Exception {
     for (String fqdn : List.of("../../escaped", "../../..", "acme/../prod", "acme/dbplane/" + "s".repeat(101))) {
-      String manifest = manifest(uniqueName("escape"), "escape", "\"" + FQDN + "\": \"" + fqdn + "\"");
-      MvcResult judged = send(post("/api/v1/database-clusters:validate"), manifest);
+      String manifest = manifest(uniqueName("escape"), "escape", Map.of(FQDN, fqdn));
+      MvcResult judged = api.send(post("/api/v1/database-clusters:validate"), manifest);
       assertThat(JsonPath.<Boolean>read(body(judged), "$.valid")).as(body(judged)).isFalse();
       assertThat(JsonPath.<List<String>>read(body(judged), "$.violations[*].field")).containsExactly("target.metadata.labels[\"" + FQDN + "\"]");
       assertThat(JsonPath.<List<String>>read(body(judged), "$.violations[*].rule")).containsExactly("dbplane.stack_fqdn.format");
-      assertThat(send(post("/api/v1/database-clusters"), manifest).getResponse().getStatus()).isEqualTo(422);
+      assertThat(api.send(post("/api/v1/database-clusters"), manifest).getResponse().getStatus()).isEqualTo(422);
     }
-    MvcResult derived = send(post("/api/v1/database-clusters"), manifest(uniqueName("escape"), "escape", "").replace("\"org\": \"acme\"", "\"org\": \"..\""));
+    MvcResult derived = api.send(post("/api/v1/database-clusters"), manifest(uniqueName("escape"), metadata -> metadata.setName("escape").setOrg("..")));
     assertThat(derived.getResponse().getStatus()).isEqualTo(422);
     assertThat(JsonPath.<List<String>>read(body(derived), "$.violations[*].field")).containsExactly("target.metadata.org");
   }
 
   // --- helpers
 
-  /** A stack input; {@code labels} are JSON members of metadata.labels, or empty for none. */
-  private static String manifest(String clusterName, String metadataName, String labels) {
-    return """
-        {"target": {"apiVersion": "digital-ocean.project-planton.org/v1", "kind": "DigitalOceanDatabaseCluster",
-          "metadata": {"name": "%s", "org": "acme", "env": "prod", "labels": {%s}},
-          "spec": {"clusterName": "%s", "engine": "postgres", "engineVersion": "16", "region": "nyc3",
-                   "sizeSlug": "db-s-2vcpu-4gb", "nodeCount": 2}},
-         "providerConfig": {"apiToken": "dop_v1_STACK_IDENTITY_TOKEN", "defaultRegion": "nyc3"}}
-        """.formatted(metadataName, labels, clusterName);
+  /** A stack input of acme's prod environment on two nodes, its metadata named {@code metadataName} and with these labels. */
+  private static String manifest(String clusterName, String metadataName, Map<String, String> labels) {
+    return manifest(clusterName, metadata -> metadata.setName(metadataName).putAllLabels(labels));
   }
 
-  private MvcResult send(MockHttpServletRequestBuilder request) throws Exception {
-    return mvc.perform(request.header(TestKeys.HEADER, TestKeys.OPERATOR)).andReturn();
-  }
-
-  private MvcResult send(MockHttpServletRequestBuilder request, String json) throws Exception {
-    return send(request.contentType("application/json").content(json));
+  /** A stack input of acme's prod environment on two nodes, with one change to its metadata. */
+  private static String manifest(String clusterName, Consumer<CloudResourceMetadata.Builder> change) {
+    return Manifests.json(Manifests.stackInput(Manifests.inProd(clusterName, 2, change), "dop_v1_STACK_IDENTITY_TOKEN"));
   }
 
   /** Creates the cluster, waits for its first UP to succeed, and returns its id. */
   private String createAndAwait(String json) throws Exception {
-    MvcResult created = send(post("/api/v1/database-clusters"), json);
+    MvcResult created = api.send(post("/api/v1/database-clusters"), json);
     assertThat(created.getResponse().getStatus()).as(body(created)).isEqualTo(202);
-    String jobId = JsonPath.read(body(created), "$.job.id");
-    Instant deadline = Instant.now().plus(WAIT);
-    String job = body(send(get("/api/v1/jobs/" + jobId)));
-    while (!JsonPath.<String>read(job, "$.status").equals("SUCCEEDED")) {
-      assertThat(Instant.now()).as("job " + jobId + " succeeds: " + job).isBefore(deadline);
-      Thread.sleep(50);
-      job = body(send(get("/api/v1/jobs/" + jobId)));
-    }
+    api.await(JsonPath.read(body(created), "$.job.id"), "SUCCEEDED");
     return JsonPath.read(body(created), "$.clusterId");
   }
 
   private String etag(String clusterId) throws Exception {
-    return send(get("/api/v1/database-clusters/" + clusterId)).getResponse().getHeader("ETag");
+    return api.send(get("/api/v1/database-clusters/" + clusterId)).getResponse().getHeader("ETag");
   }
 
   private String stackOf(String clusterId) {
@@ -206,13 +192,5 @@ abstract class StackIdentityContract {
 
   private long count(String tableAndWhere) {
     return jdbc.sql("select count(*) from " + tableAndWhere).query(Long.class).single();
-  }
-
-  private static String body(MvcResult result) throws Exception {
-    return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-  }
-
-  private static String uniqueName(String prefix) {
-    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.dbplane.support.ApiClient;
+import dev.dbplane.support.RealEngine;
 import dev.dbplane.support.Sandbox;
 import dev.dbplane.support.TestKeys;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -41,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "dbplane.jobs.polling-interval=200ms", "dbplane.security.mutations-per-minute=10000"})
+@ExtendWith(RealEngine.class)
 class SwaggerUiBrowserTests {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -53,8 +56,7 @@ class SwaggerUiBrowserTests {
   @LocalServerPort int port;
 
   @BeforeAll
-  static void theRealEngineAndABrowserAreHere() throws IOException {
-    Sandbox.require();
+  static void aBrowserIsHere() throws IOException {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       String why = "no headless Chromium: " + CHROMIUM + " and " + CHROMEDRIVER + " are needed (apt-get install chromium chromium-driver)";
       if ("true".equals(System.getenv("DBPLANE_REQUIRE_REAL_ENGINE"))) {
@@ -81,8 +83,7 @@ class SwaggerUiBrowserTests {
 
   @DynamicPropertySource
   static void onTheSandbox(DynamicPropertyRegistry registry) {
-    Sandbox.require().serviceProperties().forEach((key, value) -> registry.add(key, () -> value));
-    registry.add("dbplane.data-dir", DATA::toString);
+    RealEngine.register(registry, DATA);
     registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA.resolve("db/dbplane") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
   }
 

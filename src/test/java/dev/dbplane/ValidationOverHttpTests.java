@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.dbplane.support.ApiClient;
+import dev.dbplane.support.Manifests;
 import dev.dbplane.support.TestKeys;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,24 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ValidationOverHttpTests {
 
   /** A hand-written stack input; clusterName and nodeCount break rules, sizeSlug is missing. */
-  private static final String YAML =
-      """
-      # orders database
-      target:
-        apiVersion: digital-ocean.project-planton.org/v1
-        kind: DigitalOceanDatabaseCluster
-        metadata:
-          name: orders-db
-        spec:
-          clusterName: Orders_DB
-          engine: postgres
-          engineVersion: "16"
-          region: nyc3
-          nodeCount: 5
-      providerConfig:
-        apiToken: dop_v1_over_http_marker
-        defaultRegion: nyc3
-      """;
+  private static final String YAML = Manifests.yamlStackInput(Manifests.MISWRITTEN_YAML, "dop_v1_over_http_marker");
 
   @LocalServerPort int port;
 

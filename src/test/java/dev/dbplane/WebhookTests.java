@@ -1,5 +1,6 @@
 package dev.dbplane;
 
+import static dev.dbplane.support.MvcApi.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -7,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpServer;
 import dev.dbplane.support.EngineForTests;
+import dev.dbplane.support.MvcApi;
 import dev.dbplane.support.TestKeys;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +32,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * A portal's callback gets every state change of the cluster's jobs, signed with its secret, and a
@@ -48,6 +49,7 @@ class WebhookTests {
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
   @Autowired @Qualifier("sealPlainCallbackUrls") ApplicationRunner sealPlainCallbackUrls;
+  private final MvcApi api = new MvcApi(() -> mvc, TestKeys.OPERATOR);
 
   @Test
   void everyJobStateChangeReachesTheCallbackSignedAndAFailedDeliveryIsRetried() throws Exception {
@@ -68,23 +70,20 @@ class WebhookTests {
     portal.start();
     try {
       String name = "hooked-" + UUID.randomUUID().toString().substring(0, 8);
-      MvcResult created = send(post("/api/v1/database-clusters").contentType("application/json").content(ServiceContract.stackInput(name, 2, 0)));
+      MvcResult created = api.send(post("/api/v1/database-clusters").contentType("application/json").content(ServiceContract.stackInput(name, 2, 0)));
       String clusterId = JsonPath.read(body(created), "$.clusterId");
-      await(JsonPath.read(body(created), "$.job.id"), "SUCCEEDED");
+      api.await(JsonPath.read(body(created), "$.job.id"), "SUCCEEDED");
 
-      MvcResult registered = send(post("/api/v1/database-clusters/" + clusterId + "/webhooks").contentType("application/json")
+      MvcResult registered = api.send(post("/api/v1/database-clusters/" + clusterId + "/webhooks").contentType("application/json")
           .content("{\"url\": \"http://127.0.0.1:" + portal.getAddress().getPort() + "/hooks\"}"));
       assertThat(registered.getResponse().getStatus()).isEqualTo(201);
       String secret = JsonPath.read(body(registered), "$.secret");
       String webhookId = JsonPath.read(body(registered), "$.id");
-      assertThat(body(send(get("/api/v1/database-clusters/" + clusterId + "/webhooks")))).contains(webhookId).doesNotContain(secret);
+      assertThat(body(api.send(get("/api/v1/database-clusters/" + clusterId + "/webhooks")))).contains(webhookId).doesNotContain(secret);
 
-      String refreshJob = JsonPath.read(body(send(post("/api/v1/database-clusters/" + clusterId + ":refresh"))), "$.job.id");
-      await(refreshJob, "SUCCEEDED");
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-      while (received.size() < 3 && Instant.now().isBefore(deadline)) {
-        Thread.sleep(100);
-      }
+      String refreshJob = JsonPath.read(body(api.send(post("/api/v1/database-clusters/" + clusterId + ":refresh"))), "$.job.id");
+      api.await(refreshJob, "SUCCEEDED");
+      awaitSize(received, 3);
       assertThat(received).extracting(Received::type).containsExactlyInAnyOrder("job.queued", "job.running", "job.succeeded");
       for (Received event : received) {
         String t = event.signature().substring(2, event.signature().indexOf(','));
@@ -93,7 +92,7 @@ class WebhookTests {
         assertThat(JsonPath.<String>read(event.body(), "$.job.id")).isEqualTo(refreshJob);
         assertThat(event.body()).doesNotContain(ServiceContract.TOKEN);
       }
-      String deliveries = body(send(get("/api/v1/database-clusters/" + clusterId + "/webhooks/" + webhookId + "/deliveries")));
+      String deliveries = body(api.send(get("/api/v1/database-clusters/" + clusterId + "/webhooks/" + webhookId + "/deliveries")));
       assertThat(JsonPath.<List<String>>read(deliveries, "$[*].status")).containsOnly("DELIVERED").hasSize(3);
       assertThat(JsonPath.<List<Integer>>read(deliveries, "$[*].attempts")).contains(2);
     } finally {
@@ -104,9 +103,9 @@ class WebhookTests {
   @Test
   void aCallbackToAMetadataServiceIsRefused() throws Exception {
     String name = "unhooked-" + UUID.randomUUID().toString().substring(0, 8);
-    String clusterId = JsonPath.read(body(send(post("/api/v1/database-clusters").contentType("application/json")
+    String clusterId = JsonPath.read(body(api.send(post("/api/v1/database-clusters").contentType("application/json")
         .content(ServiceContract.stackInput(name, 2, 0)))), "$.clusterId");
-    MvcResult refused = send(post("/api/v1/database-clusters/" + clusterId + "/webhooks").contentType("application/json")
+    MvcResult refused = api.send(post("/api/v1/database-clusters/" + clusterId + "/webhooks").contentType("application/json")
         .content("{\"url\": \"http://169.254.169.254/latest/meta-data/\"}"));
     assertThat(refused.getResponse().getStatus()).isEqualTo(422);
     assertThat(body(refused)).contains("link-local");
@@ -120,7 +119,7 @@ class WebhookTests {
     try {
       String clusterId = clusterWithSucceededJob("queried");
       String url = "http://127.0.0.1:" + portal.getAddress().getPort() + "/hooks?token=" + token;
-      MvcResult registered = send(post("/api/v1/database-clusters/" + clusterId + "/webhooks").contentType("application/json")
+      MvcResult registered = api.send(post("/api/v1/database-clusters/" + clusterId + "/webhooks").contentType("application/json")
           .content("{\"url\": \"" + url + "\"}"));
       assertThat(registered.getResponse().getStatus()).isEqualTo(201);
       String webhookId = JsonPath.read(body(registered), "$.id");
@@ -133,7 +132,7 @@ class WebhookTests {
       assertThat((String) row.get("url")).doesNotContain(token);
       assertThat(new String((byte[]) row.get("url_ciphertext"), StandardCharsets.ISO_8859_1)).doesNotContain(token);
 
-      send(post("/api/v1/database-clusters/" + clusterId + ":refresh"));
+      api.send(post("/api/v1/database-clusters/" + clusterId + ":refresh"));
       awaitSize(received, 1);
       assertThat(received).allMatch(uri -> uri.equals("/hooks?token=" + token));
     } finally {
@@ -146,7 +145,7 @@ class WebhookTests {
     String clusterId = clusterWithSucceededJob("legacy");
     String webhookId = storedAsBeforeUrlsWereSealed(clusterId, "http://10.0.0.1:8080/hooks?token=legacy-secret");
     sealPlainCallbackUrls.run(null);
-    assertThat(body(send(get("/api/v1/database-clusters/" + clusterId + "/webhooks"))))
+    assertThat(body(api.send(get("/api/v1/database-clusters/" + clusterId + "/webhooks"))))
         .contains("http://10.0.0.1:8080/hooks").doesNotContain("legacy-secret");
     assertThat(jdbc.sql("select url_ciphertext from webhooks where id = ?").param(webhookId).query().singleValue()).isNotNull();
   }
@@ -157,13 +156,13 @@ class WebhookTests {
     // Only an older version could have stored this URL; every delivery is judged again regardless.
     String webhookId = storedAsBeforeUrlsWereSealed(clusterId, "http://169.254.169.254/latest/meta-data/");
     sealPlainCallbackUrls.run(null);
-    send(post("/api/v1/database-clusters/" + clusterId + ":refresh"));
+    api.send(post("/api/v1/database-clusters/" + clusterId + ":refresh"));
     String path = "/api/v1/database-clusters/" + clusterId + "/webhooks/" + webhookId + "/deliveries";
     Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (JsonPath.<List<Integer>>read(body(send(get(path))), "$[?(@.attempts > 0)].attempts").isEmpty() && Instant.now().isBefore(deadline)) {
+    while (JsonPath.<List<Integer>>read(body(api.send(get(path))), "$[?(@.attempts > 0)].attempts").isEmpty() && Instant.now().isBefore(deadline)) {
       Thread.sleep(100);
     }
-    String deliveries = body(send(get(path)));
+    String deliveries = body(api.send(get(path)));
     assertThat(JsonPath.<List<String>>read(deliveries, "$[?(@.attempts > 0)].lastError")).isNotEmpty()
         .containsOnly("refused: the callback's host has no public internet address to call");
     assertThat(JsonPath.<List<Object>>read(deliveries, "$[?(@.attempts > 0)].lastStatusCode")).containsOnlyNulls();
@@ -171,7 +170,7 @@ class WebhookTests {
 
   /** A callback as an older version stored it: its whole URL in the clear, never judged by today's rules. */
   private String storedAsBeforeUrlsWereSealed(String clusterId, String url) throws Exception {
-    String webhookId = JsonPath.read(body(send(post("/api/v1/database-clusters/" + clusterId + "/webhooks").contentType("application/json")
+    String webhookId = JsonPath.read(body(api.send(post("/api/v1/database-clusters/" + clusterId + "/webhooks").contentType("application/json")
         .content("{\"url\": \"http://127.0.0.1:9/hooks\"}"))), "$.id");
     jdbc.sql("update webhooks set url = ?, url_ciphertext = null where id = ?").params(url, webhookId).update();
     return webhookId;
@@ -179,8 +178,8 @@ class WebhookTests {
 
   private String clusterWithSucceededJob(String prefix) throws Exception {
     String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    MvcResult created = send(post("/api/v1/database-clusters").contentType("application/json").content(ServiceContract.stackInput(name, 2, 0)));
-    await(JsonPath.read(body(created), "$.job.id"), "SUCCEEDED");
+    MvcResult created = api.send(post("/api/v1/database-clusters").contentType("application/json").content(ServiceContract.stackInput(name, 2, 0)));
+    api.await(JsonPath.read(body(created), "$.job.id"), "SUCCEEDED");
     return JsonPath.read(body(created), "$.clusterId");
   }
 
@@ -195,7 +194,7 @@ class WebhookTests {
     return portal;
   }
 
-  private static void awaitSize(List<String> list, int size) throws InterruptedException {
+  private static void awaitSize(List<?> list, int size) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (list.size() < size && Instant.now().isBefore(deadline)) {
       Thread.sleep(100);
@@ -207,23 +206,5 @@ class WebhookTests {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private void await(String jobId, String status) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (!status.equals(JsonPath.read(body(send(get("/api/v1/jobs/" + jobId))), "$.status"))) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("job " + jobId + " did not reach " + status);
-      }
-      Thread.sleep(50);
-    }
-  }
-
-  private MvcResult send(MockHttpServletRequestBuilder request) throws Exception {
-    return mvc.perform(request.header(TestKeys.HEADER, TestKeys.OPERATOR)).andReturn();
-  }
-
-  private static String body(MvcResult result) throws Exception {
-    return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
   }
 }

@@ -7,13 +7,11 @@ import dev.dbplane.cluster.ClusterKind;
 import dev.dbplane.cluster.ClusterSpec;
 import dev.dbplane.resource.ResourceValidator;
 import dev.dbplane.resource.ValidationOutcome;
+import dev.dbplane.support.Manifests;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.project_planton.provider.digitalocean.DigitalOceanRegion;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
-import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterSpec;
-import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseEngine;
 import org.springframework.http.MediaType;
 
 /**
@@ -37,21 +35,7 @@ class CallerFieldsTest {
 
   @Test
   void aYamlManifestNamesCamelCaseFieldsAtTheirValues() {
-    String yaml =
-        """
-        apiVersion: digital-ocean.project-planton.org/v1
-        kind: DigitalOceanDatabaseCluster
-        metadata:
-          name: orders-db
-        spec:
-          clusterName: Orders_DB
-          engine: postgres
-          engineVersion: "16"
-          region: nyc3
-          nodeCount: 4
-        """;
-
-    assertThat(violations(yaml, RequestIntake.APPLICATION_YAML))
+    assertThat(violations(Manifests.MISWRITTEN_YAML, RequestIntake.APPLICATION_YAML))
         .extracting(v -> v.field(), v -> v.rule(), v -> v.line(), v -> v.column())
         .containsExactlyInAnyOrder(
             tuple("spec.clusterName", "dbplane.cluster_name.format", 6, 16),
@@ -139,14 +123,7 @@ class CallerFieldsTest {
 
   @Test
   void aBinaryProtobufBodyKeepsTheProtoNamesWithoutPlaces() {
-    byte[] body =
-        DigitalOceanDatabaseCluster.newBuilder()
-            .setApiVersion("digital-ocean.project-planton.org/v1")
-            .setKind("DigitalOceanDatabaseCluster")
-            .setSpec(DigitalOceanDatabaseClusterSpec.newBuilder().setClusterName("Bad_Name").setEngine(DigitalOceanDatabaseEngine.postgres)
-                .setEngineVersion("16").setRegion(DigitalOceanRegion.nyc3).setSizeSlug("db-s-2vcpu-4gb").setNodeCount(2))
-            .build()
-            .toByteArray();
+    byte[] body = Manifests.valid().clearMetadata().setSpec(Manifests.validSpec().setClusterName("Bad_Name")).build().toByteArray();
 
     assertThat(violations(body, RequestIntake.APPLICATION_PROTOBUF))
         .extracting(v -> v.field(), v -> v.line(), v -> v.column())

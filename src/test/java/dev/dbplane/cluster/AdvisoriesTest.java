@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.dbplane.resource.Advisory;
 import dev.dbplane.resource.Findings;
 import dev.dbplane.resource.ResourceTags;
+import dev.dbplane.support.Manifests;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;

@@ -9,6 +9,7 @@ import dev.dbplane.resource.ResourceValidator;
 import dev.dbplane.resource.StackNames;
 import dev.dbplane.resource.ValidationOutcome;
 import dev.dbplane.resource.Violation;
+import dev.dbplane.support.Manifests;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;

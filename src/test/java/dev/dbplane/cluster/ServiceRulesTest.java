@@ -8,6 +8,7 @@ import dev.dbplane.resource.RequestRules;
 import dev.dbplane.resource.ResourceRequest;
 import dev.dbplane.resource.StackNames;
 import dev.dbplane.resource.Violation;
+import dev.dbplane.support.Manifests;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;

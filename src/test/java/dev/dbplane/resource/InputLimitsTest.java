@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.dbplane.cluster.ClusterKind;
-import dev.dbplane.cluster.Manifests;
 import dev.dbplane.engine.StackName;
+import dev.dbplane.support.Manifests;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import build.buf.validate.FieldPath;
 import build.buf.validate.FieldPathElement;
 import dev.dbplane.cluster.ClusterKind;
-import dev.dbplane.cluster.Manifests;
+import dev.dbplane.support.Manifests;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.dbplane.cluster.ClusterKind;
 import dev.dbplane.cluster.ClusterSpec;
-import dev.dbplane.cluster.Manifests;
+import dev.dbplane.support.Manifests;
 import org.junit.jupiter.api.Test;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterStackInput;

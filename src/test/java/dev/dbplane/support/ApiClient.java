@@ -1,17 +1,15 @@
 package dev.dbplane.support;
 
-import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** The service's REST API over real HTTP, as a portal would call it. */
-public final class ApiClient {
+public final class ApiClient implements JobPolling {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final String base;
@@ -49,22 +47,14 @@ public final class ApiClient {
     return send("GET", path, null, null);
   }
 
-  /** Polls the job until it has ended, and returns it. */
-  public String awaitEnd(String jobId, Duration limit) throws IOException, InterruptedException {
-    return await(jobId, "SUCCEEDED|FAILED|CANCELLED", limit);
+  @Override
+  public String read(String path) throws IOException, InterruptedException {
+    return get(path).body();
   }
 
-  /** Polls the job until its status matches {@code statuses} (a regular expression), and returns it. */
-  public String await(String jobId, String statuses, Duration limit) throws IOException, InterruptedException {
-    Instant deadline = Instant.now().plus(limit);
-    String job = "";
-    while (Instant.now().isBefore(deadline)) {
-      job = get("/api/v1/jobs/" + jobId).body();
-      if (JsonPath.<String>read(job, "$.status").matches(statuses)) {
-        return job;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("job " + jobId + " did not reach " + statuses + " within " + limit + ": " + job);
+  /** A read over HTTP is a request to another process or port: a few a second are enough. */
+  @Override
+  public Duration pollInterval() {
+    return Duration.ofMillis(200);
   }
 }

@@ -1,5 +1,8 @@
 package dev.dbplane.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,12 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
 
 /**
  * The real engine for tests: the Pulumi CLI, the sandbox DigitalOcean provider installed as
@@ -140,19 +145,39 @@ public final class Sandbox {
 
   /** A stack input for a PostgreSQL cluster on this sandbox, with its token. */
   public static String stackInput(String name, int nodes) {
-    return """
-        {"target": {"apiVersion": "digital-ocean.project-planton.org/v1", "kind": "DigitalOceanDatabaseCluster",
-          "metadata": {"name": "%1$s", "org": "acme", "env": "prod"},
-          "spec": {"clusterName": "%1$s", "engine": "postgres", "engineVersion": "16", "region": "nyc3",
-                   "sizeSlug": "db-s-2vcpu-4gb", "nodeCount": %2$d}},
-         "providerConfig": {"apiToken": "%3$s", "defaultRegion": "nyc3"}}
-        """.formatted(name, nodes, TOKEN);
+    return stackInput(Manifests.inProd(name, nodes).build());
+  }
+
+  /** A stack input of this manifest, with the sandbox's token. */
+  public static String stackInput(DigitalOceanDatabaseCluster target) {
+    return Manifests.json(Manifests.stackInput(target, TOKEN));
   }
 
   // --- the emulator's control API: what DigitalOcean holds, changed behind the service's back
 
   public String databases() throws IOException, InterruptedException {
     return control("GET", "/_emulator/databases", null);
+  }
+
+  /** The one cluster of this name at DigitalOcean, as JSON. */
+  public String cluster(String name) throws IOException, InterruptedException {
+    List<Map<String, Object>> found = JsonPath.read(databases(), "$[?(@.name == '" + name + "')]");
+    assertThat(found).as("clusters named " + name + " at DigitalOcean").hasSize(1);
+    return JsonPath.parse(found.get(0)).jsonString();
+  }
+
+  /** The names of the clusters at DigitalOcean, a name once for each cluster of it. */
+  public List<String> clusterNames() throws IOException, InterruptedException {
+    return JsonPath.read(databases(), "$[*].name");
+  }
+
+  /** Waits until DigitalOcean has a cluster of this name: the create of it is under way there. */
+  public void awaitCluster(String name, Duration limit) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(limit);
+    while (!clusterNames().contains(name)) {
+      assertThat(Instant.now()).as("the create of " + name + " reached DigitalOcean").isBefore(deadline);
+      Thread.sleep(100);
+    }
   }
 
   public void changeBehindTheServicesBack(String clusterId, String json) throws IOException, InterruptedException {
