@@ -1,6 +1,7 @@
 package dev.dbplane.api;
 
 import dev.dbplane.cluster.Violation;
+import dev.dbplane.intake.UnreadableRequestException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;

@@ -6,6 +6,7 @@ import dev.dbplane.cluster.ClusterOutputs;
 import dev.dbplane.cluster.ClusterRequest;
 import dev.dbplane.engine.ProvisioningSpec;
 import dev.dbplane.cluster.ValidationOutcome;
+import dev.dbplane.problem.ProblemViolation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ValidationReport(
     boolean valid,
-    List<ProblemResponses.ProblemViolation> violations,
+    List<ProblemViolation> violations,
     List<Advisory> warnings,
     @Nullable ProvisioningSpec normalized,
     Credentials credentials) {
@@ -40,7 +41,7 @@ record ValidationReport(
       @Nullable String apiToken,
       @Nullable String defaultRegion) {}
 
-  static ValidationReport of(ClusterRequest request, CallerFields fields, ValidationOutcome outcome, boolean serverHasDefaultToken) {
+  static ValidationReport of(ClusterRequest request, FindingsAsWritten fields, ValidationOutcome outcome, boolean serverHasDefaultToken) {
     Credentials credentials =
         request
             .providerConfig()

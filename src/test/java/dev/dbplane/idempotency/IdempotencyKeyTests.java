@@ -1,4 +1,4 @@
-package dev.dbplane.api;
+package dev.dbplane.idempotency;
 
 import static dev.dbplane.support.MvcApi.body;
 import static org.assertj.core.api.Assertions.assertThat;

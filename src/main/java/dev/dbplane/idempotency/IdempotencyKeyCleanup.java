@@ -1,4 +1,4 @@
-package dev.dbplane.api;
+package dev.dbplane.idempotency;
 
 import dev.dbplane.config.DbplaneProperties;
 import dev.dbplane.job.PeriodicCleanup;
