@@ -77,6 +77,37 @@ class ArchitectureTests {
   }
 
   @Test
+  void theIntakeKnowsNoResourceKindAndTheProblemVocabularyNoOtherPackage() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.dbplane.intake..")
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages("dev.dbplane.intake..", "java..", "com.google..", "org.yaml..", "org.springframework..", "jakarta.servlet..",
+            "org.jspecify..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.dbplane.problem..")
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages("dev.dbplane.problem..", "java..", "org.springframework..", "jakarta.servlet..", "tools.jackson..",
+            "com.fasterxml.jackson.annotation..", "io.swagger.v3.oas.annotations..", "org.jspecify..")
+        .check(classes);
+  }
+
+  @Test
+  void idempotencyKnowsNoControllerAndNoResourceKind() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.dbplane.idempotency..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.dbplane.api..", "dev.dbplane.cluster..", "dev.dbplane.engine..")
+        .check(classes);
+  }
+
+  @Test
   void capabilitiesHaveNoCycles() {
     slices().matching("dev.dbplane.(*)..").should().beFreeOfCycles().check(classes);
   }

@@ -6,6 +6,8 @@ import dev.dbplane.cluster.ClusterService;
 import dev.dbplane.security.ApiKey;
 import dev.dbplane.security.ApiKeyService;
 import dev.dbplane.security.IssuedApiKey;
+import dev.dbplane.security.Requesters;
+import dev.dbplane.security.RequiresRole;
 import dev.dbplane.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,10 +19,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,6 +62,7 @@ class AdminController {
   }
 
   @Operation(summary = "Create an API key", description = "Roles: viewer, operator, secrets-reader, admin. The key is in the answer only.")
+  @RequiresRole(Role.ADMIN)
   @PostMapping("/api-keys")
   ResponseEntity<CreatedApiKey> create(@RequestBody NewApiKey request, HttpServletRequest http) {
     if (request.name() == null || request.name().isBlank()) {
@@ -78,6 +81,7 @@ class AdminController {
   }
 
   @Operation(summary = "List API keys", description = "Never their secrets.")
+  @RequiresRole(Role.ADMIN)
   @GetMapping("/api-keys")
   List<ApiKeyView> list() {
     return keys.list().stream().map(ApiKeyView::of).toList();
@@ -85,6 +89,7 @@ class AdminController {
 
   @Operation(summary = "Revoke an API key",
       description = "204 also when the key was revoked before. Keys given in configuration are removed from configuration instead (409).")
+  @RequiresRole(Role.ADMIN)
   @DeleteMapping("/api-keys/{id}")
   ResponseEntity<Void> revoke(@PathVariable String id, HttpServletRequest http) {
     return switch (keys.revoke(id, Requesters.of(http))) {
@@ -97,6 +102,7 @@ class AdminController {
   }
 
   @Operation(summary = "Read the audit log", description = "Newest first: submissions, cancels, destroys, reveals, key changes.")
+  @RequiresRole(Role.ADMIN)
   @GetMapping("/audit-events")
   List<AuditEvent> auditEvents(
       @RequestParam(required = false) @Nullable UUID clusterId,
@@ -107,6 +113,7 @@ class AdminController {
   }
 
   @Operation(summary = "Re-encrypt stored secrets", description = "After adding a new primary key to the keyset: encrypts every stored token and output under it.")
+  @RequiresRole(Role.ADMIN)
   @PostMapping("/secrets:re-encrypt")
   Map<String, Integer> reencrypt(HttpServletRequest http) {
     return Map.of("reencrypted", clusters.reencryptSecrets(Requesters.of(http)));

@@ -1,5 +1,6 @@
 package dev.dbplane.api;
 
+import dev.dbplane.intake.RequestIntake;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.examples.Example;
@@ -115,6 +116,6 @@ class ApiConfiguration {
                                 .description(
                                     "A serialized " + DigitalOceanDatabaseCluster.getDescriptor().getFullName() + ", or a serialized "
                                         + "DigitalOceanDatabaseClusterStackInput named with the media type parameter, as in "
-                                        + "`Content-Type: application/x-protobuf; messageType=" + ProtobufSource.STACK_INPUT_TYPE + "`"))));
+                                        + "`Content-Type: application/x-protobuf; messageType=" + DigitalOceanDatabaseClusterStackInput.getDescriptor().getFullName() + "`"))));
   }
 }

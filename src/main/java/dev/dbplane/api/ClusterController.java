@@ -1,10 +1,13 @@
 package dev.dbplane.api;
 
-import dev.dbplane.cluster.ClusterFilter;
 import dev.dbplane.cluster.ClusterDetails;
+import dev.dbplane.cluster.ClusterFilter;
 import dev.dbplane.cluster.ClusterService;
-import dev.dbplane.config.DbplaneProperties;
 import dev.dbplane.cluster.Submission;
+import dev.dbplane.config.DbplaneProperties;
+import dev.dbplane.security.Requesters;
+import dev.dbplane.security.RequiresRole;
+import dev.dbplane.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -68,12 +71,14 @@ class ClusterController {
         @ApiResponse(responseCode = "415", ref = ProblemDocs.UNSUPPORTED_MEDIA_TYPE),
         @ApiResponse(responseCode = "422", ref = ProblemDocs.INVALID_SPEC)
       })
+  @RequiresRole(Role.OPERATOR)
   @PostMapping(consumes = {"application/json", "application/yaml", "application/x-yaml", "text/yaml", "application/x-protobuf", "application/protobuf"})
   ResponseEntity<SubmissionView> create(HttpServletRequest request) throws IOException {
     return accepted(clusters.create(bodies.read(request), Requesters.of(request)));
   }
 
   @Operation(summary = "List clusters", description = "Paged, by name; filter by org, env and engine (pg, mysql, redis, valkey, mongodb).")
+  @RequiresRole(Role.VIEWER)
   @GetMapping
   PageView<ClusterView> list(
       @RequestParam(required = false) @Nullable String org,
@@ -86,6 +91,7 @@ class ClusterController {
   }
 
   @Operation(summary = "Read a cluster", description = "The manifest as submitted, state, outputs with secrets redacted, last job. ETag for updates.")
+  @RequiresRole(Role.VIEWER)
   @GetMapping("/{id}")
   ResponseEntity<ClusterView> get(@PathVariable UUID id) {
     ClusterView view = view(clusters.get(id));
@@ -108,6 +114,7 @@ class ClusterController {
         @ApiResponse(responseCode = "422", ref = ProblemDocs.INVALID_SPEC),
         @ApiResponse(responseCode = "428", ref = ProblemDocs.PRECONDITION_REQUIRED)
       })
+  @RequiresRole(Role.OPERATOR)
   @PutMapping(path = "/{id}", consumes = {"application/json", "application/yaml", "application/x-yaml", "text/yaml", "application/x-protobuf", "application/protobuf"})
   ResponseEntity<SubmissionView> update(
       @PathVariable UUID id,
@@ -144,6 +151,7 @@ class ClusterController {
         @ApiResponse(responseCode = "415", ref = ProblemDocs.UNSUPPORTED_MEDIA_TYPE),
         @ApiResponse(responseCode = "422", ref = ProblemDocs.INVALID_SPEC)
       })
+  @RequiresRole(Role.OPERATOR)
   @PostMapping("/{id}:preview")
   ResponseEntity<SubmissionView> preview(@PathVariable UUID id, HttpServletRequest request) throws IOException {
     return accepted(clusters.preview(id, bodies.readIfPresent(request), Requesters.of(request)));
@@ -153,6 +161,7 @@ class ClusterController {
       summary = "Refresh a cluster (drift check)",
       description = "Queues a REFRESH job that compares the stack with DigitalOcean and reports what drifted.",
       responses = {@ApiResponse(responseCode = "202", description = "Accepted; the job is queued"), @ApiResponse(responseCode = "409", ref = ProblemDocs.CONFLICT)})
+  @RequiresRole(Role.OPERATOR)
   @PostMapping("/{id}:refresh")
   ResponseEntity<SubmissionView> refresh(@PathVariable UUID id, HttpServletRequest request) {
     return accepted(clusters.refresh(id, Requesters.of(request)));
@@ -166,6 +175,7 @@ class ClusterController {
         @ApiResponse(responseCode = "409", ref = ProblemDocs.CONFLICT),
         @ApiResponse(responseCode = "422", ref = ProblemDocs.DESTROY_NOT_CONFIRMED)
       })
+  @RequiresRole(Role.OPERATOR)
   @DeleteMapping("/{id}")
   ResponseEntity<SubmissionView> destroy(
       @PathVariable UUID id,
@@ -177,6 +187,7 @@ class ClusterController {
   @Operation(
       summary = "Reveal a cluster's outputs",
       description = "The outputs with their secret values (connection URI, password). Needs the secrets-reader role; each reveal is audited.")
+  @RequiresRole(Role.SECRETS_READER)
   @PostMapping("/{id}/outputs:reveal")
   Map<String, String> reveal(@PathVariable UUID id, HttpServletRequest request) {
     return new TreeMap<>(clusters.reveal(id, Requesters.of(request)).values());

@@ -4,6 +4,9 @@ import dev.dbplane.engine.Operation;
 import dev.dbplane.job.JobFilter;
 import dev.dbplane.job.JobService;
 import dev.dbplane.job.JobStatus;
+import dev.dbplane.security.Requesters;
+import dev.dbplane.security.RequiresRole;
+import dev.dbplane.security.Role;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -39,6 +42,7 @@ class JobController {
   }
 
   @io.swagger.v3.oas.annotations.Operation(summary = "List jobs", description = "Newest first; filter by cluster, status and operation.")
+  @RequiresRole(Role.VIEWER)
   @GetMapping
   PageView<JobView> list(
       @RequestParam(required = false) @Nullable UUID clusterId,
@@ -54,12 +58,14 @@ class JobController {
       responses = @ApiResponse(responseCode = "200", description = "The job",
           content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class),
               examples = @ExampleObject(name = "failed", value = OpenApiExamples.FAILED_JOB))))
+  @RequiresRole(Role.VIEWER)
   @GetMapping("/{id}")
   JobView get(@PathVariable UUID id) {
     return JobView.of(jobs.get(id));
   }
 
   @io.swagger.v3.oas.annotations.Operation(summary = "A job's progress events", description = "In order; pass the last seq you saw as after.")
+  @RequiresRole(Role.VIEWER)
   @GetMapping("/{id}/events")
   List<JobEventView> events(
       @PathVariable UUID id,
@@ -72,6 +78,7 @@ class JobController {
       summary = "Follow a job's events live (Server-Sent Events)",
       description = "Each event's id is its seq; reconnecting with Last-Event-ID resumes after it. The stream ends "
           + "when the job has ended and every event was sent.")
+  @RequiresRole(Role.VIEWER)
   @GetMapping(path = "/{id}/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter stream(
       @PathVariable UUID id,
@@ -84,6 +91,7 @@ class JobController {
       summary = "Cancel a job",
       description = "A queued job is cancelled at once; a running one moves to CANCELLING and the engine is asked to stop.",
       responses = {@ApiResponse(responseCode = "200", description = "The job, as it is now"), @ApiResponse(responseCode = "409", ref = ProblemDocs.CONFLICT)})
+  @RequiresRole(Role.OPERATOR)
   @PostMapping("/{id}:cancel")
   JobView cancel(@PathVariable UUID id, HttpServletRequest request) {
     return JobView.of(jobs.cancel(id, Requesters.of(request)));

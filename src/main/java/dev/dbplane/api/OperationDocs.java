@@ -1,5 +1,7 @@
 package dev.dbplane.api;
 
+import dev.dbplane.idempotency.IdempotencyFilter;
+import dev.dbplane.problem.ProblemType;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -30,9 +32,10 @@ final class OperationDocs implements OpenApiCustomizer {
         .required(false)
         .schema(new StringSchema().maxLength(255))
         .description("Makes a retry safe: a retry with the same key and the same request gets the first answer again, with "
-            + "`" + IdempotencyFilter.REPLAYED + ": true`; the same key with another request is a 422 "
-            + "`idempotency-key-reused`, a retry while the first is still being answered a 409 "
-            + "`idempotency-request-in-progress`. Keys are per caller; 1 to 255 visible ASCII characters, a UUID for example.");
+            + "`" + IdempotencyFilter.REPLAYED + ": true`; the same key with another request is a "
+            + ProblemType.IDEMPOTENCY_KEY_REUSED.status().value() + " `" + ProblemType.IDEMPOTENCY_KEY_REUSED.suffix()
+            + "`, a retry while the first is still being answered a " + ProblemType.IDEMPOTENCY_REQUEST_IN_PROGRESS.status().value()
+            + " `" + ProblemType.IDEMPOTENCY_REQUEST_IN_PROGRESS.suffix() + "`. Keys are per caller; 1 to 255 visible ASCII characters, a UUID for example.");
   }
 
   @Override

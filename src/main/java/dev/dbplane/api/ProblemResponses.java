@@ -1,22 +1,24 @@
 package dev.dbplane.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.dbplane.cluster.ClusterAlreadyExistsException;
 import dev.dbplane.cluster.ClusterNotFoundException;
 import dev.dbplane.cluster.SpecVersionMismatchException;
 import dev.dbplane.cluster.StackInUseException;
+import dev.dbplane.intake.RequestBodyTooLargeException;
+import dev.dbplane.intake.UnreadableRequestException;
 import dev.dbplane.job.ActiveJobExistsException;
 import dev.dbplane.job.JobNotCancellableException;
 import dev.dbplane.job.JobNotFoundException;
+import dev.dbplane.problem.ProblemType;
+import dev.dbplane.problem.ProblemViolation;
+import dev.dbplane.problem.ProblemWriter;
 import dev.dbplane.resource.DestroyNotConfirmedException;
 import dev.dbplane.resource.InvalidSpecException;
 import dev.dbplane.resource.NoOutputsException;
 import dev.dbplane.resource.ReplacementNotConfirmedException;
 import dev.dbplane.resource.UnsupportedChangeException;
 import dev.dbplane.resource.Violation;
-import dev.dbplane.security.Problems;
 import dev.dbplane.webhook.InvalidCallbackUrlException;
-import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -47,25 +49,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Maps every failure to an RFC 9457 problem+json in one place. Details name fields and reasons but
- * never echo secrets or stack traces; an unexpected failure is logged with a reference the caller
- * can quote.
+ * Maps every failure of a controller to an RFC 9457 problem+json of the vocabulary ({@link
+ * ProblemType}). Details name fields and reasons but never echo secrets or stack traces; an
+ * unexpected failure is logged with a reference the caller can quote.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
-  static final String TYPE_PREFIX = "urn:dbplane:problem:";
-
-  /**
-   * One entry of a problem's {@code violations}, or of the validate answer's: the field as the caller
-   * wrote it, and its 1-based line and column in a JSON or YAML body where the body holds it.
-   */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @Schema(name = "Violation")
-  record ProblemViolation(
-      @Nullable String field, String message, @Nullable String rule, @Nullable Integer line, @Nullable Integer column) {}
-
   private final ValidationMetrics metrics;
 
   ProblemResponses(ValidationMetrics metrics) {
@@ -77,11 +68,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     metrics.unreadable(e.kind());
     boolean malformed = e.kind() == UnreadableRequestException.Kind.MALFORMED;
     ProblemDetail problem =
-        problem(
-            malformed ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT,
-            malformed ? "malformed-body" : "does-not-fit-model",
-            malformed ? "The request body cannot be read" : "The request does not fit the resource model",
-            e.problems().size() == 1 ? e.problems().get(0).reason() : e.problems().size() + " problem(s) in the request body");
+        (malformed ? ProblemType.MALFORMED_BODY : ProblemType.DOES_NOT_FIT_MODEL)
+            .problem(e.problems().size() == 1 ? e.problems().get(0).reason() : e.problems().size() + " problem(s) in the request body");
     List<ProblemViolation> violations =
         e.problems().stream().map(p -> new ProblemViolation(p.field(), p.reason(), null, p.line(), p.column())).toList();
     problem.setProperty("violations", violations);
@@ -90,21 +78,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(RequestBodyTooLargeException.class)
   ResponseEntity<ProblemDetail> tooLarge(RequestBodyTooLargeException e) {
-    return respond(
-        problem(
-            HttpStatus.CONTENT_TOO_LARGE,
-            "body-too-large",
-            "The request body is too large",
-            "the limit is " + e.limit().toBytes() + " bytes (dbplane.intake.max-body-size)"));
+    return respond(ProblemType.BODY_TOO_LARGE.problem(e.getMessage()));
   }
 
   @ExceptionHandler(InvalidSpecException.class)
   ResponseEntity<ProblemDetail> invalidSpec(InvalidSpecException e, HttpServletRequest request) {
     metrics.violated(e.outcome().violations());
-    CallerFields fields = ManifestBodies.fieldsOf(request);
-    ProblemDetail problem =
-        problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-spec", "The spec breaks rules",
-            e.outcome().violations().size() + " violation(s); nothing was written");
+    FindingsAsWritten fields = ManifestBodies.fieldsOf(request);
+    ProblemDetail problem = ProblemType.INVALID_SPEC.problem(e.outcome().violations().size() + " violation(s); nothing was written");
     problem.setProperty("violations", fields.violations(e.outcome().violations()));
     problem.setProperty("warnings", fields.advisories(e.outcome().advisories()));
     return respond(problem);
@@ -112,9 +93,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(UnsupportedChangeException.class)
   ResponseEntity<ProblemDetail> unsupportedChange(UnsupportedChangeException e, HttpServletRequest request) {
-    ProblemDetail problem =
-        problem(HttpStatus.UNPROCESSABLE_CONTENT, "unsupported-change", "DigitalOcean cannot make this change",
-            "the update was refused; nothing was written");
+    ProblemDetail problem = ProblemType.UNSUPPORTED_CHANGE.problem("the update was refused; nothing was written");
     problem.setProperty("violations", ManifestBodies.fieldsOf(request).violations(e.changes()));
     return respond(problem);
   }
@@ -122,7 +101,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ReplacementNotConfirmedException.class)
   ResponseEntity<ProblemDetail> replacement(ReplacementNotConfirmedException e, HttpServletRequest request) {
     ProblemDetail problem =
-        problem(HttpStatus.CONFLICT, "replacement-not-confirmed", "The change replaces the cluster",
+        ProblemType.REPLACEMENT_NOT_CONFIRMED.problem(
             "the change destroys the cluster and its data and creates a new one; resend with confirmReplacement=true to accept that");
     problem.setProperty("violations", ManifestBodies.fieldsOf(request).violations(e.changes()));
     return respond(problem);
@@ -131,7 +110,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ClusterAlreadyExistsException.class)
   ResponseEntity<ProblemDetail> exists(ClusterAlreadyExistsException e) {
     ProblemDetail problem =
-        problem(HttpStatus.CONFLICT, "cluster-exists", "The cluster already exists",
+        ProblemType.CLUSTER_EXISTS.problem(
             "a cluster named " + e.existing().name() + " is managed here; update it with PUT instead");
     problem.setProperty("cluster", "/api/v1/database-clusters/" + e.existing().id());
     return respond(problem);
@@ -140,7 +119,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   @ExceptionHandler(StackInUseException.class)
   ResponseEntity<ProblemDetail> stackInUse(StackInUseException e, HttpServletRequest request) {
     ProblemDetail problem =
-        problem(HttpStatus.CONFLICT, "stack-in-use", "The stack belongs to another cluster",
+        ProblemType.STACK_IN_USE.problem(
             e.getMessage() + "; a second cluster in it would replace that one, deleting it. Give this cluster a stack of its own");
     problem.setProperty("cluster", "/api/v1/database-clusters/" + e.holder().id());
     problem.setProperty("violations",
@@ -151,7 +130,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ActiveJobExistsException.class)
   ResponseEntity<ProblemDetail> busy(ActiveJobExistsException e) {
     ProblemDetail problem =
-        problem(HttpStatus.CONFLICT, "cluster-busy", "The cluster has a job in progress",
+        ProblemType.CLUSTER_BUSY.problem(
             "one job at a time per cluster; wait for it to end or cancel it");
     if (e.activeJobId() != null) {
       problem.setProperty("activeJob", "/api/v1/jobs/" + e.activeJobId());
@@ -161,19 +140,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(InvalidCallbackUrlException.class)
   ResponseEntity<ProblemDetail> invalidCallback(InvalidCallbackUrlException e) {
-    ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-callback-url", "The callback URL is refused", e.getMessage());
+    ProblemDetail problem = ProblemType.INVALID_CALLBACK_URL.problem(e.getMessage());
     problem.setProperty("violations", List.of(new ProblemViolation("url", e.getMessage(), "dbplane.webhook.url", null, null)));
     return respond(problem);
   }
 
   @ExceptionHandler(NoOutputsException.class)
   ResponseEntity<ProblemDetail> noOutputs(NoOutputsException e) {
-    return respond(problem(HttpStatus.CONFLICT, "no-outputs", "The cluster has no outputs yet", e.getMessage()));
+    return respond(ProblemType.NO_OUTPUTS.problem(e.getMessage()));
   }
 
   @ExceptionHandler(JobNotCancellableException.class)
   ResponseEntity<ProblemDetail> notCancellable(JobNotCancellableException e) {
-    return respond(problem(HttpStatus.CONFLICT, "job-ended", "The job has already ended", "it ended as " + e.job().status()));
+    return respond(ProblemType.JOB_ENDED.problem("it ended as " + e.job().status()));
   }
 
   @ExceptionHandler(SpecVersionMismatchException.class)
@@ -181,10 +160,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     String current = e.current().etag();
     String reason = "is not the cluster's current ETag; send the value of its ETag header as it is";
     ProblemDetail problem =
-        problem(HttpStatus.PRECONDITION_FAILED, "stale-etag", "The cluster changed since it was read",
+        ProblemType.STALE_ETAG.problem(
             "its ETag is now " + current + "; read it again, reapply your change and send If-Match: " + current);
-    problem.setProperty("violations", List.of(new ProblemViolation("If-Match", reason, null, null, null)));
-    return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+    problem.setProperty("violations", List.of(ProblemViolation.of("If-Match", reason)));
+    return ResponseEntity.status(problem.getStatus())
         .eTag(current)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
@@ -192,20 +171,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(PreconditionRequiredException.class)
   ResponseEntity<ProblemDetail> ifMatchMissing(PreconditionRequiredException e) {
-    return respond(problem(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "If-Match is required", e.getMessage()));
+    return respond(ProblemType.IF_MATCH_REQUIRED.problem(e.getMessage()));
   }
 
   @ExceptionHandler(DestroyNotConfirmedException.class)
   ResponseEntity<ProblemDetail> destroyNotConfirmed(DestroyNotConfirmedException e) {
-    ProblemDetail problem =
-        problem(HttpStatus.UNPROCESSABLE_CONTENT, "destroy-not-confirmed", "The destroy was not confirmed", e.getMessage());
+    ProblemDetail problem = ProblemType.DESTROY_NOT_CONFIRMED.problem(e.getMessage());
     problem.setProperty("violations", List.of(new ProblemViolation("confirm", e.getMessage(), "dbplane.destroy.confirm", null, null)));
     return respond(problem);
   }
 
   @ExceptionHandler({ClusterNotFoundException.class, JobNotFoundException.class})
   ResponseEntity<ProblemDetail> notFound(RuntimeException e) {
-    return respond(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
+    return respond(ProblemType.NOT_FOUND.problem(e.getMessage()));
   }
 
   @ExceptionHandler(InvalidParameterException.class)
@@ -222,8 +200,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   }
 
   private static ProblemDetail invalidParameter(String parameter, String reason) {
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", parameter + " " + reason);
-    problem.setProperty("violations", List.of(new ProblemViolation(parameter, reason, null, null, null)));
+    ProblemDetail problem = ProblemType.INVALID_PARAMETER.problem(parameter + " " + reason);
+    problem.setProperty("violations", List.of(ProblemViolation.of(parameter, reason)));
     return problem;
   }
 
@@ -257,8 +235,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
       String refusal = storageRefusal(cause);
       if (refusal != null) {
         log.error("a write was refused by the storage: {}", refusal);
-        return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "storage-not-writable", "The service cannot write its data",
-            refusal + "; nothing was written, retry once the operators have fixed it"));
+        return respond(ProblemType.STORAGE_NOT_WRITABLE.problem(refusal + "; nothing was written, retry once the operators have fixed it"));
       }
     }
     return unexpected(e);
@@ -285,22 +262,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
     String reference = UUID.randomUUID().toString();
     log.error("unexpected failure, reference {}", reference, e);
-    return respond(
-        problem(
-            HttpStatus.INTERNAL_SERVER_ERROR,
-            "internal-error",
-            "Internal error",
-            "the service failed unexpectedly; quote reference " + reference + " to the operators"));
+    return respond(ProblemType.INTERNAL_ERROR.problem("the service failed unexpectedly; quote reference " + reference + " to the operators"));
   }
 
   @Override
   protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotSupported(
       HttpMediaTypeNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     ProblemDetail problem =
-        problem(
-            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-            "unsupported-media-type",
-            "Unsupported media type",
+        ProblemType.UNSUPPORTED_MEDIA_TYPE.problem(
             (ex.getContentType() == null ? "no Content-Type was given" : "Content-Type " + ex.getContentType() + " is not accepted")
                 + "; send application/json, application/yaml or application/x-protobuf");
     return handleExceptionInternal(ex, problem, headers, status, request);
@@ -310,10 +279,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   @Override
   protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(
       NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    String path = "/" + ex.getResourcePath();
-    ProblemDetail problem =
-        problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
-            "no such path " + path + (path.length() > 1 && path.endsWith("/") ? "; paths end without '/'" : ""));
+    ProblemDetail problem = ProblemType.NOT_FOUND.problem(ProblemWriter.noSuchPath("/" + ex.getResourcePath(), true));
     return handleExceptionInternal(ex, problem, headers, HttpStatus.NOT_FOUND, request);
   }
 
@@ -325,16 +291,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> createResponseEntity(
       @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
     if (body instanceof ProblemDetail problem && (problem.getType() == null || URI.create("about:blank").equals(problem.getType()))) {
-      problem.setType(URI.create(TYPE_PREFIX + Problems.type(statusCode.value())));
+      problem.setType(ProblemType.uriOfStatus(statusCode.value()));
     }
     return super.createResponseEntity(body, headers, statusCode, request);
-  }
-
-  static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create(TYPE_PREFIX + type));
-    problem.setTitle(title);
-    return problem;
   }
 
   private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

@@ -5,6 +5,8 @@ import dev.dbplane.config.DbplaneProperties;
 import dev.dbplane.resource.ResourceRequest;
 import dev.dbplane.resource.ResourceValidator;
 import dev.dbplane.resource.ValidationOutcome;
+import dev.dbplane.security.RequiresRole;
+import dev.dbplane.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -58,6 +60,7 @@ class ValidationController {
         @ApiResponse(responseCode = "415", ref = ProblemDocs.UNSUPPORTED_MEDIA_TYPE),
         @ApiResponse(responseCode = "422", ref = ProblemDocs.DOES_NOT_FIT_MODEL)
       })
+  @RequiresRole(Role.VIEWER)
   @PostMapping(
       path = "/database-clusters:validate",
       consumes = {"application/json", "application/yaml", "application/x-yaml", "text/yaml", "application/x-protobuf", "application/protobuf"},

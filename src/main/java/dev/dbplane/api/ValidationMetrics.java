@@ -1,5 +1,6 @@
 package dev.dbplane.api;
 
+import dev.dbplane.intake.UnreadableRequestException;
 import dev.dbplane.resource.Violation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -2,6 +2,7 @@ package dev.dbplane.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.dbplane.cluster.ClusterSpec;
+import dev.dbplane.problem.ProblemViolation;
 import dev.dbplane.resource.Advisory;
 import dev.dbplane.resource.ResourceOutputs;
 import dev.dbplane.resource.ResourceRequest;
@@ -25,7 +26,7 @@ import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ValidationReport(
     boolean valid,
-    List<ProblemResponses.ProblemViolation> violations,
+    List<ProblemViolation> violations,
     List<Advisory> warnings,
     @Nullable ClusterSpec normalized,
     Credentials credentials) {
@@ -41,7 +42,7 @@ record ValidationReport(
       @Nullable String apiToken,
       @Nullable String defaultRegion) {}
 
-  static ValidationReport of(ResourceRequest<DigitalOceanDatabaseCluster> request, CallerFields fields, ValidationOutcome<ClusterSpec> outcome, boolean serverHasDefaultToken) {
+  static ValidationReport of(ResourceRequest<DigitalOceanDatabaseCluster> request, FindingsAsWritten fields, ValidationOutcome<ClusterSpec> outcome, boolean serverHasDefaultToken) {
     Credentials credentials =
         request
             .providerConfig()

@@ -1,6 +1,9 @@
 package dev.dbplane.api;
 
 import dev.dbplane.cluster.ClusterService;
+import dev.dbplane.security.Requesters;
+import dev.dbplane.security.RequiresRole;
+import dev.dbplane.security.Role;
 import dev.dbplane.webhook.Delivery;
 import dev.dbplane.webhook.IssuedWebhook;
 import dev.dbplane.webhook.Webhook;
@@ -44,6 +47,7 @@ class WebhookController {
       description = "Each state change of the cluster's jobs is POSTed to the URL as JSON, signed: header Dbplane-Signature "
           + "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\" with the secret>. Retried with back-off. URLs of this "
           + "machine, link-local addresses and metadata services are refused. The secret is in this answer only.")
+  @RequiresRole(Role.OPERATOR)
   @PostMapping
   ResponseEntity<RegisteredWebhook> register(@PathVariable("id") UUID clusterId, @RequestBody NewWebhook request, HttpServletRequest http) {
     clusters.get(clusterId);
@@ -56,6 +60,7 @@ class WebhookController {
   }
 
   @Operation(summary = "List a cluster's callbacks", description = "Never their secrets.")
+  @RequiresRole(Role.VIEWER)
   @GetMapping
   List<Webhook> list(@PathVariable("id") UUID clusterId) {
     clusters.get(clusterId);
@@ -63,12 +68,14 @@ class WebhookController {
   }
 
   @Operation(summary = "A callback's latest deliveries", description = "Status PENDING, DELIVERED or FAILED, with the last answer.")
+  @RequiresRole(Role.VIEWER)
   @GetMapping("/{webhookId}/deliveries")
   List<Delivery> deliveries(@PathVariable("id") UUID clusterId, @PathVariable UUID webhookId) {
     return webhooks.deliveries(clusterId, webhookId);
   }
 
   @Operation(summary = "Remove a callback")
+  @RequiresRole(Role.OPERATOR)
   @DeleteMapping("/{webhookId}")
   ResponseEntity<Void> remove(@PathVariable("id") UUID clusterId, @PathVariable UUID webhookId, HttpServletRequest http) {
     if (!webhooks.remove(clusterId, webhookId, Requesters.of(http))) {

@@ -1,6 +1,8 @@
 package dev.dbplane.security;
 
 import dev.dbplane.audit.AuditLog;
+import dev.dbplane.problem.ProblemType;
+import dev.dbplane.problem.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -49,9 +51,9 @@ final class AuditedAccessDenied implements AccessDeniedHandler {
   private static final RequestMatcher ANY_CLUSTER = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/database-clusters/{clusterId}/**");
 
   private final AuditLog audit;
-  private final Problems problems;
+  private final ProblemWriter problems;
 
-  AuditedAccessDenied(AuditLog audit, Problems problems) {
+  AuditedAccessDenied(AuditLog audit, ProblemWriter problems) {
     this.audit = audit;
     this.problems = problems;
   }
@@ -70,7 +72,7 @@ final class AuditedAccessDenied implements AccessDeniedHandler {
       // Nothing was done, so the refusal stands; the log keeps what the audit log could not.
       log.warn("could not audit the denied {} of {} ({}): {}", action, actor, request.getRequestURI(), e.toString());
     }
-    problems.write(request, response, 403, "forbidden", "Not allowed", "the caller's roles do not allow this");
+    problems.write(request, response, ProblemType.FORBIDDEN.problem("the caller's roles do not allow this"));
   }
 
   private static @Nullable UUID clusterId(HttpServletRequest request) {

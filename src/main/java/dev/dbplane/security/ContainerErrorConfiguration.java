@@ -1,5 +1,6 @@
 package dev.dbplane.security;
 
+import dev.dbplane.problem.ProblemWriter;
 import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 class ContainerErrorConfiguration {
 
   @Bean
-  WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReport(Problems problems) {
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReport(ProblemWriter problems) {
     // Unordered, so after Spring Boot's customizer, which adds an HTML report of its own to the host.
     return factory -> factory.addContextCustomizers(context -> {
       Pipeline host = context.getParent().getPipeline();

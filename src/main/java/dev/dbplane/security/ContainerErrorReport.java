@@ -1,5 +1,6 @@
 package dev.dbplane.security;
 
+import dev.dbplane.problem.ProblemWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,9 +19,9 @@ import org.springframework.http.MediaType;
  */
 final class ContainerErrorReport extends ErrorReportValve {
 
-  private final Problems problems;
+  private final ProblemWriter problems;
 
-  ContainerErrorReport(Problems problems) {
+  ContainerErrorReport(ProblemWriter problems) {
     this.problems = problems;
   }
 
@@ -37,7 +38,7 @@ final class ContainerErrorReport extends ErrorReportValve {
     }
     try {
       // Tomcat's message and the URL are left out: either may quote what the client sent.
-      String body = problems.text(status, null);
+      String body = problems.textOfStatus(status, null);
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       Writer writer = response.getReporter();
       if (writer != null) {

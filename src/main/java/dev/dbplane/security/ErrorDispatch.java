@@ -1,5 +1,6 @@
 package dev.dbplane.security;
 
+import dev.dbplane.problem.ProblemWriter;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
@@ -20,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ErrorDispatch implements ErrorController {
 
-  private final Problems problems;
+  private final ProblemWriter problems;
 
-  ErrorDispatch(Problems problems) {
+  ErrorDispatch(ProblemWriter problems) {
     this.problems = problems;
   }
 
@@ -41,6 +42,6 @@ class ErrorDispatch implements ErrorController {
   private void write(HttpServletResponse response, int status, String instance) throws IOException {
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.getWriter().write(problems.text(status, instance));
+    response.getWriter().write(problems.textOfStatus(status, instance));
   }
 }

@@ -1,5 +1,7 @@
 package dev.dbplane.security;
 
+import dev.dbplane.problem.ProblemType;
+import dev.dbplane.problem.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,9 +23,9 @@ final class MutationRateLimitFilter extends OncePerRequestFilter {
 
   private final int perMinute;
   private final ChangeBuckets buckets;
-  private final Problems problems;
+  private final ProblemWriter problems;
 
-  MutationRateLimitFilter(int perMinute, ChangeBuckets buckets, Problems problems) {
+  MutationRateLimitFilter(int perMinute, ChangeBuckets buckets, ProblemWriter problems) {
     this.perMinute = perMinute;
     this.buckets = buckets;
     this.problems = problems;
@@ -47,8 +49,8 @@ final class MutationRateLimitFilter extends OncePerRequestFilter {
     long waitSeconds = buckets.take(caller.getName());
     if (waitSeconds > 0) {
       response.setHeader("Retry-After", Long.toString(waitSeconds));
-      problems.write(request, response, 429, "rate-limited", "Too many changes",
-          "at most " + perMinute + " changes a minute per caller, across all replicas; retry in " + waitSeconds + " s");
+      problems.write(request, response, ProblemType.RATE_LIMITED.problem(
+          "at most " + perMinute + " changes a minute per caller, across all replicas; retry in " + waitSeconds + " s"));
       return;
     }
     chain.doFilter(request, response);

@@ -2,14 +2,15 @@ package dev.dbplane.security;
 
 import dev.dbplane.audit.AuditLog;
 import dev.dbplane.config.DbplaneProperties;
+import dev.dbplane.problem.ProblemType;
+import dev.dbplane.problem.ProblemWriter;
 import jakarta.servlet.DispatcherType;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -20,16 +21,18 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Every endpoint but health and the API documents needs a caller: an API key ({@code X-API-Key}) or,
- * when an issuer is configured, an OAuth2 bearer token whose roles claim names its roles. Reads need
- * viewer; changes operator; revealing outputs secrets-reader; administration admin.
+ * when an issuer is configured, an OAuth2 bearer token whose roles claim names its roles. Each
+ * endpoint of the API states the role it needs ({@link RequiresRole}); the metrics and the build
+ * info need viewer.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -48,17 +51,12 @@ class SecurityConfiguration {
         .build();
   }
 
-  @Bean
-  Problems problems(JsonMapper json) {
-    return new Problems(json);
-  }
-
   /** The firewall's refusals ('//', '/../', ';', an encoded '/', ...) in the API's own form. */
   @Bean
-  RequestRejectedHandler requestRejectedHandler(Problems problems) {
-    return (request, response, rejected) -> problems.write(request, response, 400, "rejected-request", "The request is refused",
+  RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+    return (request, response, rejected) -> problems.write(request, response, ProblemType.REJECTED_REQUEST.problem(
         "the URL holds a sequence the service refuses (such as '//', '/../', ';', an encoded '/' or '%', a '\\' or "
-            + "control characters) or a header is not allowed; send a normalised URL");
+            + "control characters) or a header is not allowed; send a normalised URL"));
   }
 
   @Bean
@@ -67,8 +65,9 @@ class SecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, ApiKeyService keys, DbplaneProperties properties, Problems problems, AuditLog audit,
-      ChangeBuckets changeBuckets, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ApiKeyService keys, DbplaneProperties properties, ProblemWriter problems, AuditLog audit,
+      ChangeBuckets changeBuckets, ObjectProvider<JwtDecoder> jwtDecoder, RoleHierarchy roles,
+      @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping endpoints) throws Exception {
     boolean bearerTokens = jwtDecoder.getIfAvailable() != null;
     http.csrf(csrf -> csrf.disable())
         .httpBasic(basic -> basic.disable())
@@ -81,17 +80,13 @@ class SecurityConfiguration {
             .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
                 "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
-            .requestMatchers(HttpMethod.POST, "/api/v1/database-clusters:validate").hasRole(Role.VIEWER.name())
-            .requestMatchers(HttpMethod.POST, "/api/v1/database-clusters/*/outputs:reveal").hasRole(Role.SECRETS_READER.name())
-            .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
             .requestMatchers("/actuator/prometheus", "/actuator/info").hasRole(Role.VIEWER.name())
-            .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Role.VIEWER.name())
-            .requestMatchers("/api/**").hasRole(Role.OPERATOR.name())
-            .anyRequest().authenticated())
+            // The API's endpoints state their roles themselves (RequiresRole).
+            .anyRequest().access(new EndpointRoles(endpoints, roles)))
         .addFilterBefore(new ApiKeyAuthenticationFilter(keys), UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new MutationRateLimitFilter(properties.security().mutationsPerMinute(), changeBuckets, problems), AuthorizationFilter.class)
         .exceptionHandling(errors -> errors
-            .authenticationEntryPoint((request, response, e) -> problems.unauthenticated(request, response, bearerTokens))
+            .authenticationEntryPoint(new AuthenticationRequired(problems, bearerTokens))
             .accessDeniedHandler(new AuditedAccessDenied(audit, problems)));
     if (bearerTokens) {
       DefaultBearerTokenResolver tokens = new DefaultBearerTokenResolver();
@@ -100,7 +95,7 @@ class SecurityConfiguration {
           .bearerTokenResolver(request -> PresentedCredential.of(request).kind() == PresentedCredential.Kind.BEARER_TOKEN
               ? tokens.resolve(request) : null)
           .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFrom(properties.security().jwtRolesClaim())))
-          .authenticationEntryPoint((request, response, e) -> problems.unauthenticated(request, response, true)));
+          .authenticationEntryPoint(new AuthenticationRequired(problems, true)));
     }
     return http.build();
   }

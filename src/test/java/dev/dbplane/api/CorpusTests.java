@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.google.protobuf.Message;
 import com.google.protobuf.TextFormat;
 import com.jayway.jsonpath.JsonPath;
+import dev.dbplane.problem.ProblemType;
 import dev.dbplane.support.TestKeys;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,7 +71,7 @@ class CorpusTests {
       }
     } else {
       assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
-      assertThat(JsonPath.<String>read(response, "$.type")).isEqualTo(ProblemResponses.TYPE_PREFIX + c.get("problem"));
+      assertThat(JsonPath.<String>read(response, "$.type")).isEqualTo(ProblemType.PREFIX + c.get("problem"));
       if (c.containsKey("fields")) {
         List<String> fields = JsonPath.read(response, "$.violations[*].field");
         assertThat(fields).as(response).containsExactlyInAnyOrderElementsOf(strings(c.get("fields")));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.dbplane.idempotency.IdempotencyFilter;
 import dev.dbplane.support.MvcApi;
 import dev.dbplane.support.TestKeys;
 import java.util.UUID;
@@ -17,7 +18,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-/** An Idempotency-Key the service cannot keep a promise by is refused, never taken as no key. */
+/**
+ * An Idempotency-Key the service cannot keep a promise by is refused, never taken as no key: the
+ * API's answers, through the whole chain (the filter's own behaviour is IdempotencyFilterTest's).
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class IdempotencyKeyTests {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.dbplane.idempotency.IdempotencyFilter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterStackInput;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -71,7 +73,7 @@ class OpenApiDocumentTests {
           .as(format).contains("providerConfig", "apiToken");
     }
     assertThat(JsonPath.<String>read(served, MANIFEST_BODY + "['application/x-protobuf'].schema.description"))
-        .contains("DigitalOceanDatabaseCluster", "messageType=" + ProtobufSource.STACK_INPUT_TYPE);
+        .contains("DigitalOceanDatabaseCluster", "messageType=" + DigitalOceanDatabaseClusterStackInput.getDescriptor().getFullName());
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.dbplane.api;
+package dev.dbplane.intake;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -12,8 +12,8 @@ import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.regex.Matcher;
-import java.util.stream.IntStream;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Reads a JSON body strictly (RFC 8259: no comments, no trailing data) into a tree, refusing

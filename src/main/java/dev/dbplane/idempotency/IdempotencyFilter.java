@@ -1,6 +1,12 @@
-package dev.dbplane.api;
+package dev.dbplane.idempotency;
 
 import dev.dbplane.config.DbplaneProperties;
+import dev.dbplane.intake.BoundedBody;
+import dev.dbplane.intake.RequestBodyTooLargeException;
+import dev.dbplane.problem.ProblemType;
+import dev.dbplane.problem.ProblemViolation;
+import dev.dbplane.problem.ProblemWriter;
+import dev.dbplane.security.Requesters;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -18,13 +24,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code Idempotency-Key} on POST: the first request with a key is answered and its answer kept;
@@ -35,20 +38,20 @@ import tools.jackson.databind.json.JsonMapper;
  * is refused: taking it as no key would silently drop the protection the caller asked for.
  */
 @Component
-class IdempotencyFilter extends OncePerRequestFilter {
+public class IdempotencyFilter extends OncePerRequestFilter {
 
-  static final String HEADER = "Idempotency-Key";
-  static final String REPLAYED = "Idempotent-Replayed";
+  public static final String HEADER = "Idempotency-Key";
+  public static final String REPLAYED = "Idempotent-Replayed";
   private static final int MAX_KEY_LENGTH = 255;
 
   private final IdempotencyStore store;
   private final DbplaneProperties properties;
-  private final JsonMapper json;
+  private final ProblemWriter problems;
 
-  IdempotencyFilter(IdempotencyStore store, DbplaneProperties properties, JsonMapper json) {
+  IdempotencyFilter(IdempotencyStore store, DbplaneProperties properties, ProblemWriter problems) {
     this.store = store;
     this.properties = properties;
-    this.json = json;
+    this.problems = problems;
   }
 
   @Override
@@ -62,18 +65,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
     String key = request.getHeader(HEADER).trim();
     Optional<String> wrong = whatIsWrongWith(key);
     if (wrong.isPresent()) {
-      ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "Invalid Idempotency-Key",
-          HEADER + " " + wrong.get());
-      problem.setProperty("violations", List.of(new ProblemResponses.ProblemViolation(HEADER, wrong.get(), null, null, null)));
-      write(request, response, problem);
+      ProblemDetail problem = ProblemType.INVALID_IDEMPOTENCY_KEY.problem(HEADER + " " + wrong.get());
+      problem.setProperty("violations", List.of(ProblemViolation.of(HEADER, wrong.get())));
+      problems.write(request, response, problem);
       return;
     }
     byte[] body;
     try {
       body = BoundedBody.read(request, properties.intake().maxBodySize());
     } catch (RequestBodyTooLargeException e) {
-      problem(request, response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "The request body is too large",
-          "the limit is " + e.limit().toBytes() + " bytes (dbplane.intake.max-body-size)");
+      problems.write(request, response, ProblemType.BODY_TOO_LARGE.problem(e.getMessage()));
       return;
     }
     String principal = Requesters.of(request);
@@ -102,11 +103,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
   private void replay(HttpServletRequest request, HttpServletResponse response, IdempotencyStore.Entry earlier, String hash)
       throws IOException {
     if (!earlier.requestHash().equals(hash)) {
-      problem(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key already used",
-          "this key was used for another request; use a new key for a new request");
+      problems.write(request, response,
+          ProblemType.IDEMPOTENCY_KEY_REUSED.problem("this key was used for another request; use a new key for a new request"));
     } else if (earlier.status() == null) {
-      problem(request, response, HttpStatus.CONFLICT, "idempotency-request-in-progress", "The first request is still being answered",
-          "retry once the first request with this key has been answered");
+      problems.write(request, response,
+          ProblemType.IDEMPOTENCY_REQUEST_IN_PROGRESS.problem("retry once the first request with this key has been answered"));
     } else {
       response.setStatus(earlier.status());
       if (earlier.location() != null) {
@@ -133,18 +134,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
       return Optional.of("must be visible ASCII characters, without spaces or control characters");
     }
     return Optional.empty();
-  }
-
-  private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type, String title, String detail)
-      throws IOException {
-    write(request, response, ProblemResponses.problem(status, type, title, detail));
-  }
-
-  private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
-    problem.setInstance(java.net.URI.create(request.getRequestURI()));
-    response.setStatus(problem.getStatus());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.getOutputStream().write(json.writeValueAsBytes(problem));
   }
 
   private static String hash(HttpServletRequest request, byte[] body) {

@@ -1,12 +1,9 @@
-package dev.dbplane.api;
+package dev.dbplane.intake;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
-import dev.dbplane.resource.Advisory;
-import dev.dbplane.resource.Violation;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -19,13 +16,18 @@ import org.jspecify.annotations.Nullable;
  * the others, without a place. A binary protobuf caller wrote field numbers: its paths stay proto
  * names.
  */
-final class CallerFields {
+public final class CallerFields {
 
   /** For requests with no text to point into: proto names, no places. */
-  static final CallerFields AS_SENT = new CallerFields(null, null, true);
+  public static final CallerFields AS_SENT = new CallerFields(null, null, true);
 
-  /** A field as the caller wrote it, and where its value stands in the body when it is there. */
-  record Located(String field, SourceTree.@Nullable Position position) {}
+  /** A field as the caller wrote it, and the 1-based line and column of its value in the body when it is there. */
+  public record Located(String field, @Nullable Integer line, @Nullable Integer column) {
+
+    private static Located at(String field, SourceTree.@Nullable Position position) {
+      return position == null ? new Located(field, null, null) : new Located(field, position.line(), position.column());
+    }
+  }
 
   /** One segment of a proto field path: a field name, a list index or a map key. */
   private static final Pattern SEGMENT = Pattern.compile("(?:^|\\.)([A-Za-z_][A-Za-z0-9_]*)|\\[(\\d+)]|\\[\"(.*?)\"](?=$|[.\\[])");
@@ -47,26 +49,10 @@ final class CallerFields {
     return new CallerFields(tree, root, spellings[0] > spellings[1]);
   }
 
-  List<ProblemResponses.ProblemViolation> violations(List<Violation> violations) {
-    return violations.stream()
-        .map(
-            v -> {
-              Located located = locate(v.field());
-              SourceTree.Position at = located.position();
-              return new ProblemResponses.ProblemViolation(
-                  located.field(), v.message(), v.rule(), at == null ? null : at.line(), at == null ? null : at.column());
-            })
-        .toList();
-  }
-
-  List<Advisory> advisories(List<Advisory> advisories) {
-    return advisories.stream().map(a -> new Advisory(locate(a.field()).field(), a.code(), a.message())).toList();
-  }
-
   /** The field at a proto field path, as the caller wrote it; the path itself when it is not one. */
-  Located locate(String protoPath) {
+  public Located locate(String protoPath) {
     if (tree == null || root == null) {
-      return new Located(protoPath, null);
+      return Located.at(protoPath, null);
     }
     StringBuilder spelled = new StringBuilder();
     @Nullable JsonElement at = tree.root();
@@ -76,7 +62,7 @@ final class CallerFields {
     int end = 0;
     while (end < protoPath.length()) {
       if (!segment.find(end) || segment.start() != end) {
-        return new Located(protoPath, null);
+        return Located.at(protoPath, null);
       }
       end = segment.end();
       if (segment.group(1) != null) {
@@ -97,7 +83,7 @@ final class CallerFields {
         message = mapValueType(field);
       }
     }
-    return new Located(spelled.toString(), at == null || at.isJsonNull() ? null : tree.positionOf(at));
+    return Located.at(spelled.toString(), at == null || at.isJsonNull() ? null : tree.positionOf(at));
   }
 
   private static @Nullable String keyOf(JsonObject object, String protoName, @Nullable FieldDescriptor field) {

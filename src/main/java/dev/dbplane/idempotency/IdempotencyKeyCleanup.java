@@ -1,4 +1,4 @@
-package dev.dbplane.api;
+package dev.dbplane.idempotency;
 
 import dev.dbplane.common.PeriodicCleanup;
 import dev.dbplane.config.DbplaneProperties;

@@ -1,4 +1,4 @@
-package dev.dbplane.api;
+package dev.dbplane.idempotency;
 
 import dev.dbplane.crypto.SecretBox;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.dbplane.api;
+package dev.dbplane.intake;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

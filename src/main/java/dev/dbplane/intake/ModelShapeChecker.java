@@ -1,4 +1,4 @@
-package dev.dbplane.api;
+package dev.dbplane.intake;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;

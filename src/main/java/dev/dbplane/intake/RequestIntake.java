@@ -1,23 +1,19 @@
-package dev.dbplane.api;
+package dev.dbplane.intake;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonElement;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
-import dev.dbplane.cluster.ClusterKind;
-import dev.dbplane.resource.ResourceRequest;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
-import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterStackInput;
 import org.springframework.http.MediaType;
 
 /**
- * Reads a request body, in JSON (proto3 JSON: snake_case or camelCase names), YAML (a Planton
- * manifest as written by hand) or binary protobuf, into a {@link ResourceRequest<DigitalOceanDatabaseCluster>}: a bare manifest or
- * a stack input. Anything that does not fit the model is refused with every problem found, never
- * silently dropped. Thread-safe.
+ * Reads a request body, in JSON (proto3 JSON: snake_case or camelCase names), YAML (a manifest as
+ * written by hand) or binary protobuf, into one of the messages of a {@link BodyModel}. Anything
+ * that does not fit the model is refused with every problem found, never silently dropped.
+ * Thread-safe.
  */
 public final class RequestIntake {
 
@@ -34,35 +30,27 @@ public final class RequestIntake {
           APPLICATION_PROTOBUF,
           MediaType.parseMediaType("application/protobuf"));
 
-  private static final Set<String> STACK_INPUT_KEYS = Set.of("target", "provider_config", "providerConfig");
   private static final Gson GSON = new Gson();
 
   private final JsonFormat.Parser jsonParser = JsonFormat.parser();
 
   /** A body read into the model, with its fields as the caller wrote them. */
-  record Parsed(ResourceRequest<DigitalOceanDatabaseCluster> request, CallerFields fields) {}
+  public record Parsed(Message message, CallerFields fields) {}
 
-  public ResourceRequest<DigitalOceanDatabaseCluster> read(byte[] body, MediaType contentType) {
-    return parse(body, contentType).request();
-  }
-
-  Parsed parse(byte[] body, MediaType contentType) {
+  public Parsed parse(byte[] body, MediaType contentType, BodyModel model) {
     boolean protobuf = matches(contentType, "protobuf");
     if (body.length == 0 || (!protobuf && isBlank(body))) {
       throw UnreadableRequestException.malformed(IntakeProblem.at(null, "the request body is empty"));
     }
     if (protobuf) {
-      return new Parsed(ProtobufSource.read(body, contentType.getParameter("messageType")), CallerFields.AS_SENT);
+      return new Parsed(ProtobufSource.read(body, contentType.getParameter("messageType"), model), CallerFields.AS_SENT);
     }
     SourceTree tree = matches(contentType, "yaml") ? YamlSource.read(body) : JsonSource.read(body);
-    return fromTree(tree);
+    return fromTree(tree, model);
   }
 
-  private Parsed fromTree(SourceTree tree) {
-    boolean stackInput =
-        tree.root().isJsonObject() && tree.root().getAsJsonObject().keySet().stream().anyMatch(STACK_INPUT_KEYS::contains);
-    Message.Builder builder =
-        stackInput ? DigitalOceanDatabaseClusterStackInput.newBuilder() : DigitalOceanDatabaseCluster.newBuilder();
+  private Parsed fromTree(SourceTree tree, BodyModel model) {
+    Message.Builder builder = typeOf(tree.root(), model).newBuilderForType();
     List<IntakeProblem> problems = ModelShapeChecker.check(tree, builder.getDescriptorForType());
     if (!problems.isEmpty()) {
       throw new UnreadableRequestException(UnreadableRequestException.Kind.DOES_NOT_FIT_MODEL, problems);
@@ -75,11 +63,18 @@ public final class RequestIntake {
           UnreadableRequestException.Kind.DOES_NOT_FIT_MODEL,
           List.of(IntakeProblem.at(null, "does not fit the model: " + e.getMessage())));
     }
-    ResourceRequest<DigitalOceanDatabaseCluster> request =
-        stackInput
-            ? ClusterKind.request((DigitalOceanDatabaseClusterStackInput) builder.build())
-            : ClusterKind.request((DigitalOceanDatabaseCluster) builder.build());
-    return new Parsed(request, CallerFields.of(tree, builder.getDescriptorForType()));
+    return new Parsed(builder.build(), CallerFields.of(tree, builder.getDescriptorForType()));
+  }
+
+  private static Message typeOf(JsonElement root, BodyModel model) {
+    if (!root.isJsonObject()) {
+      return model.defaultType();
+    }
+    return root.getAsJsonObject().keySet().stream()
+        .map(model.markingKeys()::get)
+        .filter(type -> type != null)
+        .findFirst()
+        .orElse(model.defaultType());
   }
 
   private static Optional<String> format(MediaType contentType) {

@@ -1,36 +1,65 @@
-package dev.dbplane.api;
+package dev.dbplane.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.google.protobuf.Message;
 import dev.dbplane.cluster.ClusterKind;
 import dev.dbplane.cluster.ClusterSpec;
+import dev.dbplane.resource.ResourceRequest;
 import dev.dbplane.resource.ResourceValidator;
-import dev.dbplane.resource.ValidationOutcome;
+import dev.dbplane.resource.Violation;
 import dev.dbplane.support.Manifests;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterStackInput;
 import org.springframework.http.MediaType;
 
 /**
- * Violations name their field as the body spells it, with its 1-based line and column in a JSON or
- * YAML body when the body holds the field; rule and message stay as the rules wrote them.
+ * The field paths the rules report are named as the body spells them, with the 1-based line and
+ * column of the value in a JSON or YAML body when the body holds the field. The paths are those the
+ * cluster's rules report for the bodies read.
  */
 class CallerFieldsTest {
 
   private static final RequestIntake INTAKE = new RequestIntake();
   private static final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> VALIDATOR = ClusterKind.validator(false);
+  private static final Message STACK_INPUT = DigitalOceanDatabaseClusterStackInput.getDefaultInstance();
+  private static final BodyModel CLUSTER = new BodyModel(
+      List.of(DigitalOceanDatabaseCluster.getDefaultInstance(), STACK_INPUT),
+      Map.of("target", STACK_INPUT, "provider_config", STACK_INPUT, "providerConfig", STACK_INPUT),
+      message -> 0);
 
-  private static List<ProblemResponses.ProblemViolation> violations(String body, MediaType type) {
+  /** A broken rule, with its field as the caller wrote it. */
+  private record Located(String field, String rule, @Nullable Integer line, @Nullable Integer column) {}
+
+  private static RequestIntake.Parsed parse(byte[] body, MediaType type) {
+    return INTAKE.parse(body, type, CLUSTER);
+  }
+
+  private static ResourceRequest<DigitalOceanDatabaseCluster> request(Message message) {
+    return message instanceof DigitalOceanDatabaseClusterStackInput stackInput
+        ? ClusterKind.request(stackInput)
+        : ClusterKind.request((DigitalOceanDatabaseCluster) message);
+  }
+
+  private static List<Located> violations(String body, MediaType type) {
     return violations(body.getBytes(StandardCharsets.UTF_8), type);
   }
 
-  private static List<ProblemResponses.ProblemViolation> violations(byte[] body, MediaType type) {
-    RequestIntake.Parsed parsed = INTAKE.parse(body, type);
-    ValidationOutcome outcome = VALIDATOR.validate(parsed.request());
-    return parsed.fields().violations(outcome.violations());
+  private static List<Located> violations(byte[] body, MediaType type) {
+    RequestIntake.Parsed parsed = parse(body, type);
+    List<Violation> violations = VALIDATOR.validate(request(parsed.message())).violations();
+    return violations.stream()
+        .map(v -> {
+          CallerFields.Located at = parsed.fields().locate(v.field());
+          return new Located(at.field(), v.rule(), at.line(), at.column());
+        })
+        .toList();
   }
 
   @Test
@@ -44,18 +73,12 @@ class CallerFieldsTest {
   }
 
   @Test
-  void theRuleAndMessageAreThoseOfTheRule() {
+  void aFieldOfAFlowMappingIsPlacedAtItsValue() {
     String yaml = "apiVersion: digital-ocean.project-planton.org/v1\nkind: DigitalOceanDatabaseCluster\nmetadata: {name: a}\n"
         + "spec: {clusterName: orders-db, engine: postgres, engineVersion: '16', region: nyc3, sizeSlug: db-s-2vcpu-4gb, nodeCount: 9}\n";
 
     assertThat(violations(yaml, RequestIntake.APPLICATION_YAML))
-        .singleElement()
-        .satisfies(v -> {
-          assertThat(v.rule()).isEqualTo("uint32.gte_lte");
-          assertThat(v.message()).isEqualTo("must be greater than or equal to 1 and less than or equal to 3");
-          assertThat(v.line()).isEqualTo(4);
-          assertThat(v.column()).isEqualTo(122);
-        });
+        .containsExactly(new Located("spec.nodeCount", "uint32.gte_lte", 4, 122));
   }
 
   @Test
@@ -114,10 +137,10 @@ class CallerFieldsTest {
          "spec": {"clusterName": "orders-db", "engine": "postgres", "engineVersion": "16", "region": "nyc3",
                   "sizeSlug": "db-s-2vcpu-4gb", "nodeCount": 2}}
         """;
-    RequestIntake.Parsed parsed = INTAKE.parse(json.getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON);
+    RequestIntake.Parsed parsed = parse(json.getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON);
 
-    assertThat(parsed.fields().advisories(VALIDATOR.validate(parsed.request()).advisories()))
-        .extracting(a -> a.field(), a -> a.code())
+    assertThat(VALIDATOR.validate(request(parsed.message())).advisories())
+        .extracting(a -> parsed.fields().locate(a.field()).field(), a -> a.code())
         .containsExactly(tuple("providerConfig.apiToken", "dbplane.token_needed"));
   }
 
@@ -132,10 +155,10 @@ class CallerFieldsTest {
 
   @Test
   void aPathThatIsNotAFieldOfTheBodyIsGivenAsItCame() {
-    RequestIntake.Parsed parsed = INTAKE.parse("{\"kind\": \"x\"}".getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON);
+    RequestIntake.Parsed parsed = parse("{\"kind\": \"x\"}".getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON);
 
     assertThat(parsed.fields().locate("metadata.labels[\"a.b\"]").field()).isEqualTo("metadata.labels[\"a.b\"]");
     assertThat(parsed.fields().locate("not a path").field()).isEqualTo("not a path");
-    assertThat(parsed.fields().locate("kind").position()).isEqualTo(new SourceTree.Position(1, 10));
+    assertThat(parsed.fields().locate("kind")).isEqualTo(new CallerFields.Located("kind", 1, 10));
   }
 }

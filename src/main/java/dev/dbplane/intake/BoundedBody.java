@@ -1,4 +1,4 @@
-package dev.dbplane.api;
+package dev.dbplane.intake;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -9,11 +9,11 @@ import org.springframework.util.unit.DataSize;
  * Reads a request body up to a limit, refusing a larger one before it is buffered: by its declared
  * length when it has one, otherwise as soon as the stream passes the limit.
  */
-final class BoundedBody {
+public final class BoundedBody {
 
   private BoundedBody() {}
 
-  static byte[] read(HttpServletRequest request, DataSize limit) throws IOException {
+  public static byte[] read(HttpServletRequest request, DataSize limit) throws IOException {
     long max = limit.toBytes();
     if (request.getContentLengthLong() > max) {
       throw new RequestBodyTooLargeException(limit);
