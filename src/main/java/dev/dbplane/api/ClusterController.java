@@ -18,7 +18,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -86,8 +85,7 @@ class ClusterController {
       @RequestParam(required = false) @Nullable String engine,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    String slug = engine == null ? null : engine.toLowerCase(Locale.ROOT).equals("postgres") ? "pg" : engine.toLowerCase(Locale.ROOT);
-    return PageView.of(clusters.list(new ClusterFilter(org, env, slug), Paging.page(page), Paging.size(size)), this::view);
+    return PageView.of(clusters.list(ClusterFilter.of(org, env, engine), Paging.page(page), Paging.size(size)), this::view);
   }
 
   @Operation(summary = "Read a cluster", description = "The manifest as submitted, state, outputs with secrets redacted, last job. ETag for updates.")

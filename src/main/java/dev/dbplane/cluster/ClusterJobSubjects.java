@@ -2,6 +2,7 @@ package dev.dbplane.cluster;
 
 import dev.dbplane.engine.Operation;
 import dev.dbplane.engine.Secret;
+import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackResult;
 import dev.dbplane.job.Job;
 import dev.dbplane.job.JobErrorCode;
@@ -31,13 +32,8 @@ final class ClusterJobSubjects implements JobSubjects {
   }
 
   @Override
-  public String kind() {
-    return ClusterKind.NAME;
-  }
-
-  @Override
-  public Class<ClusterSpec> specType() {
-    return ClusterSpec.class;
+  public SpecType<ClusterSpec> specType() {
+    return ClusterSpec.TYPE;
   }
 
   @Override

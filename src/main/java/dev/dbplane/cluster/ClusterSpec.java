@@ -1,6 +1,7 @@
 package dev.dbplane.cluster;
 
 import dev.dbplane.engine.ResourceSpec;
+import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackName;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,8 @@ public record ClusterSpec(
     List<String> tags,
     boolean publicConnectivity,
     StackName stack) implements ResourceSpec {
+
+  public static final SpecType<ClusterSpec> TYPE = new SpecType<>(ClusterKind.NAME, ClusterSpec.class);
 
   @Override
   public String kind() {

@@ -1,7 +1,7 @@
 package dev.dbplane.job;
 
-import dev.dbplane.engine.ResourceSpec;
 import dev.dbplane.engine.Secret;
+import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackResult;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,11 +13,8 @@ import java.util.UUID;
  */
 public interface JobSubjects {
 
-  /** The resource kind whose jobs these are, as its specs name it. */
-  String kind();
-
-  /** The kind's normalised spec, as its jobs store it. */
-  Class<? extends ResourceSpec> specType();
+  /** The kind whose jobs these are, and its spec. */
+  SpecType<?> specType();
 
   /** The DigitalOcean token for the resource's jobs; empty when there is none any more. */
   Optional<Secret> tokenFor(UUID resourceId);

@@ -12,7 +12,7 @@ final class KindSubjects {
   private final Map<String, JobSubjects> byKind;
 
   KindSubjects(List<JobSubjects> subjects) {
-    this.byKind = subjects.stream().collect(Collectors.toUnmodifiableMap(JobSubjects::kind, Function.identity()));
+    this.byKind = subjects.stream().collect(Collectors.toUnmodifiableMap(s -> s.specType().kind(), Function.identity()));
   }
 
   JobSubjects of(Job job) {
@@ -28,6 +28,6 @@ final class KindSubjects {
   }
 
   Class<? extends ResourceSpec> specType(String kind) {
-    return of(kind).specType();
+    return of(kind).specType().type();
   }
 }

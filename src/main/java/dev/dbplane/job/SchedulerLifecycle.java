@@ -46,6 +46,15 @@ final class SchedulerLifecycle implements SmartLifecycle {
     return running;
   }
 
+  /**
+   * A stopped db-scheduler cannot start again (its executors are shut down), so a context that is
+   * paused (as the test framework pauses cached contexts) must keep it running, not stop it.
+   */
+  @Override
+  public boolean isPauseable() {
+    return false;
+  }
+
   @Override
   public int getPhase() {
     return PHASE;

@@ -3,6 +3,7 @@ package dev.dbplane.pulumi;
 import dev.dbplane.digitalocean.DigitalOceanApiException;
 import dev.dbplane.engine.ResourceSpec;
 import dev.dbplane.engine.Secret;
+import dev.dbplane.engine.SpecType;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,10 +18,8 @@ import org.jspecify.annotations.Nullable;
  */
 public interface KindProgram<S extends ResourceSpec> {
 
-  /** The kind, as its specs name it. */
-  String kind();
-
-  Class<S> specType();
+  /** The kind, and its spec. */
+  SpecType<S> specType();
 
   /** How progress and errors call one resource of the kind ("cluster"). */
   String noun();

@@ -63,7 +63,7 @@ final class PulumiStackEngine implements StackEngine {
     this.cli = cli;
     this.settings = settings;
     this.plugin = plugin;
-    this.programs = programs.stream().collect(Collectors.toUnmodifiableMap(KindProgram::kind, Function.identity()));
+    this.programs = programs.stream().collect(Collectors.toUnmodifiableMap(p -> p.specType().kind(), Function.identity()));
   }
 
   /** The outputs are the resource's as the engine registered it in this update, seen by the program. */

@@ -6,6 +6,7 @@ import dev.dbplane.config.DbplaneProperties;
 import dev.dbplane.engine.Operation;
 import dev.dbplane.engine.ResourceSpec;
 import dev.dbplane.engine.Secret;
+import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.engine.StackResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -148,13 +149,8 @@ final class JobsOnH2 {
     final List<Job> didNotSucceed = new CopyOnWriteArrayList<>();
 
     @Override
-    public String kind() {
-      return TestSpec.KIND;
-    }
-
-    @Override
-    public Class<TestSpec> specType() {
-      return TestSpec.class;
+    public SpecType<TestSpec> specType() {
+      return new SpecType<>(TestSpec.KIND, TestSpec.class);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.dbplane.cluster.ClusterSpec;
 import dev.dbplane.digitalocean.DigitalOceanApi;
 import dev.dbplane.digitalocean.DigitalOceanApiException;
 import dev.dbplane.engine.Secret;
+import dev.dbplane.engine.SpecType;
 import dev.dbplane.pulumi.KindProgram;
 import dev.dbplane.pulumi.StackProgram;
 import java.util.Map;
@@ -22,13 +23,8 @@ public final class ClusterPrograms implements KindProgram<ClusterSpec> {
   }
 
   @Override
-  public String kind() {
-    return ClusterKind.NAME;
-  }
-
-  @Override
-  public Class<ClusterSpec> specType() {
-    return ClusterSpec.class;
+  public SpecType<ClusterSpec> specType() {
+    return ClusterSpec.TYPE;
   }
 
   @Override
