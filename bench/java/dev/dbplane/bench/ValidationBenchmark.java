@@ -1,10 +1,15 @@
 package dev.dbplane.bench;
 
-import dev.dbplane.api.RequestIntake;
-import dev.dbplane.cluster.ClusterRequest;
-import dev.dbplane.cluster.ClusterValidator;
-import dev.dbplane.cluster.ValidationOutcome;
+import dev.dbplane.cluster.ClusterKind;
+import dev.dbplane.cluster.ClusterSpec;
+import dev.dbplane.intake.BodyModel;
+import dev.dbplane.intake.RequestIntake;
+import dev.dbplane.resource.ResourceRequest;
+import dev.dbplane.resource.ResourceValidator;
+import dev.dbplane.resource.ValidationOutcome;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -60,8 +65,11 @@ public class ValidationBenchmark {
          "storageGib": 100}}
       """;
 
+  /** Bare manifests only: what a body of the benchmark holds. */
+  private static final BodyModel MANIFESTS = new BodyModel(List.of(DigitalOceanDatabaseCluster.getDefaultInstance()), Map.of(), message -> 0);
+
   private final RequestIntake intake = new RequestIntake();
-  private final ClusterValidator validator = new ClusterValidator(true);
+  private final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> validator = ClusterKind.validator(true);
   private byte[] yaml;
   private byte[] json;
   private byte[] protobuf;
@@ -70,26 +78,30 @@ public class ValidationBenchmark {
   public void prepare() {
     yaml = YAML.getBytes(StandardCharsets.UTF_8);
     json = JSON.getBytes(StandardCharsets.UTF_8);
-    DigitalOceanDatabaseCluster manifest = intake.read(json, MediaType.APPLICATION_JSON).manifest();
+    DigitalOceanDatabaseCluster manifest = read(json, MediaType.APPLICATION_JSON).manifest();
     protobuf = manifest.toByteArray();
-    ValidationOutcome outcome = validator.validate(ClusterRequest.of(manifest));
+    ValidationOutcome<ClusterSpec> outcome = validator.validate(ClusterKind.request(manifest));
     if (!outcome.valid()) {
       throw new IllegalStateException("the benchmark's manifest must be valid: " + outcome.violations());
     }
   }
 
   @Benchmark
-  public ValidationOutcome yaml() {
-    return validator.validate(intake.read(yaml, RequestIntake.APPLICATION_YAML));
+  public ValidationOutcome<ClusterSpec> yaml() {
+    return validator.validate(read(yaml, RequestIntake.APPLICATION_YAML));
   }
 
   @Benchmark
-  public ValidationOutcome json() {
-    return validator.validate(intake.read(json, MediaType.APPLICATION_JSON));
+  public ValidationOutcome<ClusterSpec> json() {
+    return validator.validate(read(json, MediaType.APPLICATION_JSON));
   }
 
   @Benchmark
-  public ValidationOutcome protobuf() {
-    return validator.validate(intake.read(protobuf, RequestIntake.APPLICATION_PROTOBUF));
+  public ValidationOutcome<ClusterSpec> protobuf() {
+    return validator.validate(read(protobuf, RequestIntake.APPLICATION_PROTOBUF));
+  }
+
+  private ResourceRequest<DigitalOceanDatabaseCluster> read(byte[] body, MediaType type) {
+    return ClusterKind.request((DigitalOceanDatabaseCluster) intake.parse(body, type, MANIFESTS).message());
   }
 }
