@@ -44,9 +44,9 @@ public interface KindProgram<S extends ResourceSpec> {
   StackProgram program(S spec, Secret token, @Nullable String apiEndpoint);
 
   /**
-   * The DigitalOcean id of the resource named {@code name}, if DigitalOcean has it: an interrupted
-   * run's create that reached DigitalOcean is taken into the stack by it, instead of being created
-   * a second time.
+   * The id, as the stack's resource holds it, of the resource {@code spec} describes, if DigitalOcean
+   * has it: an interrupted run's create that reached DigitalOcean is taken into the stack by it,
+   * instead of being created a second time.
    */
-  Optional<String> existingId(Secret token, String name) throws DigitalOceanApiException;
+  Optional<String> existingId(S spec, Secret token) throws DigitalOceanApiException;
 }

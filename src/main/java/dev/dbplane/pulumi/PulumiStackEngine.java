@@ -212,6 +212,10 @@ final class PulumiStackEngine implements StackEngine {
     return kind.program(kind.specType().cast(run.spec()), run.token(), settings.digitaloceanApiEndpoint());
   }
 
+  private static <S extends ResourceSpec> Optional<String> existingId(KindProgram<S> kind, StackRun run) throws DigitalOceanApiException {
+    return kind.existingId(kind.specType().cast(run.spec()), run.token());
+  }
+
   private KindProgram<?> kindOf(StackRun run) {
     KindProgram<?> kind = programs.get(run.spec().kind());
     if (kind == null) {
@@ -245,15 +249,15 @@ final class PulumiStackEngine implements StackEngine {
     }
     boolean forgotten = false;
     for (StackState.PendingCreate create : pending) {
-      Optional<String> id = create.name() == null ? Optional.empty() : kindOf(run).existingId(run.token(), create.name());
+      Optional<String> id = existingId(kindOf(run), run);
       if (id.isPresent()) {
         state = StackState.parse(state.adopting(create.urn(), id.get()));
         run.events().accept(new StackEvent("recovery",
-            "the interrupted create of " + create.name() + " had reached DigitalOcean (" + kindOf(run).noun() + " " + id.get() + "): taking it into the stack", create.urn()));
+            "the interrupted create of " + run.spec().resourceName() + " had reached DigitalOcean (" + kindOf(run).noun() + " " + id.get() + "): taking it into the stack", create.urn()));
       } else {
         forgotten = true;
         run.events().accept(new StackEvent("recovery",
-            "the interrupted create of " + create.name() + " never reached DigitalOcean: it is created again", create.urn()));
+            "the interrupted create of " + run.spec().resourceName() + " never reached DigitalOcean: it is created again", create.urn()));
       }
     }
     workspace.importState(state.json());

@@ -43,7 +43,7 @@ final class StackState {
   }
 
   /** A resource whose create was under way when its run was interrupted. */
-  record PendingCreate(String urn, String type, @Nullable String name) {}
+  record PendingCreate(String urn, String type) {}
 
   /** The outputs of the stack's resource, named as the program exports them. */
   record ResourceOutputs(Map<String, String> values, Set<String> secrets) {}
@@ -86,8 +86,7 @@ final class StackState {
       JsonObject resource = object(operation, "resource");
       String urn = text(resource, "urn");
       if ("creating".equals(text(operation, "type")) && urn != null) {
-        JsonElement name = object(resource, "inputs").get("name");
-        pending.add(new PendingCreate(urn, String.valueOf(text(resource, "type")), name == null || !name.isJsonPrimitive() ? null : name.getAsString()));
+        pending.add(new PendingCreate(urn, String.valueOf(text(resource, "type"))));
       }
     }
     return pending;

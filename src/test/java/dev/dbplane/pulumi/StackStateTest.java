@@ -47,7 +47,7 @@ class StackStateTest {
     String pending = "{\"type\": \"creating\", \"resource\": {\"urn\": \"" + CLUSTER_URN + "\", \"type\": \"" + CLUSTERS.resourceType()
         + "\", \"custom\": true, \"inputs\": {\"name\": \"orders\", \"engine\": \"pg\"}}}";
     StackState state = StackState.parse(exported(STACK, pending));
-    assertThat(state.pendingCreates()).containsExactly(new StackState.PendingCreate(CLUSTER_URN, CLUSTERS.resourceType(), "orders"));
+    assertThat(state.pendingCreates()).containsExactly(new StackState.PendingCreate(CLUSTER_URN, CLUSTERS.resourceType()));
     assertThat(state.resource(CLUSTERS)).isEmpty();
 
     StackState adopted = StackState.parse(state.adopting(CLUSTER_URN, "9cc1"));

@@ -53,7 +53,7 @@ public final class ClusterPrograms implements KindProgram<ClusterSpec> {
   }
 
   @Override
-  public Optional<String> existingId(Secret token, String name) throws DigitalOceanApiException {
-    return digitalocean.findClusterId(token, name);
+  public Optional<String> existingId(ClusterSpec spec, Secret token) throws DigitalOceanApiException {
+    return digitalocean.findClusterId(token, spec.clusterName());
   }
 }
