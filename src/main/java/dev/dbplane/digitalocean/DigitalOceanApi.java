@@ -22,6 +22,7 @@ public final class DigitalOceanApi {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final int PAGE_SIZE = 200;
+  private static final int NOT_FOUND = 404;
   /** More clusters than one account can hold: a bound on paging, not a limit met in practice. */
   private static final int MAX_PAGES = 50;
 
@@ -58,6 +59,23 @@ public final class DigitalOceanApi {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * What DigitalOcean answers at {@code path} (relative, such as {@code v2/databases/<id>/dbs/app}),
+   * or empty when it has nothing there (404): how a kind finds a resource inside a cluster.
+   *
+   * @throws DigitalOceanApiException when the API refuses otherwise or cannot be reached
+   */
+  public Optional<JsonObject> find(Secret token, String path) {
+    try {
+      return Optional.of(get(token, path));
+    } catch (DigitalOceanApiException e) {
+      if (e.status() == NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   private JsonObject get(Secret token, String path) {
