@@ -84,7 +84,7 @@ class BareManifestTokenTests {
   void anUpdateOfABareManifestIsRefusedWhenTheClusterHoldsNoToken() throws Exception {
     String name = uniqueName("bare");
     String clusterId = create(name);
-    jdbc.sql("delete from cluster_credentials where cluster_id = ?").param(clusterId).update();
+    jdbc.sql("delete from resource_credentials where resource_id = ?").param(clusterId).update();
 
     MvcResult refused = api.send(put("/api/v1/database-clusters/" + clusterId).header("If-Match", etag(clusterId)), bareManifest(name, 3));
     assertThat(refused.getResponse().getStatus()).as(body(refused)).isEqualTo(422);

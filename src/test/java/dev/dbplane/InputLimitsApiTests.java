@@ -54,12 +54,12 @@ class InputLimitsApiTests {
 
   @Test
   void aNameOf600CharactersIsRefusedAtCreateAndNothingIsWritten() throws Exception {
-    long clusters = jdbc.sql("select count(*) from clusters").query(Long.class).single();
+    long clusters = jdbc.sql("select count(*) from resources").query(Long.class).single();
 
     MvcResult refused = api.send(post("/api/v1/database-clusters"), withMetadataName(uniqueName("limits"), LONG_NAME));
 
     assertIsTheLengthProblem(refused);
-    assertThat(jdbc.sql("select count(*) from clusters").query(Long.class).single()).isEqualTo(clusters);
+    assertThat(jdbc.sql("select count(*) from resources").query(Long.class).single()).isEqualTo(clusters);
   }
 
   @Test

@@ -311,7 +311,7 @@ abstract class ServiceContract {
     api.await(destroyJob, "SUCCEEDED");
     assertThat(api.send(get("/api/v1/database-clusters/" + clusterId)).getResponse().getStatus()).isEqualTo(404);
     assertThat(api.send(get("/api/v1/jobs/" + destroyJob)).getResponse().getStatus()).isEqualTo(200);
-    assertThat(count("cluster_credentials where cluster_id = '" + clusterId + "'")).isZero();
+    assertThat(count("resource_credentials where resource_id = '" + clusterId + "'")).isZero();
   }
 
   // --- preview, refresh
@@ -469,8 +469,8 @@ abstract class ServiceContract {
   private boolean plainColumnsContain(String value) {
     Map<String, Set<String>> textColumns =
         Map.of(
-            "clusters", Set.of("cluster_name", "org", "env", "stack_name", "created_by"),
-            "cluster_outputs", Set.of("output_keys", "secret_keys"),
+            "resources", Set.of("name", "name_key", "org", "env", "stack_name", "created_by"),
+            "resource_outputs", Set.of("output_keys", "secret_keys"),
             "jobs", Set.of("spec_json", "warnings_json", "changes_json", "error_message", "requested_by"),
             "job_events", Set.of("message", "resource"));
     for (Map.Entry<String, Set<String>> table : textColumns.entrySet()) {
@@ -481,7 +481,7 @@ abstract class ServiceContract {
         }
       }
     }
-    for (String binary : List.of("select manifest from clusters", "select ciphertext from cluster_outputs", "select ciphertext from cluster_credentials")) {
+    for (String binary : List.of("select manifest from resources", "select ciphertext from resource_outputs", "select ciphertext from resource_credentials")) {
       for (byte[] bytes : jdbc.sql(binary).query((rs, row) -> rs.getBytes(1)).list()) {
         if (new String(bytes, StandardCharsets.ISO_8859_1).contains(value)) {
           return true;

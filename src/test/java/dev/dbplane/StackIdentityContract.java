@@ -176,17 +176,18 @@ abstract class StackIdentityContract {
   }
 
   private String stackOf(String clusterId) {
-    return jdbc.sql("select stack_name from clusters where id = ?").param(clusterId).query(String.class).single();
+    return jdbc.sql("select stack_name from resources where id = ?").param(clusterId).query(String.class).single();
   }
 
   private void insertCluster(String name, String stackKey) {
     jdbc.sql(
             """
-            insert into clusters (id, cluster_name, org, env, engine, region, stack_name, stack_key, spec_version, manifest, state,
-                                  created_by, created_at, updated_at)
-            values (?, ?, 'acme', 'prod', 'pg', 'NYC3', ?, ?, 1, ?, 'READY', 'test', current_timestamp, current_timestamp)
+            insert into resources (id, kind, name, name_key, org, env, engine, region, stack_name, stack_key, spec_version, manifest, state,
+                                   created_by, created_at, updated_at)
+            values (?, 'DigitalOceanDatabaseCluster', ?, ?, 'acme', 'prod', 'pg', 'NYC3', ?, ?, 1, ?, 'READY', 'test', current_timestamp,
+                    current_timestamp)
             """)
-        .params(UUID.randomUUID().toString(), name, "acme/" + stackKey, stackKey, new byte[0])
+        .params(UUID.randomUUID().toString(), name, "DigitalOceanDatabaseCluster/" + name, "acme/" + stackKey, stackKey, new byte[0])
         .update();
   }
 

@@ -2,7 +2,7 @@ package dev.dbplane.api;
 
 import dev.dbplane.audit.AuditEvent;
 import dev.dbplane.audit.AuditLog;
-import dev.dbplane.cluster.ClusterService;
+import dev.dbplane.resource.SecretReencryption;
 import dev.dbplane.security.ApiKey;
 import dev.dbplane.security.ApiKeyService;
 import dev.dbplane.security.IssuedApiKey;
@@ -53,12 +53,12 @@ class AdminController {
 
   private final ApiKeyService keys;
   private final AuditLog audit;
-  private final ClusterService clusters;
+  private final SecretReencryption secrets;
 
-  AdminController(ApiKeyService keys, AuditLog audit, ClusterService clusters) {
+  AdminController(ApiKeyService keys, AuditLog audit, SecretReencryption secrets) {
     this.keys = keys;
     this.audit = audit;
-    this.clusters = clusters;
+    this.secrets = secrets;
   }
 
   @Operation(summary = "Create an API key", description = "Roles: viewer, operator, secrets-reader, admin. The key is in the answer only.")
@@ -116,6 +116,6 @@ class AdminController {
   @RequiresRole(Role.ADMIN)
   @PostMapping("/secrets:re-encrypt")
   Map<String, Integer> reencrypt(HttpServletRequest http) {
-    return Map.of("reencrypted", clusters.reencryptSecrets(Requesters.of(http)));
+    return Map.of("reencrypted", secrets.reencryptAll(Requesters.of(http)));
   }
 }

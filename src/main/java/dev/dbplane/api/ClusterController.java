@@ -1,9 +1,10 @@
 package dev.dbplane.api;
 
-import dev.dbplane.cluster.ClusterDetails;
 import dev.dbplane.cluster.ClusterFilter;
-import dev.dbplane.cluster.ClusterService;
-import dev.dbplane.cluster.Submission;
+import dev.dbplane.cluster.ClusterSpec;
+import dev.dbplane.resource.ResourceDetails;
+import dev.dbplane.resource.ResourceService;
+import dev.dbplane.resource.Submission;
 import dev.dbplane.config.DbplaneProperties;
 import dev.dbplane.security.Requesters;
 import dev.dbplane.security.RequiresRole;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,17 +44,17 @@ class ClusterController {
 
   private static final String MANIFEST = "#/components/requestBodies/ClusterManifest";
 
-  private final ClusterService clusters;
+  private final ResourceService<DigitalOceanDatabaseCluster, ClusterSpec> clusters;
   private final ManifestBodies bodies;
   private final @Nullable String sandboxNotice;
 
-  ClusterController(ClusterService clusters, ManifestBodies bodies, DbplaneProperties properties) {
+  ClusterController(ResourceService<DigitalOceanDatabaseCluster, ClusterSpec> clusters, ManifestBodies bodies, DbplaneProperties properties) {
     this.clusters = clusters;
     this.bodies = bodies;
     this.sandboxNotice = properties.pulumi().sandboxNotice().orElse(null);
   }
 
-  private ClusterView view(ClusterDetails details) {
+  private ClusterView view(ResourceDetails details) {
     return ClusterView.of(details, sandboxNotice);
   }
 
@@ -194,7 +196,7 @@ class ClusterController {
   private static ResponseEntity<SubmissionView> accepted(Submission submission) {
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/jobs/" + submission.job().id()))
-        .eTag(submission.cluster().etag())
+        .eTag(submission.resource().etag())
         .body(SubmissionView.of(submission));
   }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
-import dev.dbplane.cluster.Cluster;
-import dev.dbplane.cluster.ClusterDetails;
+import dev.dbplane.resource.ManagedResource;
+import dev.dbplane.resource.ResourceDetails;
 import dev.dbplane.resource.ResourceOutputs;
 import java.time.Instant;
 import java.util.List;
@@ -41,15 +41,15 @@ record ClusterView(
   private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
 
   /** @param sandbox what says that this cluster exists only in the sandbox, if it does */
-  static ClusterView of(ClusterDetails details, @Nullable String sandbox) {
-    Cluster c = details.cluster();
+  static ClusterView of(ResourceDetails details, @Nullable String sandbox) {
+    ManagedResource c = details.resource();
     return new ClusterView(
         c.id(), c.name(), c.org(), c.env(), c.engine(), c.region(), c.stack().fullyQualified(), c.state().name(), sandbox,
         c.specVersion(), c.etag(), json(c), details.outputs().map(ResourceOutputs::redacted).orElse(null),
         details.lastJob().map(JobView::of).orElse(null), details.allowedActions(), c.createdBy(), c.createdAt(), c.updatedAt());
   }
 
-  private static String json(Cluster cluster) {
+  private static String json(ManagedResource cluster) {
     try {
       return PRINTER.print(cluster.manifest());
     } catch (InvalidProtocolBufferException e) {

@@ -1,9 +1,5 @@
 package dev.dbplane.api;
 
-import dev.dbplane.cluster.ClusterAlreadyExistsException;
-import dev.dbplane.cluster.ClusterNotFoundException;
-import dev.dbplane.cluster.SpecVersionMismatchException;
-import dev.dbplane.cluster.StackInUseException;
 import dev.dbplane.intake.RequestBodyTooLargeException;
 import dev.dbplane.intake.UnreadableRequestException;
 import dev.dbplane.job.ActiveJobExistsException;
@@ -12,6 +8,10 @@ import dev.dbplane.job.JobNotFoundException;
 import dev.dbplane.problem.ProblemType;
 import dev.dbplane.problem.ProblemViolation;
 import dev.dbplane.problem.ProblemWriter;
+import dev.dbplane.resource.ResourceAlreadyExistsException;
+import dev.dbplane.resource.ResourceNotFoundException;
+import dev.dbplane.resource.SpecVersionMismatchException;
+import dev.dbplane.resource.StackInUseException;
 import dev.dbplane.resource.DestroyNotConfirmedException;
 import dev.dbplane.resource.InvalidSpecException;
 import dev.dbplane.resource.NoOutputsException;
@@ -107,12 +107,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     return respond(problem);
   }
 
-  @ExceptionHandler(ClusterAlreadyExistsException.class)
-  ResponseEntity<ProblemDetail> exists(ClusterAlreadyExistsException e) {
+  @ExceptionHandler(ResourceAlreadyExistsException.class)
+  ResponseEntity<ProblemDetail> exists(ResourceAlreadyExistsException e) {
     ProblemDetail problem =
         ProblemType.CLUSTER_EXISTS.problem(
-            "a cluster named " + e.existing().name() + " is managed here; update it with PUT instead");
-    problem.setProperty("cluster", "/api/v1/database-clusters/" + e.existing().id());
+            "a " + e.noun() + " named " + e.existing().name() + " is managed here; update it with PUT instead");
+    problem.setProperty(e.noun(), ResourcePaths.of(e.existing()));
     return respond(problem);
   }
 
@@ -120,8 +120,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> stackInUse(StackInUseException e, HttpServletRequest request) {
     ProblemDetail problem =
         ProblemType.STACK_IN_USE.problem(
-            e.getMessage() + "; a second cluster in it would replace that one, deleting it. Give this cluster a stack of its own");
-    problem.setProperty("cluster", "/api/v1/database-clusters/" + e.holder().id());
+            e.getMessage() + "; a second " + e.noun() + " in it would replace that one, deleting it. Give this " + e.noun() + " a stack of its own");
+    problem.setProperty(e.noun(), ResourcePaths.of(e.holder()));
     problem.setProperty("violations",
         ManifestBodies.fieldsOf(request).violations(List.of(new Violation(e.field(), "dbplane.stack.unique", e.getMessage()))));
     return respond(problem);
@@ -181,7 +181,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     return respond(problem);
   }
 
-  @ExceptionHandler({ClusterNotFoundException.class, JobNotFoundException.class})
+  @ExceptionHandler({ResourceNotFoundException.class, JobNotFoundException.class})
   ResponseEntity<ProblemDetail> notFound(RuntimeException e) {
     return respond(ProblemType.NOT_FOUND.problem(e.getMessage()));
   }

@@ -1,6 +1,6 @@
 package dev.dbplane.api;
 
-import dev.dbplane.cluster.Submission;
+import dev.dbplane.resource.Submission;
 import dev.dbplane.resource.Advisory;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +10,6 @@ record SubmissionView(JobView job, UUID clusterId, String clusterEtag, List<Advi
 
   static SubmissionView of(Submission submission) {
     return new SubmissionView(
-        JobView.of(submission.job()), submission.cluster().id(), submission.cluster().etag(), submission.warnings());
+        JobView.of(submission.job()), submission.resource().id(), submission.resource().etag(), submission.warnings());
   }
 }

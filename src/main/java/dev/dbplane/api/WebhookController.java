@@ -1,6 +1,7 @@
 package dev.dbplane.api;
 
-import dev.dbplane.cluster.ClusterService;
+import dev.dbplane.cluster.ClusterSpec;
+import dev.dbplane.resource.ResourceService;
 import dev.dbplane.security.Requesters;
 import dev.dbplane.security.RequiresRole;
 import dev.dbplane.security.Role;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
 
 /** Callbacks of a cluster: every state change of its jobs, POSTed as a signed JSON event. */
 @RestController
@@ -35,9 +37,9 @@ class WebhookController {
   record RegisteredWebhook(UUID id, String url, String secret) {}
 
   private final WebhookService webhooks;
-  private final ClusterService clusters;
+  private final ResourceService<DigitalOceanDatabaseCluster, ClusterSpec> clusters;
 
-  WebhookController(WebhookService webhooks, ClusterService clusters) {
+  WebhookController(WebhookService webhooks, ResourceService<DigitalOceanDatabaseCluster, ClusterSpec> clusters) {
     this.webhooks = webhooks;
     this.clusters = clusters;
   }

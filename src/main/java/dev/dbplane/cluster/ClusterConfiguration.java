@@ -6,39 +6,41 @@ import dev.dbplane.engine.Secret;
 import dev.dbplane.job.JobService;
 import dev.dbplane.resource.CredentialStore;
 import dev.dbplane.resource.OutputStore;
+import dev.dbplane.resource.ResourceJobSubjects;
+import dev.dbplane.resource.ResourceService;
+import dev.dbplane.resource.ResourceStore;
 import dev.dbplane.resource.ResourceValidator;
 import java.time.Clock;
 import java.util.Optional;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
+/** The cluster kind on the pipeline: its validator, its service and what its jobs record. */
 @Configuration(proxyBeanMethods = false)
 class ClusterConfiguration {
 
   @Bean
-  ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> clusterValidator(DbplaneProperties properties) {
-    return ClusterKind.validator(properties.digitalocean().hasDefaultToken());
+  ClusterKind clusterKind() {
+    return new ClusterKind();
   }
 
   @Bean
-  ClusterStore clusterStore(JdbcClient jdbc) {
-    return new ClusterStore(jdbc);
+  ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> clusterValidator(ClusterKind kind, DbplaneProperties properties) {
+    return new ResourceValidator<>(kind, properties.digitalocean().hasDefaultToken());
   }
 
   @Bean
-  ClusterJobSubjects clusterJobSubjects(
-      ClusterStore clusters, CredentialStore credentials, OutputStore outputs, DbplaneProperties properties) {
+  ResourceJobSubjects clusterJobSubjects(ResourceStore resources, CredentialStore credentials, OutputStore outputs, DbplaneProperties properties) {
     DbplaneProperties.DigitalOcean digitalocean = properties.digitalocean();
     Optional<Secret> defaultToken = digitalocean.hasDefaultToken() ? Optional.of(Secret.of(digitalocean.defaultToken())) : Optional.empty();
-    return new ClusterJobSubjects(clusters, credentials, outputs, defaultToken, Clock.systemUTC());
+    return new ResourceJobSubjects(ClusterSpec.TYPE, ClusterKind.OUTPUTS, resources, credentials, outputs, defaultToken, Clock.systemUTC());
   }
 
   @Bean
-  ClusterService clusterService(
-      ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> validator, ClusterStore clusters, CredentialStore credentials, OutputStore outputs, JobService jobs,
-      AuditLog audit) {
-    return new ClusterService(validator, clusters, credentials, outputs, jobs, audit, Clock.systemUTC());
+  ResourceService<DigitalOceanDatabaseCluster, ClusterSpec> clusterService(
+      ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> validator, ResourceStore resources, CredentialStore credentials,
+      OutputStore outputs, JobService jobs, AuditLog audit) {
+    return new ResourceService<>(validator, resources, credentials, outputs, jobs, audit, Clock.systemUTC());
   }
 }

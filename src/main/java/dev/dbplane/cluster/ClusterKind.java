@@ -3,6 +3,7 @@ package dev.dbplane.cluster;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.resource.ChangeVerdict;
 import dev.dbplane.resource.Findings;
+import dev.dbplane.resource.ManagedResource;
 import dev.dbplane.resource.OutputNames;
 import dev.dbplane.resource.ResourceKind;
 import dev.dbplane.resource.ResourceRequest;
@@ -101,5 +102,10 @@ public final class ClusterKind implements ResourceKind<DigitalOceanDatabaseClust
   @Override
   public OutputNames outputs() {
     return OUTPUTS;
+  }
+
+  @Override
+  public ManagedResource.Labels labels(ClusterSpec spec) {
+    return new ManagedResource.Labels(spec.engine(), spec.region());
   }
 }

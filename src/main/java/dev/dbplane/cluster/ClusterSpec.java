@@ -48,10 +48,4 @@ public record ClusterSpec(
   public String resourceName() {
     return clusterName;
   }
-
-  /** The same spec in another stack: a cluster keeps the stack it was created in. */
-  public ClusterSpec withStack(StackName other) {
-    return new ClusterSpec(
-        clusterName, engine, version, region, size, nodeCount, privateNetworkUuid, storageSizeMib, tags, publicConnectivity, other);
-  }
 }

@@ -1,18 +1,16 @@
 package dev.dbplane.job;
 
+import dev.dbplane.engine.KindRegistry;
 import dev.dbplane.engine.ResourceSpec;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** The subjects of every resource kind, chosen by the kind a job's spec names. */
 final class KindSubjects {
 
-  private final Map<String, JobSubjects> byKind;
+  private final KindRegistry<JobSubjects> byKind;
 
   KindSubjects(List<JobSubjects> subjects) {
-    this.byKind = subjects.stream().collect(Collectors.toUnmodifiableMap(s -> s.specType().kind(), Function.identity()));
+    this.byKind = new KindRegistry<>(subjects, s -> s.specType().kind(), "job subjects");
   }
 
   JobSubjects of(Job job) {
@@ -20,11 +18,7 @@ final class KindSubjects {
   }
 
   JobSubjects of(String kind) {
-    JobSubjects subjects = byKind.get(kind);
-    if (subjects == null) {
-      throw new IllegalStateException("no resource kind " + kind + " is known here; known: " + byKind.keySet());
-    }
-    return subjects;
+    return byKind.of(kind);
   }
 
   Class<? extends ResourceSpec> specType(String kind) {

@@ -5,6 +5,7 @@ import com.pulumi.automation.ConcurrentUpdateException;
 import com.pulumi.automation.events.EngineEvent;
 import dev.dbplane.digitalocean.DigitalOceanApiException;
 import dev.dbplane.engine.EngineFailure;
+import dev.dbplane.engine.KindRegistry;
 import dev.dbplane.engine.ResourceSpec;
 import dev.dbplane.engine.StackEngine;
 import dev.dbplane.engine.StackEngineException;
@@ -20,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,13 +56,13 @@ final class PulumiStackEngine implements StackEngine {
   private final CliPulumiCommand cli;
   private final Settings settings;
   private final ProviderPlugin plugin;
-  private final Map<String, KindProgram<?>> programs;
+  private final KindRegistry<KindProgram<?>> programs;
 
   PulumiStackEngine(CliPulumiCommand cli, Settings settings, ProviderPlugin plugin, List<KindProgram<?>> programs) {
     this.cli = cli;
     this.settings = settings;
     this.plugin = plugin;
-    this.programs = programs.stream().collect(Collectors.toUnmodifiableMap(p -> p.specType().kind(), Function.identity()));
+    this.programs = new KindRegistry<>(programs, p -> p.specType().kind(), "program");
   }
 
   /** The outputs are the resource's as the engine registered it in this update, seen by the program. */
@@ -217,11 +216,7 @@ final class PulumiStackEngine implements StackEngine {
   }
 
   private KindProgram<?> kindOf(StackRun run) {
-    KindProgram<?> kind = programs.get(run.spec().kind());
-    if (kind == null) {
-      throw new IllegalStateException("no program for resource kind " + run.spec().kind() + "; known: " + programs.keySet());
-    }
-    return kind;
+    return programs.of(run.spec().kind());
   }
 
   /**

@@ -25,41 +25,41 @@ public final class CredentialStore {
     this.box = box;
   }
 
-  /** Stores the token of a cluster that has none yet. */
-  public void add(UUID clusterId, Secret token, Instant now) {
-    jdbc.sql("insert into cluster_credentials (cluster_id, ciphertext, updated_at) values (?, ?, ?)")
-        .params(clusterId.toString(), seal(clusterId, token), now.atOffset(ZoneOffset.UTC))
+  /** Stores the token of a resource that has none yet. */
+  public void add(UUID resourceId, Secret token, Instant now) {
+    jdbc.sql("insert into resource_credentials (resource_id, ciphertext, updated_at) values (?, ?, ?)")
+        .params(resourceId.toString(), seal(resourceId, token), now.atOffset(ZoneOffset.UTC))
         .update();
   }
 
-  /** Stores or replaces the token of a cluster. */
-  public void put(UUID clusterId, Secret token, Instant now) {
-    byte[] ciphertext = seal(clusterId, token);
+  /** Stores or replaces the token of a resource. */
+  public void put(UUID resourceId, Secret token, Instant now) {
+    byte[] ciphertext = seal(resourceId, token);
     int updated =
-        jdbc.sql("update cluster_credentials set ciphertext = ?, updated_at = ? where cluster_id = ?")
-            .params(ciphertext, now.atOffset(ZoneOffset.UTC), clusterId.toString())
+        jdbc.sql("update resource_credentials set ciphertext = ?, updated_at = ? where resource_id = ?")
+            .params(ciphertext, now.atOffset(ZoneOffset.UTC), resourceId.toString())
             .update();
     if (updated == 0) {
-      add(clusterId, token, now);
+      add(resourceId, token, now);
     }
   }
 
-  /** Whether the cluster holds a token, without opening it. */
-  public boolean holds(UUID clusterId) {
-    return jdbc.sql("select count(*) from cluster_credentials where cluster_id = ?").param(clusterId.toString()).query(Long.class).single() > 0;
+  /** Whether the resource holds a token, without opening it. */
+  public boolean holds(UUID resourceId) {
+    return jdbc.sql("select count(*) from resource_credentials where resource_id = ?").param(resourceId.toString()).query(Long.class).single() > 0;
   }
 
-  public Optional<Secret> get(UUID clusterId) {
-    return jdbc.sql("select ciphertext from cluster_credentials where cluster_id = ?")
-        .param(clusterId.toString())
+  public Optional<Secret> get(UUID resourceId) {
+    return jdbc.sql("select ciphertext from resource_credentials where resource_id = ?")
+        .param(resourceId.toString())
         .query((rs, row) -> rs.getBytes(1))
         .optional()
-        .map(ciphertext -> Secret.of(new String(box.open(ciphertext, context(clusterId)), StandardCharsets.UTF_8)));
+        .map(ciphertext -> Secret.of(new String(box.open(ciphertext, context(resourceId)), StandardCharsets.UTF_8)));
   }
 
   /** Opens every stored token and seals it again under the primary key; the count re-encrypted. */
   public int reencryptAll() {
-    List<UUID> ids = jdbc.sql("select cluster_id from cluster_credentials").query((rs, row) -> UUID.fromString(rs.getString(1))).list();
+    List<UUID> ids = jdbc.sql("select resource_id from resource_credentials").query((rs, row) -> UUID.fromString(rs.getString(1))).list();
     for (UUID id : ids) {
       get(id).ifPresent(token -> put(id, token, java.time.Instant.now()));
     }
@@ -69,7 +69,7 @@ public final class CredentialStore {
   /** A stored token that the keyset cannot open, if the first one looked at is one. */
   public Optional<UUID> firstUnreadable() {
     Optional<UUID> first =
-        jdbc.sql("select cluster_id from cluster_credentials order by updated_at limit 1").query((rs, row) -> UUID.fromString(rs.getString(1))).optional();
+        jdbc.sql("select resource_id from resource_credentials order by updated_at limit 1").query((rs, row) -> UUID.fromString(rs.getString(1))).optional();
     try {
       first.ifPresent(this::get);
       return Optional.empty();
@@ -78,11 +78,12 @@ public final class CredentialStore {
     }
   }
 
-  private byte[] seal(UUID clusterId, Secret token) {
-    return box.seal(token.reveal().getBytes(StandardCharsets.UTF_8), context(clusterId));
+  private byte[] seal(UUID resourceId, Secret token) {
+    return box.seal(token.reveal().getBytes(StandardCharsets.UTF_8), context(resourceId));
   }
 
-  private static String context(UUID clusterId) {
-    return "cluster-credentials:" + clusterId;
+  private static String context(UUID resourceId) {
+    // The context names clusters because they were the first kind; sealed records keep it.
+    return "cluster-credentials:" + resourceId;
   }
 }

@@ -34,33 +34,33 @@ public final class OutputStore {
     this.json = json;
   }
 
-  public void put(UUID clusterId, UUID jobId, Map<String, String> values, Set<String> secretKeys, Instant now) {
-    byte[] ciphertext = box.seal(json.writeValueAsBytes(new TreeMap<>(values)), context(clusterId));
+  public void put(UUID resourceId, UUID jobId, Map<String, String> values, Set<String> secretKeys, Instant now) {
+    byte[] ciphertext = box.seal(json.writeValueAsBytes(new TreeMap<>(values)), context(resourceId));
     String keys = String.join(",", new TreeMap<>(values).keySet());
     String secrets = secretKeys.stream().sorted().collect(Collectors.joining(","));
-    remove(clusterId);
+    remove(resourceId);
     jdbc.sql(
             """
-            insert into cluster_outputs (cluster_id, job_id, ciphertext, output_keys, secret_keys, updated_at)
+            insert into resource_outputs (resource_id, job_id, ciphertext, output_keys, secret_keys, updated_at)
             values (?, ?, ?, ?, ?, ?)
             """)
-        .params(clusterId.toString(), jobId.toString(), ciphertext, keys, secrets, now.atOffset(ZoneOffset.UTC))
+        .params(resourceId.toString(), jobId.toString(), ciphertext, keys, secrets, now.atOffset(ZoneOffset.UTC))
         .update();
   }
 
-  /** The cluster is gone: what it had (host, password) is of no use and no longer kept. */
-  public void remove(UUID clusterId) {
-    jdbc.sql("delete from cluster_outputs where cluster_id = ?").param(clusterId.toString()).update();
+  /** The resource is gone: what it had (host, password) is of no use and no longer kept. */
+  public void remove(UUID resourceId) {
+    jdbc.sql("delete from resource_outputs where resource_id = ?").param(resourceId.toString()).update();
   }
 
-  public Optional<ResourceOutputs> get(UUID clusterId) {
-    return jdbc.sql("select job_id, ciphertext, secret_keys, updated_at from cluster_outputs where cluster_id = ?")
-        .param(clusterId.toString())
+  public Optional<ResourceOutputs> get(UUID resourceId) {
+    return jdbc.sql("select job_id, ciphertext, secret_keys, updated_at from resource_outputs where resource_id = ?")
+        .param(resourceId.toString())
         .query(
             (rs, row) ->
                 new ResourceOutputs(
                     UUID.fromString(rs.getString("job_id")),
-                    json.readValue(box.open(rs.getBytes("ciphertext"), context(clusterId)), VALUES),
+                    json.readValue(box.open(rs.getBytes("ciphertext"), context(resourceId)), VALUES),
                     Arrays.stream(rs.getString("secret_keys").split(",")).filter(s -> !s.isEmpty()).collect(Collectors.toSet()),
                     rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
         .optional();
@@ -68,16 +68,17 @@ public final class OutputStore {
 
   /** Opens every stored output record and seals it again under the primary key; the count re-encrypted. */
   public int reencryptAll() {
-    List<UUID> ids = jdbc.sql("select cluster_id from cluster_outputs").query((rs, row) -> UUID.fromString(rs.getString(1))).list();
+    List<UUID> ids = jdbc.sql("select resource_id from resource_outputs").query((rs, row) -> UUID.fromString(rs.getString(1))).list();
     for (UUID id : ids) {
       ResourceOutputs stored = get(id).orElseThrow();
       byte[] ciphertext = box.seal(json.writeValueAsBytes(new TreeMap<>(stored.values())), context(id));
-      jdbc.sql("update cluster_outputs set ciphertext = ? where cluster_id = ?").params(ciphertext, id.toString()).update();
+      jdbc.sql("update resource_outputs set ciphertext = ? where resource_id = ?").params(ciphertext, id.toString()).update();
     }
     return ids.size();
   }
 
-  private static String context(UUID clusterId) {
-    return "cluster-outputs:" + clusterId;
+  private static String context(UUID resourceId) {
+    // The context names clusters because they were the first kind; sealed records keep it.
+    return "cluster-outputs:" + resourceId;
   }
 }

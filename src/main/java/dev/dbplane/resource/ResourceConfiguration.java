@@ -1,5 +1,8 @@
 package dev.dbplane.resource;
 
+import dev.dbplane.audit.AuditLog;
+import dev.dbplane.engine.KindRegistry;
+import java.util.List;
 import dev.dbplane.crypto.SecretBox;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +15,16 @@ class ResourceConfiguration {
   @Bean
   CredentialStore credentialStore(JdbcClient jdbc, SecretBox secretBox) {
     return new CredentialStore(jdbc, secretBox);
+  }
+
+  @Bean
+  ResourceStore resourceStore(JdbcClient jdbc, List<ResourceKind<?, ?>> kinds) {
+    return new ResourceStore(jdbc, new KindRegistry<>(kinds, ResourceKind::name, "resource kind"));
+  }
+
+  @Bean
+  SecretReencryption secretReencryption(CredentialStore credentials, OutputStore outputs, AuditLog audit) {
+    return new SecretReencryption(credentials, outputs, audit);
   }
 
   @Bean

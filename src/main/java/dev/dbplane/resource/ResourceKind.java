@@ -42,4 +42,9 @@ public interface ResourceKind<M extends Message, S extends ResourceSpec> {
   ChangeVerdict judgeChange(S current, S next);
 
   OutputNames outputs();
+
+  /** What lists of the kind's resources are filtered by, beside org and env. */
+  default ManagedResource.Labels labels(S spec) {
+    return ManagedResource.Labels.NONE;
+  }
 }

@@ -24,7 +24,7 @@ class StoredSecretsCheck implements ApplicationRunner {
     Optional<UUID> unreadable = credentials.firstUnreadable();
     if (unreadable.isPresent()) {
       throw new IllegalStateException(
-          "the configured encryption keyset cannot decrypt the secrets stored in this database (cluster "
+          "the configured encryption keyset cannot decrypt the secrets stored in this database (resource "
               + unreadable.get() + "): start the service with the keyset they were encrypted with "
               + "(dbplane.crypto.keyset or dbplane.crypto.keyset-file)");
     }

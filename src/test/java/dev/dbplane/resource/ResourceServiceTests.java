@@ -1,14 +1,11 @@
-package dev.dbplane.cluster;
+package dev.dbplane.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dbplane.cluster.ClusterKind;
+import dev.dbplane.cluster.ClusterSpec;
 import dev.dbplane.engine.Operation;
-import dev.dbplane.resource.DestroyNotConfirmedException;
-import dev.dbplane.resource.InvalidSpecException;
-import dev.dbplane.resource.ReplacementNotConfirmedException;
-import dev.dbplane.resource.ResourceRequest;
-import dev.dbplane.resource.UnsupportedChangeException;
 import dev.dbplane.support.EngineForTests;
 import dev.dbplane.support.Manifests;
 import dev.dbplane.support.TestDatabases;
@@ -25,16 +22,17 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The cluster's service on the embedded database, called directly: what an accepted request writes,
- * in one go, and that a refused one writes nothing. Jobs run on the scripted engine.
+ * The pipeline's service on the embedded database, called directly for the cluster kind: what an
+ * accepted request writes, in one go, and that a refused one writes nothing. Jobs run on the
+ * scripted engine.
  */
 @SpringBootTest(properties = "dbplane.engine=scripted")
 @Import(EngineForTests.class)
-class ClusterServiceTests {
+class ResourceServiceTests {
 
   private static final String BY = "operator";
 
-  @Autowired ClusterService clusters;
+  @Autowired ResourceService<DigitalOceanDatabaseCluster, ClusterSpec> clusters;
   @Autowired JdbcClient jdbc;
 
   @DynamicPropertySource
@@ -47,14 +45,16 @@ class ClusterServiceTests {
     String name = Manifests.uniqueName("create");
     Submission created = clusters.create(stackInput(named(name)), BY);
 
-    assertThat(created.cluster().name()).isEqualTo(name);
+    assertThat(created.resource().name()).isEqualTo(name);
     assertThat(created.job().operation()).isEqualTo(Operation.UP);
     assertThat(created.job().spec()).isInstanceOfSatisfying(ClusterSpec.class, spec -> {
       assertThat(spec.clusterName()).isEqualTo(name);
       assertThat(spec.engine()).isEqualTo("pg");
     });
-    UUID id = created.cluster().id();
-    assertThat(count("cluster_credentials", id)).isOne();
+    UUID id = created.resource().id();
+    assertThat(jdbc.sql("select count(*) from resource_credentials where resource_id = ?").param(id.toString()).query(Integer.class).single()).isOne();
+    assertThat(jdbc.sql("select kind from resources where id = ?").param(id.toString()).query(String.class).single()).isEqualTo(ClusterKind.NAME);
+    assertThat(clusters.manifestOf(clusters.get(id).resource()).getSpec().getClusterName()).isEqualTo(name);
     assertThat(jdbc.sql("select kind from jobs where id = ?").param(created.job().id().toString()).query(String.class).single())
         .isEqualTo(ClusterKind.NAME);
     assertThat(audited(id)).contains("cluster.create");
@@ -66,7 +66,7 @@ class ClusterServiceTests {
     DigitalOceanDatabaseCluster bad = Manifests.withSpec(s -> s.setClusterName(name).setNodeCount(4));
 
     assertThatThrownBy(() -> clusters.create(stackInput(bad), BY)).isInstanceOf(InvalidSpecException.class);
-    assertThat(jdbc.sql("select count(*) from clusters where cluster_name = ?").param(name).query(Integer.class).single()).isZero();
+    assertThat(jdbc.sql("select count(*) from resources where name = ?").param(name).query(Integer.class).single()).isZero();
     assertThat(jdbc.sql("select count(*) from jobs where cluster_name = ?").param(name).query(Integer.class).single()).isZero();
   }
 
@@ -75,41 +75,45 @@ class ClusterServiceTests {
     String name = Manifests.uniqueName("taken");
     clusters.create(stackInput(named(name)), BY);
 
-    assertThatThrownBy(() -> clusters.create(stackInput(named(name)), BY)).isInstanceOf(ClusterAlreadyExistsException.class);
+    assertThatThrownBy(() -> clusters.create(stackInput(named(name)), BY)).isInstanceOfSatisfying(ResourceAlreadyExistsException.class, e -> assertThat(e).hasMessage("a cluster named " + name + " already exists"));
   }
 
   @Test
   void anUpdateFromAStaleReadIsRefusedAndWritesNothing() {
-    Cluster cluster = clusters.create(stackInput(named(Manifests.uniqueName("stale"))), BY).cluster();
-    DigitalOceanDatabaseCluster resized = cluster.manifest().toBuilder().setSpec(cluster.manifest().getSpec().toBuilder().setNodeCount(2)).build();
+    ManagedResource cluster = clusters.create(stackInput(named(Manifests.uniqueName("stale"))), BY).resource();
+    DigitalOceanDatabaseCluster resized = manifest(cluster).toBuilder().setSpec(manifest(cluster).getSpec().toBuilder().setNodeCount(2)).build();
 
     assertThatThrownBy(() -> clusters.update(cluster.id(), ResourceRequest.of(resized), "\"0\"", false, BY))
         .isInstanceOf(SpecVersionMismatchException.class);
-    assertThat(clusters.get(cluster.id()).cluster().specVersion()).isEqualTo(1);
+    assertThat(clusters.get(cluster.id()).resource().specVersion()).isEqualTo(1);
   }
 
   @Test
   void theKindsChangeRulesJudgeAnUpdate() {
-    Cluster cluster = clusters.create(stackInput(named(Manifests.uniqueName("change"))), BY).cluster();
+    ManagedResource cluster = clusters.create(stackInput(named(Manifests.uniqueName("change"))), BY).resource();
     DigitalOceanDatabaseCluster otherEngine =
-        cluster.manifest().toBuilder().setSpec(cluster.manifest().getSpec().toBuilder().setEngine(DigitalOceanDatabaseEngine.mysql).setEngineVersion("8")).build();
+        manifest(cluster).toBuilder().setSpec(manifest(cluster).getSpec().toBuilder().setEngine(DigitalOceanDatabaseEngine.mysql).setEngineVersion("8")).build();
     DigitalOceanDatabaseCluster smallerNodes =
-        cluster.manifest().toBuilder().setSpec(cluster.manifest().getSpec().toBuilder().setSizeSlug("db-s-1vcpu-2gb")).build();
+        manifest(cluster).toBuilder().setSpec(manifest(cluster).getSpec().toBuilder().setSizeSlug("db-s-1vcpu-2gb")).build();
 
     assertThatThrownBy(() -> clusters.update(cluster.id(), ResourceRequest.of(otherEngine), cluster.etag(), false, BY))
         .isInstanceOfSatisfying(ReplacementNotConfirmedException.class,
             e -> assertThat(e.changes()).extracting(v -> v.field()).contains("spec.engine"));
     assertThatThrownBy(() -> clusters.update(cluster.id(), ResourceRequest.of(smallerNodes), cluster.etag(), false, BY))
         .isInstanceOf(UnsupportedChangeException.class);
-    assertThat(clusters.get(cluster.id()).cluster().specVersion()).isEqualTo(1);
+    assertThat(clusters.get(cluster.id()).resource().specVersion()).isEqualTo(1);
   }
 
   @Test
   void aDestroyNeedsTheClustersName() {
-    Cluster cluster = clusters.create(stackInput(named(Manifests.uniqueName("destroy"))), BY).cluster();
+    ManagedResource cluster = clusters.create(stackInput(named(Manifests.uniqueName("destroy"))), BY).resource();
 
     assertThatThrownBy(() -> clusters.destroy(cluster.id(), "another-name", BY)).isInstanceOf(DestroyNotConfirmedException.class);
-    assertThat(clusters.get(cluster.id()).cluster().state()).isNotEqualTo(ClusterState.DESTROYING);
+    assertThat(clusters.get(cluster.id()).resource().state()).isNotEqualTo(ResourceState.DESTROYING);
+  }
+
+  private DigitalOceanDatabaseCluster manifest(ManagedResource cluster) {
+    return clusters.manifestOf(cluster);
   }
 
   private static DigitalOceanDatabaseCluster named(String name) {
@@ -121,10 +125,6 @@ class ClusterServiceTests {
 
   private static ResourceRequest<DigitalOceanDatabaseCluster> stackInput(DigitalOceanDatabaseCluster manifest) {
     return ClusterKind.request(Manifests.stackInput(manifest));
-  }
-
-  private int count(String table, UUID clusterId) {
-    return jdbc.sql("select count(*) from " + table + " where cluster_id = ?").param(clusterId.toString()).query(Integer.class).single();
   }
 
   private List<String> audited(UUID clusterId) {

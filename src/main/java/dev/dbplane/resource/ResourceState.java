@@ -1,7 +1,7 @@
-package dev.dbplane.cluster;
+package dev.dbplane.resource;
 
-/** Where a cluster stands, as far as this service knows from its jobs. */
-public enum ClusterState {
+/** Where a resource stands, as far as this service knows from its jobs. */
+public enum ResourceState {
   /** Submitted; its first UP has not succeeded yet. */
   PENDING,
   /** The last UP succeeded. */
@@ -11,14 +11,14 @@ public enum ClusterState {
   /** A destroy is queued or running; the record goes once it succeeds. */
   DESTROYING,
   /**
-   * A refresh found the cluster gone from DigitalOcean (deleted outside this service); its outputs
+   * A refresh found the resource gone from DigitalOcean (deleted outside this service); its outputs
    * are dropped. An UP creates it again; a destroy removes the record.
    */
   GONE,
   /**
-   * Its stack's state no longer holds the cluster it held (deleted or emptied outside the service):
+   * Its stack's state no longer holds the resource it held (deleted or emptied outside the service):
    * every job fails until an operator restores the state, since acting on it would create a second
-   * cluster beside the first, which still exists.
+   * resource beside the first, which still exists.
    */
   STATE_LOST
 }

@@ -1,0 +1,17 @@
+package dev.dbplane.resource;
+
+import dev.dbplane.job.Job;
+import java.util.List;
+import java.util.Optional;
+
+/** A resource with what a reader wants beside it: its outputs (to be shown redacted) and its jobs. */
+public record ResourceDetails(ManagedResource resource, Optional<ResourceOutputs> outputs, Optional<Job> lastJob, Optional<Job> activeJob) {
+
+  /** What a caller may do with the resource next. */
+  public List<String> allowedActions() {
+    if (activeJob.isPresent()) {
+      return List.of("cancel-job");
+    }
+    return List.of("update", "preview", "refresh", "destroy");
+  }
+}
