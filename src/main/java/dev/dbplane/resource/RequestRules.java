@@ -63,11 +63,7 @@ public final class RequestRules {
   }
 
   private static FieldDescriptor field(Message manifest, String name) {
-    FieldDescriptor field = manifest.getDescriptorForType().findFieldByName(name);
-    if (field == null) {
-      throw new IllegalArgumentException(manifest.getDescriptorForType().getFullName() + " is not a resource manifest: it has no " + name);
-    }
-    return field;
+    return MessageFields.required(manifest, name, "a resource manifest");
   }
 
   private void checkToken(ResourceRequest<?> request, ResourceKind<?, ?> kind, MissingToken missingToken, Findings findings) {

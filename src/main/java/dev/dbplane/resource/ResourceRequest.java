@@ -46,10 +46,6 @@ public record ResourceRequest<M extends Message>(
   }
 
   private static FieldDescriptor field(Message stackInput, String name) {
-    FieldDescriptor field = stackInput.getDescriptorForType().findFieldByName(name);
-    if (field == null) {
-      throw new IllegalArgumentException(stackInput.getDescriptorForType().getFullName() + " is not a stack input: it has no " + name);
-    }
-    return field;
+    return MessageFields.required(stackInput, name, "a stack input");
   }
 }
