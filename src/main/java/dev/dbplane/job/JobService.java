@@ -40,22 +40,23 @@ public class JobService {
   /**
    * Queues a job, in the caller's transaction: if it rolls back, the job never runs.
    *
-   * @throws ActiveJobExistsException when the cluster has an active job (enforced by the database)
+   * @throws ActiveJobExistsException when the job's cluster has an active job, its own or one of
+   *     what lives in it (enforced by the database)
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public Job submit(NewJob request) {
     Job job =
         new Job(UUID.randomUUID(), request.clusterId(), request.clusterName(), request.operation(), JobStatus.QUEUED,
             request.requestedBy(), request.specVersion(), request.spec(), request.warnings(), null, null, 0, ledger.now(), null, null);
-    Optional<Job> active = jobs.activeFor(request.clusterId());
+    Optional<Job> active = jobs.activeUnder(request.lockId());
     if (active.isPresent()) {
-      throw new ActiveJobExistsException(request.clusterId(), active.get().id());
+      throw new ActiveJobExistsException(request.lockId(), active.get().id());
     }
     try {
-      jobs.insert(job);
+      jobs.insert(job, request.lockId());
     } catch (DuplicateKeyException e) {
       // Another request won the race; the database's constraint is what guarantees one active job.
-      throw new ActiveJobExistsException(request.clusterId(), null);
+      throw new ActiveJobExistsException(request.lockId(), null);
     }
     queue.enqueue(job.id());
     ledger.announce(job);

@@ -36,17 +36,21 @@ final class JobStore {
     this.kinds = kinds;
   }
 
-  /** @throws org.springframework.dao.DuplicateKeyException when the cluster already has an active job */
-  void insert(Job job) {
+  /**
+   * @param lockId the cluster whose jobs never run at the same time
+   * @throws org.springframework.dao.DuplicateKeyException when that cluster already has an active job
+   */
+  void insert(Job job, UUID lockId) {
     jdbc.sql(
             """
             insert into jobs (id, cluster_id, cluster_name, operation, status, active_cluster_id, requested_by,
                               spec_version, kind, spec_json, warnings_json, attempts, queued_at)
-            values (:id, :clusterId, :clusterName, :operation, :status, :clusterId, :requestedBy,
+            values (:id, :clusterId, :clusterName, :operation, :status, :lockId, :requestedBy,
                     :specVersion, :kind, :spec, :warnings, 0, :queuedAt)
             """)
         .param("id", job.id().toString())
         .param("clusterId", job.clusterId().toString())
+        .param("lockId", lockId.toString())
         .param("clusterName", job.clusterName())
         .param("operation", job.operation().name())
         .param("status", job.status().name())
@@ -70,8 +74,15 @@ final class JobStore {
         .optional();
   }
 
-  Optional<Job> activeFor(UUID clusterId) {
-    return jdbc.sql("select * from jobs where active_cluster_id = ?").param(clusterId.toString()).query(this::map).optional();
+  /** The active job of the resource. */
+  Optional<Job> activeFor(UUID resourceId) {
+    return jdbc.sql("select * from jobs where cluster_id = ? and active_cluster_id is not null").param(resourceId.toString())
+        .query(this::map).optional();
+  }
+
+  /** The active job under the cluster's lock: the cluster's own, or one of a resource in it. */
+  Optional<Job> activeUnder(UUID lockId) {
+    return jdbc.sql("select * from jobs where active_cluster_id = ?").param(lockId.toString()).query(this::map).optional();
   }
 
   Optional<Job> latestFor(UUID clusterId) {

@@ -47,6 +47,21 @@ class JobServiceTest {
   }
 
   @Test
+  void aResourceInsideABusyClusterWaitsForTheClustersJob() {
+    NewJob clusterJob = JobsOnH2.newJob("service-busy-cluster", Operation.UP);
+    Job first = submit(clusterJob);
+    NewJob inside = JobsOnH2.newJob("service-app-db", Operation.UP);
+    NewJob insideTheCluster = new NewJob(inside.clusterId(), inside.clusterName(), inside.operation(), inside.requestedBy(),
+        inside.specVersion(), inside.spec(), inside.warnings(), clusterJob.clusterId());
+
+    assertThatThrownBy(() -> submit(insideTheCluster)).isInstanceOfSatisfying(ActiveJobExistsException.class, e -> {
+      assertThat(e.activeJobId()).isEqualTo(first.id());
+      assertThat(e.clusterId()).isEqualTo(clusterJob.clusterId());
+    });
+    assertThat(submit(inside).clusterId()).as("the same resource in no cluster of the busy one's").isEqualTo(inside.clusterId());
+  }
+
+  @Test
   void aCancelWhileQueuedCancelsAtOnceWithItsEventAndAuditEntry() {
     Job job = submit(JobsOnH2.newJob("service-cancel-queued", Operation.UP));
 

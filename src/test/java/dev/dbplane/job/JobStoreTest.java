@@ -8,6 +8,7 @@ import dev.dbplane.common.Page;
 import dev.dbplane.engine.Operation;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -36,12 +37,28 @@ class JobStoreTest {
     Job second = new Job(UUID.randomUUID(), first.clusterId(), first.clusterName(), Operation.REFRESH, JobStatus.QUEUED,
         "operator", 1, first.spec(), first.warnings(), null, null, 0, Instant.now(), null, null);
 
-    assertThatThrownBy(() -> store.insert(second)).isInstanceOf(DuplicateKeyException.class);
+    assertThatThrownBy(() -> store.insert(second, first.clusterId())).isInstanceOf(DuplicateKeyException.class);
 
     assertThat(store.finish(first.id(), JobStatus.QUEUED, JobStatus.CANCELLED, null, null, Instant.now())).isTrue();
-    store.insert(second);
+    store.insert(second, first.clusterId());
     assertThat(store.activeFor(first.clusterId())).map(Job::id).contains(second.id());
     assertThat(store.latestFor(first.clusterId())).map(Job::id).contains(second.id());
+  }
+
+  @Test
+  void aJobOfAResourceInAClusterTakesTheClustersLock() {
+    Job clusterJob = h2.queued("store-lock", Operation.UP);
+    UUID cluster = clusterJob.clusterId();
+    Job inside = new Job(UUID.randomUUID(), UUID.randomUUID(), "app-db", Operation.UP, JobStatus.QUEUED,
+        "operator", 1, clusterJob.spec(), List.of(), null, null, 0, Instant.now(), null, null);
+
+    assertThatThrownBy(() -> store.insert(inside, cluster)).isInstanceOf(DuplicateKeyException.class);
+
+    assertThat(store.finish(clusterJob.id(), JobStatus.QUEUED, JobStatus.CANCELLED, null, null, Instant.now())).isTrue();
+    store.insert(inside, cluster);
+    assertThat(store.activeUnder(cluster)).map(Job::id).contains(inside.id());
+    assertThat(store.activeFor(inside.clusterId())).map(Job::id).contains(inside.id());
+    assertThat(store.activeFor(cluster)).as("the cluster's own active job").isEmpty();
   }
 
   @Test

@@ -95,7 +95,7 @@ final class JobsOnH2 {
     NewJob request = newJob(clusterName, operation);
     Job job = new Job(UUID.randomUUID(), request.clusterId(), request.clusterName(), request.operation(), JobStatus.QUEUED,
         request.requestedBy(), request.specVersion(), request.spec(), request.warnings(), null, null, 0, ledger.now(), null, null);
-    jobs.insert(job);
+    jobs.insert(job, job.clusterId());
     return job;
   }
 
