@@ -56,14 +56,14 @@ class BareManifestTokenTests {
 
   @Test
   void aCreateOfABareManifestWithNoTokenAnywhereIsRefusedAndWritesNothing() throws Exception {
-    long clusters = count("clusters");
+    long clusters = count("resources");
 
     MvcResult refused = api.send(post("/api/v1/database-clusters"), bareManifest(uniqueName("bare"), 2));
 
     assertThat(refused.getResponse().getStatus()).as(body(refused)).isEqualTo(422);
     assertThat(JsonPath.<String>read(body(refused), "$.type")).isEqualTo("urn:dbplane:problem:invalid-spec");
     assertThat(JsonPath.<List<String>>read(body(refused), "$.violations[*].rule")).containsExactly("dbplane.provider_config.token_required");
-    assertThat(count("clusters")).isEqualTo(clusters);
+    assertThat(count("resources")).isEqualTo(clusters);
   }
 
   @Test

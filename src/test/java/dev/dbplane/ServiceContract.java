@@ -105,14 +105,14 @@ abstract class ServiceContract {
 
   @Test
   void anInvalidSpecIsRefusedWithEveryViolationAndNothingIsWritten() throws Exception {
-    long clusters = count("clusters");
+    long clusters = count("resources");
     long jobs = count("jobs");
     MvcResult refused = api.send(post("/api/v1/database-clusters"), stackInput("Bad_Name", 4, 0));
     assertThat(refused.getResponse().getStatus()).isEqualTo(422);
     assertThat(refused.getResponse().getContentType()).isEqualTo("application/problem+json");
     assertThat(JsonPath.<List<String>>read(body(refused), "$.violations[*].field"))
         .containsExactlyInAnyOrder("target.spec.nodeCount", "target.spec.clusterName");
-    assertThat(count("clusters")).isEqualTo(clusters);
+    assertThat(count("resources")).isEqualTo(clusters);
     assertThat(count("jobs")).isEqualTo(jobs);
   }
 
@@ -361,7 +361,7 @@ abstract class ServiceContract {
     assertThat(replay.getResponse().getHeader("Idempotent-Replayed")).isEqualTo("true");
     assertThat(body(replay)).isEqualTo(body(first));
     assertThat(replay.getResponse().getHeader("Location")).isEqualTo(first.getResponse().getHeader("Location"));
-    assertThat(count("clusters where cluster_name = '" + name + "'")).isEqualTo(1);
+    assertThat(count("resources where name = '" + name + "'")).isEqualTo(1);
     MvcResult other = api.send(post("/api/v1/database-clusters").header("Idempotency-Key", key), stackInput(name, 3, 0));
     assertThat(other.getResponse().getStatus()).isEqualTo(422);
     assertThat(JsonPath.<String>read(body(other), "$.type")).endsWith("idempotency-key-reused");

@@ -69,7 +69,7 @@ abstract class StackIdentityContract {
       assertThat(JsonPath.<String>read(body(refused), "$.violations[0].rule")).isEqualTo("dbplane.stack.unique");
     }
     assertThat(count("jobs")).isEqualTo(jobs);
-    assertThat(count("clusters where stack_key = 'dbplane/prod." + alpha + "'")).isEqualTo(1);
+    assertThat(count("resources where stack_key = 'dbplane/prod." + alpha + "'")).isEqualTo(1);
 
     String gamma = uniqueName("gamma");
     MvcResult own = api.send(post("/api/v1/database-clusters"), manifest(gamma, gamma, Map.of()));
@@ -91,7 +91,7 @@ abstract class StackIdentityContract {
     List<Integer> statuses = creates.stream().map(CompletableFuture::join).map(r -> r.getResponse().getStatus()).sorted().toList();
 
     assertThat(statuses).containsExactly(202, 409);
-    assertThat(count("clusters where stack_key = 'dbplane/prod." + shared + "'")).isEqualTo(1);
+    assertThat(count("resources where stack_key = 'dbplane/prod." + shared + "'")).isEqualTo(1);
   }
 
   @Test

@@ -75,7 +75,7 @@ class ClusterController {
   @RequiresRole(Role.OPERATOR)
   @PostMapping(consumes = {"application/json", "application/yaml", "application/x-yaml", "text/yaml", "application/x-protobuf", "application/protobuf"})
   ResponseEntity<SubmissionView> create(HttpServletRequest request) throws IOException {
-    return accepted(clusters.create(bodies.read(request), Requesters.of(request)));
+    return accepted(clusters.create(bodies.read(request, clusters.kind()), Requesters.of(request)));
   }
 
   @Operation(summary = "List clusters", description = "Paged, by name; filter by org, env and engine (pg, mysql, redis, valkey, mongodb).")
@@ -126,7 +126,7 @@ class ClusterController {
     if (ifMatch == null || ifMatch.isBlank()) {
       throw new PreconditionRequiredException();
     }
-    return accepted(clusters.update(id, bodies.read(request), entityTag(ifMatch), confirmReplacement, Requesters.of(request)));
+    return accepted(clusters.update(id, bodies.read(request, clusters.kind()), entityTag(ifMatch), confirmReplacement, Requesters.of(request)));
   }
 
   /**
@@ -154,7 +154,7 @@ class ClusterController {
   @RequiresRole(Role.OPERATOR)
   @PostMapping("/{id}:preview")
   ResponseEntity<SubmissionView> preview(@PathVariable UUID id, HttpServletRequest request) throws IOException {
-    return accepted(clusters.preview(id, bodies.readIfPresent(request), Requesters.of(request)));
+    return accepted(clusters.preview(id, bodies.readIfPresent(request, clusters.kind()), Requesters.of(request)));
   }
 
   @Operation(

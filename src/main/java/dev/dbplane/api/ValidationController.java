@@ -66,7 +66,7 @@ class ValidationController {
       consumes = {"application/json", "application/yaml", "application/x-yaml", "text/yaml", "application/x-protobuf", "application/protobuf"},
       produces = MediaType.APPLICATION_JSON_VALUE)
   ValidationReport validate(HttpServletRequest request) throws IOException {
-    ResourceRequest<DigitalOceanDatabaseCluster> clusterRequest = bodies.read(request);
+    ResourceRequest<DigitalOceanDatabaseCluster> clusterRequest = bodies.read(request, validator.kind());
     ValidationOutcome<ClusterSpec> outcome = validator.validate(clusterRequest);
     metrics.violated(outcome.violations());
     return ValidationReport.of(clusterRequest, ManifestBodies.fieldsOf(request), outcome, properties.digitalocean().hasDefaultToken());

@@ -61,6 +61,11 @@ public final class ClusterKind implements ResourceKind<DigitalOceanDatabaseClust
   }
 
   @Override
+  public Class<DigitalOceanDatabaseClusterStackInput> stackInputType() {
+    return DigitalOceanDatabaseClusterStackInput.class;
+  }
+
+  @Override
   public String resourceName(DigitalOceanDatabaseCluster manifest) {
     return manifest.getSpec().getClusterName();
   }

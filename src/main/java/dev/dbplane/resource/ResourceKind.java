@@ -23,6 +23,9 @@ public interface ResourceKind<M extends Message, S extends ResourceSpec> {
 
   Class<M> manifestType();
 
+  /** The kind's stack input: its manifest as {@code target}, with {@code provider_config}. */
+  Class<? extends Message> stackInputType();
+
   /**
    * The resource's name at DigitalOcean, as the manifest gives it; it stands in for a blank
    * {@code metadata.name} in the stack name.

@@ -2,6 +2,7 @@ package dev.dbplane.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbplane.cluster.ClusterKind;
 import dev.dbplane.intake.RequestIntake;
 import dev.dbplane.problem.ProblemViolation;
 import dev.dbplane.resource.Advisory;
@@ -18,7 +19,7 @@ class FindingsAsWrittenTest {
 
   private static FindingsAsWritten findingsOf(String yaml) {
     RequestIntake.Parsed parsed =
-        new RequestIntake().parse(yaml.getBytes(StandardCharsets.UTF_8), RequestIntake.APPLICATION_YAML, ManifestBodies.CLUSTER);
+        new RequestIntake().parse(yaml.getBytes(StandardCharsets.UTF_8), RequestIntake.APPLICATION_YAML, ManifestBodies.modelOf(new ClusterKind()));
     return new FindingsAsWritten(parsed.fields());
   }
 
