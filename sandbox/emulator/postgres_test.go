@@ -19,44 +19,15 @@ import (
 // the Debian binaries, each pg cluster gets a real role and database, and its URI connects. It
 // fails (never skips) when no PostgreSQL binaries are installed.
 func TestPostgresBacking(t *testing.T) {
-	if _, err := FindPostgresBin(); err != nil {
-		t.Fatalf("this test needs PostgreSQL's server binaries and found none: %v", err)
-	}
-	// A directory the postgres OS user can reach when the tests run as root.
-	dir, err := os.MkdirTemp("", "do-emulator-pgtest-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chmod(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-
+	backing, admin := startBacking(t)
 	cctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
-	backing, err := OpenBacking(cctx, BackingOptions{Mode: "auto", DataDir: dir, Logger: log.New(testWriter{t}, "", 0)})
-	if err != nil {
-		t.Fatalf("starting PostgreSQL: %v", err)
-	}
-	t.Cleanup(backing.Close)
-	admin, err := pgx.Connect(cctx, backing.local.AdminURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close(ctx)
+	dir := filepath.Dir(backing.local.DataDir)
 	roleExists := func(name string) bool {
-		var n int
-		if err := admin.QueryRow(cctx, "select count(*) from pg_roles where rolname = $1", name).Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		return n == 1
+		return pgCount(t, admin, "select count(*) from pg_roles where rolname = $1", name) == 1
 	}
 	dbExists := func(name string) bool {
-		var n int
-		if err := admin.QueryRow(cctx, "select count(*) from pg_database where datname = $1", name).Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		return n == 1
+		return pgCount(t, admin, "select count(*) from pg_database where datname = $1", name) == 1
 	}
 
 	e := newEnv(t, withBackend(backing.Backend))
@@ -177,6 +148,47 @@ func TestPostgresBacking(t *testing.T) {
 			t.Fatal("postgres.log holds a cluster password")
 		}
 	}
+}
+
+// startBacking starts the emulator's own PostgreSQL (--postgres auto) from the Debian binaries,
+// with an admin connection to it. It fails (never skips) when no PostgreSQL binaries are installed.
+func startBacking(t *testing.T) (*Backing, *pgx.Conn) {
+	t.Helper()
+	if _, err := FindPostgresBin(); err != nil {
+		t.Fatalf("this test needs PostgreSQL's server binaries and found none: %v", err)
+	}
+	// A directory the postgres OS user can reach when the tests run as root.
+	dir, err := os.MkdirTemp("", "do-emulator-pgtest-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	cctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	backing, err := OpenBacking(cctx, BackingOptions{Mode: "auto", DataDir: dir, Logger: log.New(testWriter{t}, "", 0)})
+	if err != nil {
+		t.Fatalf("starting PostgreSQL: %v", err)
+	}
+	t.Cleanup(backing.Close)
+	admin, err := pgx.Connect(cctx, backing.local.AdminURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { admin.Close(ctx) })
+	return backing, admin
+}
+
+// pgCount is the count a query of the admin connection finds.
+func pgCount(t *testing.T, admin *pgx.Conn, query string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := admin.QueryRow(ctx, query, args...).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 func TestScramVerifierFormat(t *testing.T) {
