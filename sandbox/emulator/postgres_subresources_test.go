@@ -66,12 +66,6 @@ func refusedLogin(t *testing.T, uri, why string) {
 // real at the PostgreSQL server behind it.
 func TestPostgresBackedSubresources(t *testing.T) {
 	backing, admin := startBacking(t)
-	roleExists := func(name string) bool {
-		return pgCount(t, admin, "select count(*) from pg_roles where rolname = $1", name) == 1
-	}
-	dbExists := func(name string) bool {
-		return pgCount(t, admin, "select count(*) from pg_database where datname = $1", name) == 1
-	}
 	e := newEnv(t, withBackend(backing.Backend))
 	db := e.create(pgRequest("backed-subs"))
 	primary := db.Connection
@@ -81,7 +75,7 @@ func TestPostgresBackedSubresources(t *testing.T) {
 	if _, _, err := e.client.Databases.CreateDB(ctx, db.ID, &godo.DatabaseCreateDBRequest{Name: "orders"}); err != nil {
 		t.Fatal(err)
 	}
-	if !dbExists("orders") || pgCount(t, admin, "select count(*) from pg_database d join pg_roles r on r.oid = d.datdba where datname = 'orders' and rolname = $1", adminUser) != 1 {
+	if !dbExists(t, admin, "orders") || pgCount(t, admin, "select count(*) from pg_database d join pg_roles r on r.oid = d.datdba where datname = 'orders' and rolname = $1", adminUser) != 1 {
 		t.Fatal("orders is not a database owned by the default user")
 	}
 	if list, _, _ := e.client.Databases.ListDBs(ctx, db.ID, nil); strings.Join(dbNames(list), ",") != defaultDB+",orders" {
@@ -196,7 +190,7 @@ func TestPostgresBackedSubresources(t *testing.T) {
 	if _, err := e.client.Databases.DeleteUser(ctx, db.ID, "app"); err != nil {
 		t.Fatalf("deleting a user that owns a table: %v", err)
 	}
-	if roleExists("app") {
+	if roleExists(t, admin, "app") {
 		t.Fatal("the role survived")
 	}
 	if err := appConn.Ping(ctx); err == nil {
@@ -212,7 +206,7 @@ func TestPostgresBackedSubresources(t *testing.T) {
 	if _, err := e.client.Databases.DeleteDB(ctx, db.ID, "orders"); err != nil {
 		t.Fatal(err)
 	}
-	if dbExists("orders") || ordersConn.Ping(ctx) == nil {
+	if dbExists(t, admin, "orders") || ordersConn.Ping(ctx) == nil {
 		t.Fatal("orders survived its delete")
 	}
 
@@ -228,12 +222,12 @@ func TestPostgresBackedSubresources(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, role := range []string{adminUser, "reporter", group} {
-		if roleExists(role) {
+		if roleExists(t, admin, role) {
 			t.Errorf("role %s survived the cluster", role)
 		}
 	}
 	for _, d := range []string{defaultDB, "more"} {
-		if dbExists(d) {
+		if dbExists(t, admin, d) {
 			t.Errorf("database %s survived the cluster", d)
 		}
 	}

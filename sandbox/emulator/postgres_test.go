@@ -23,12 +23,6 @@ func TestPostgresBacking(t *testing.T) {
 	cctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
 	dir := filepath.Dir(backing.local.DataDir)
-	roleExists := func(name string) bool {
-		return pgCount(t, admin, "select count(*) from pg_roles where rolname = $1", name) == 1
-	}
-	dbExists := func(name string) bool {
-		return pgCount(t, admin, "select count(*) from pg_database where datname = $1", name) == 1
-	}
 
 	e := newEnv(t, withBackend(backing.Backend))
 	db := e.create(pgRequest("backed"))
@@ -80,13 +74,13 @@ func TestPostgresBacking(t *testing.T) {
 	}
 
 	// Delete drops the role and database, ending the open session.
-	if !roleExists(c.User) || !dbExists(c.Database) {
+	if !roleExists(t, admin, c.User) || !dbExists(t, admin, c.Database) {
 		t.Fatal("role or database missing")
 	}
 	if _, err := e.client.Databases.Delete(ctx, db.ID); err != nil {
 		t.Fatal(err)
 	}
-	if roleExists(c.User) || dbExists(c.Database) {
+	if roleExists(t, admin, c.User) || dbExists(t, admin, c.Database) {
 		t.Fatal("the role or database survived the delete")
 	}
 	if err := conn.Ping(cctx); err == nil {
@@ -96,17 +90,17 @@ func TestPostgresBacking(t *testing.T) {
 
 	// So does an out-of-band delete; and closing the emulator drops what is left.
 	e.control("DELETE", "/databases/"+other.ID, nil, 204)
-	if roleExists(oc.User) || dbExists(oc.Database) {
+	if roleExists(t, admin, oc.User) || dbExists(t, admin, oc.Database) {
 		t.Fatal("the role survived an out-of-band delete")
 	}
 	third := e.create(pgRequest("backed-three"))
-	if !roleExists(third.Connection.User) {
+	if !roleExists(t, admin, third.Connection.User) {
 		t.Fatal("no role")
 	}
 	if err := e.srv.Close(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if roleExists(third.Connection.User) || dbExists(third.Connection.Database) {
+	if roleExists(t, admin, third.Connection.User) || dbExists(t, admin, third.Connection.Database) {
 		t.Fatal("Close left a role behind")
 	}
 
@@ -130,7 +124,7 @@ func TestPostgresBacking(t *testing.T) {
 	}
 	conn2.Close(ctx)
 	e2.control("DELETE", "/databases/"+db2.ID, nil, 204)
-	if roleExists(db2.Connection.User) {
+	if roleExists(t, admin, db2.Connection.User) {
 		t.Fatal("role left behind")
 	}
 	if _, err := OpenBacking(cctx, BackingOptions{URL: "postgres://nobody:secret-pw@127.0.0.1:1/postgres?connect_timeout=2"}); err == nil ||
@@ -179,6 +173,16 @@ func startBacking(t *testing.T) (*Backing, *pgx.Conn) {
 	}
 	t.Cleanup(func() { admin.Close(ctx) })
 	return backing, admin
+}
+
+func roleExists(t *testing.T, admin *pgx.Conn, name string) bool {
+	t.Helper()
+	return pgCount(t, admin, "select count(*) from pg_roles where rolname = $1", name) == 1
+}
+
+func dbExists(t *testing.T, admin *pgx.Conn, name string) bool {
+	t.Helper()
+	return pgCount(t, admin, "select count(*) from pg_database where datname = $1", name) == 1
 }
 
 // pgCount is the count a query of the admin connection finds.
