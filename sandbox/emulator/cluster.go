@@ -46,7 +46,7 @@ type cluster struct {
 	replicas []*replica
 	backing  *Credentials // the real role and database behind a pg cluster, if any
 
-	// ops serializes the changes of the cluster's users, databases, pools and replicas, whose
+	// ops serializes the changes of the cluster's users, databases and pools, whose
 	// work at the backing server runs outside Server.mu; take it before Server.mu.
 	ops sync.Mutex
 }
