@@ -241,6 +241,24 @@ func storageRangeMiB(size string) (minMiB, maxMiB uint64, ok bool) {
 	return uint64(base) * 1024, uint64(limit) * 1024, true
 }
 
+// memoryGiB is a node size's memory, read from its slug; false for an unknown slug.
+func memoryGiB(size string) (int, bool) {
+	m := sizePattern.FindStringSubmatch(size)
+	if m == nil {
+		return 0, false
+	}
+	gib, _ := strconv.Atoi(m[3])
+	return gib, true
+}
+
+// poolConnections is how many backend connections the connection pools of a pg cluster may use
+// together: DigitalOcean allows 25 for every GiB of the primary node's memory, less 3 it reserves
+// for maintenance.
+func poolConnections(size string) (int, bool) {
+	gib, ok := memoryGiB(size)
+	return 25*gib - 3, ok
+}
+
 // baseStorageGiB is the storage a node gets by default, by its memory in GiB.
 func baseStorageGiB(memGiB int) int {
 	switch {

@@ -8,7 +8,9 @@ import (
 	"hash/fnv"
 	"net"
 	"net/url"
+	"slices"
 	"strconv"
+	"sync"
 	"time"
 )
 
@@ -38,9 +40,30 @@ type cluster struct {
 	doSettings          json.RawMessage
 	rules               []firewallRule
 
-	password string
+	users    []*dbUser // the default user first
+	dbs      []string  // the default database first
+	pools    []*pool
+	replicas []*replica
 	backing  *Credentials // the real role and database behind a pg cluster, if any
+
+	// ops serializes the changes of the cluster's users, databases and pools, whose
+	// work at the backing server runs outside Server.mu; take it before Server.mu.
+	ops sync.Mutex
 }
+
+// defaultUser is the user DigitalOcean creates with the cluster (doadmin, or default for caching).
+func (c *cluster) defaultUser() *dbUser { return c.users[0] }
+
+func (c *cluster) user(name string) *dbUser {
+	for _, u := range c.users {
+		if u.Name == name {
+			return u
+		}
+	}
+	return nil
+}
+
+func (c *cluster) hasDB(name string) bool { return slices.Contains(c.dbs, name) }
 
 func (c *cluster) status(now time.Time) string {
 	if c.sticky != "" {
@@ -87,12 +110,6 @@ type connectionJSON struct {
 	SSL      bool   `json:"ssl"`
 }
 
-type userJSON struct {
-	Name     string `json:"name"`
-	Role     string `json:"role"`
-	Password string `json:"password"`
-}
-
 type maintenanceJSON struct {
 	Day         string   `json:"day"`
 	Hour        string   `json:"hour"`
@@ -110,7 +127,7 @@ type databaseJSON struct {
 	StandbyConnection        *connectionJSON   `json:"standby_connection,omitempty"`
 	StandbyPrivateConnection *connectionJSON   `json:"standby_private_connection,omitempty"`
 	UIConnection             *connectionJSON   `json:"ui_connection,omitempty"`
-	Users                    []userJSON        `json:"users"`
+	Users                    []dbUser          `json:"users"`
 	DBNames                  []string          `json:"db_names"`
 	NumNodes                 int               `json:"num_nodes"`
 	Region                   string            `json:"region"`
@@ -153,13 +170,13 @@ func (c *cluster) render(now time.Time) databaseJSON {
 	if v, ok := e.version(c.Version); ok {
 		d.VersionEndOfLife, d.VersionEndOfAvailability = v.EndOfLife, v.EndOfAvailability
 	}
+	for _, u := range c.users {
+		d.Users = append(d.Users, *u)
+	}
+	d.DBNames = append([]string(nil), c.dbs...)
+	password := c.defaultUser().Password
 	if c.backing != nil {
-		b := c.backing
-		conn := &connectionJSON{
-			Protocol: "postgresql",
-			URI:      postgresURI(b.User, b.Password, b.Host, b.Port, b.Database, "disable"),
-			Database: b.Database, Host: b.Host, Port: b.Port, User: b.User, Password: b.Password,
-		}
+		conn := c.backedConnection(c.backing.User, password, c.backing.Database)
 		d.Connection = conn
 		private := *conn
 		d.PrivateConnection = &private
@@ -167,28 +184,37 @@ func (c *cluster) render(now time.Time) databaseJSON {
 			standby, standbyPrivate := *conn, *conn
 			d.StandbyConnection, d.StandbyPrivateConnection = &standby, &standbyPrivate
 		}
-		d.Users = []userJSON{{Name: b.User, Role: "primary", Password: b.Password}}
-		d.DBNames = []string{b.Database}
 		return d
 	}
-	host := c.Name + "-do-user-1-0.b.db.ondigitalocean.com"
-	d.Connection = doConnection(e, host, c.password)
-	d.PrivateConnection = doConnection(e, "private-"+host, c.password)
+	host := c.host()
+	d.Connection = doConnection(e, host, password)
+	d.PrivateConnection = doConnection(e, "private-"+host, password)
 	if c.NumNodes > 1 && (c.Engine == "pg" || c.Engine == "mysql") {
-		d.StandbyConnection = doConnection(e, "replica-"+host, c.password)
-		d.StandbyPrivateConnection = doConnection(e, "private-replica-"+host, c.password)
+		d.StandbyConnection = doConnection(e, "replica-"+host, password)
+		d.StandbyPrivateConnection = doConnection(e, "private-replica-"+host, password)
 	}
 	if c.Engine == "opensearch" {
-		ui := doConnection(e, host, c.password)
+		ui := doConnection(e, host, password)
 		ui.Port = 443
-		ui.URI = fmt.Sprintf("https://%s:%s@%s:443", e.User, c.password, host)
+		ui.URI = fmt.Sprintf("https://%s:%s@%s:443", e.User, password, host)
 		d.UIConnection = ui
 	}
-	d.Users = []userJSON{{Name: e.User, Role: "primary", Password: c.password}}
-	if e.DBNames != nil {
-		d.DBNames = append([]string(nil), e.DBNames...)
-	}
 	return d
+}
+
+// host is the cluster's public host name at DigitalOcean, when it is not backed.
+func (c *cluster) host() string { return hostFor(c.Name) }
+
+func hostFor(name string) string { return name + "-do-user-1-0.b.db.ondigitalocean.com" }
+
+// backedConnection reaches a database of the backing server as one of the cluster's roles.
+func (c *cluster) backedConnection(user, password, database string) *connectionJSON {
+	b := c.backing
+	return &connectionJSON{
+		Protocol: "postgresql",
+		URI:      postgresURI(user, password, b.Host, b.Port, database, "disable"),
+		Database: database, Host: b.Host, Port: b.Port, User: user, Password: password,
+	}
 }
 
 // doConnection is a connection as DigitalOcean gives it for a cluster that is not backed.

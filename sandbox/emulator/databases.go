@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -31,13 +32,14 @@ type createRequest struct {
 	DOSettings         json.RawMessage   `json:"do_settings"`
 }
 
-// nameAvailable says whether a new cluster may take name; the caller holds s.mu.
+// nameAvailable says whether a new cluster or replica may take name (a replica is a cluster of
+// its own at DigitalOcean, in the same namespace); the caller holds s.mu.
 func (s *Server) nameAvailable(name string, now time.Time) bool {
 	if s.reserved[name] {
 		return false
 	}
 	for _, c := range s.clusters {
-		if c.Name == name {
+		if c.Name == name || c.replica(name) != nil {
 			return false
 		}
 	}
@@ -114,8 +116,6 @@ func (s *Server) validateCreate(req *createRequest, now time.Time) (*cluster, st
 		ProjectID:          req.ProjectID,
 		CreatedAt:          now.UTC().Truncate(time.Second),
 		autoscale:          req.StorageAutoscale,
-		rules:              req.Rules,
-		password:           newPassword(),
 	}
 	if len(req.DOSettings) > 0 && string(req.DOSettings) != "null" {
 		c.doSettings = req.DOSettings
@@ -174,6 +174,8 @@ func (s *Server) createDatabase(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c.backing = backing
+	c.seedDefaults(backing)
+	c.rules = stampRules(req.Rules, c.ID, now, nil)
 	c.maintDay, c.maintHour = defaultMaintenance(c.ID)
 	c.Tags = s.ensureTags(req.Tags, c.ID)
 	s.clusters[c.ID] = c
@@ -326,29 +328,37 @@ func (s *Server) deleteDatabase(w http.ResponseWriter, r *http.Request) {
 	writeNoContent(w, http.StatusNoContent)
 }
 
-// removeCluster deletes a cluster, holds its name and drops its backing; false if unknown.
+// removeCluster deletes a cluster and its replicas, holds their names and drops the cluster's
+// backing; false if unknown.
 func (s *Server) removeCluster(ctx context.Context, id string) bool {
 	s.mu.Lock()
 	c, ok := s.clusters[id]
+	s.mu.Unlock()
 	if !ok {
+		return false
+	}
+	// Wait for a change of the cluster's users or databases under way at the backing server.
+	c.ops.Lock()
+	defer c.ops.Unlock()
+	s.mu.Lock()
+	if s.clusters[id] != c {
 		s.mu.Unlock()
 		return false
 	}
 	delete(s.clusters, id)
-	for i, o := range s.order {
-		if o == id {
-			s.order = append(s.order[:i], s.order[i+1:]...)
-			break
-		}
+	s.order = slices.DeleteFunc(s.order, func(o string) bool { return o == id })
+	now := s.now()
+	s.released[c.Name] = now
+	for _, rp := range c.replicas {
+		s.released[rp.Name] = now
 	}
-	s.released[c.Name] = s.now()
-	backing := c.backing
+	backed := c.backing != nil
 	c.backing = nil
 	s.mu.Unlock()
-	if backing != nil {
-		// The cluster is gone for the API whatever happens to its role.
-		if err := s.backend.Deprovision(context.WithoutCancel(ctx), *backing); err != nil {
-			s.logger.Printf("do-emulator: dropping the PostgreSQL role and database of cluster %s failed: %v", c.Name, err)
+	if backed {
+		// The cluster is gone for the API whatever happens to its roles.
+		if err := s.backend.Deprovision(context.WithoutCancel(ctx), id); err != nil {
+			s.logger.Printf("do-emulator: dropping the PostgreSQL roles and databases of cluster %s failed: %v", c.Name, err)
 		}
 	}
 	return true

@@ -19,45 +19,10 @@ import (
 // the Debian binaries, each pg cluster gets a real role and database, and its URI connects. It
 // fails (never skips) when no PostgreSQL binaries are installed.
 func TestPostgresBacking(t *testing.T) {
-	if _, err := FindPostgresBin(); err != nil {
-		t.Fatalf("this test needs PostgreSQL's server binaries and found none: %v", err)
-	}
-	// A directory the postgres OS user can reach when the tests run as root.
-	dir, err := os.MkdirTemp("", "do-emulator-pgtest-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chmod(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-
+	backing, admin := startBacking(t)
 	cctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
-	backing, err := OpenBacking(cctx, BackingOptions{Mode: "auto", DataDir: dir, Logger: log.New(testWriter{t}, "", 0)})
-	if err != nil {
-		t.Fatalf("starting PostgreSQL: %v", err)
-	}
-	t.Cleanup(backing.Close)
-	admin, err := pgx.Connect(cctx, backing.local.AdminURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close(ctx)
-	roleExists := func(name string) bool {
-		var n int
-		if err := admin.QueryRow(cctx, "select count(*) from pg_roles where rolname = $1", name).Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		return n == 1
-	}
-	dbExists := func(name string) bool {
-		var n int
-		if err := admin.QueryRow(cctx, "select count(*) from pg_database where datname = $1", name).Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		return n == 1
-	}
+	dir := filepath.Dir(backing.local.DataDir)
 
 	e := newEnv(t, withBackend(backing.Backend))
 	db := e.create(pgRequest("backed"))
@@ -109,13 +74,13 @@ func TestPostgresBacking(t *testing.T) {
 	}
 
 	// Delete drops the role and database, ending the open session.
-	if !roleExists(c.User) || !dbExists(c.Database) {
+	if !roleExists(t, admin, c.User) || !dbExists(t, admin, c.Database) {
 		t.Fatal("role or database missing")
 	}
 	if _, err := e.client.Databases.Delete(ctx, db.ID); err != nil {
 		t.Fatal(err)
 	}
-	if roleExists(c.User) || dbExists(c.Database) {
+	if roleExists(t, admin, c.User) || dbExists(t, admin, c.Database) {
 		t.Fatal("the role or database survived the delete")
 	}
 	if err := conn.Ping(cctx); err == nil {
@@ -125,17 +90,17 @@ func TestPostgresBacking(t *testing.T) {
 
 	// So does an out-of-band delete; and closing the emulator drops what is left.
 	e.control("DELETE", "/databases/"+other.ID, nil, 204)
-	if roleExists(oc.User) || dbExists(oc.Database) {
+	if roleExists(t, admin, oc.User) || dbExists(t, admin, oc.Database) {
 		t.Fatal("the role survived an out-of-band delete")
 	}
 	third := e.create(pgRequest("backed-three"))
-	if !roleExists(third.Connection.User) {
+	if !roleExists(t, admin, third.Connection.User) {
 		t.Fatal("no role")
 	}
 	if err := e.srv.Close(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if roleExists(third.Connection.User) || dbExists(third.Connection.Database) {
+	if roleExists(t, admin, third.Connection.User) || dbExists(t, admin, third.Connection.Database) {
 		t.Fatal("Close left a role behind")
 	}
 
@@ -159,7 +124,7 @@ func TestPostgresBacking(t *testing.T) {
 	}
 	conn2.Close(ctx)
 	e2.control("DELETE", "/databases/"+db2.ID, nil, 204)
-	if roleExists(db2.Connection.User) {
+	if roleExists(t, admin, db2.Connection.User) {
 		t.Fatal("role left behind")
 	}
 	if _, err := OpenBacking(cctx, BackingOptions{URL: "postgres://nobody:secret-pw@127.0.0.1:1/postgres?connect_timeout=2"}); err == nil ||
@@ -177,6 +142,57 @@ func TestPostgresBacking(t *testing.T) {
 			t.Fatal("postgres.log holds a cluster password")
 		}
 	}
+}
+
+// startBacking starts the emulator's own PostgreSQL (--postgres auto) from the Debian binaries,
+// with an admin connection to it. It fails (never skips) when no PostgreSQL binaries are installed.
+func startBacking(t *testing.T) (*Backing, *pgx.Conn) {
+	t.Helper()
+	if _, err := FindPostgresBin(); err != nil {
+		t.Fatalf("this test needs PostgreSQL's server binaries and found none: %v", err)
+	}
+	// A directory the postgres OS user can reach when the tests run as root.
+	dir, err := os.MkdirTemp("", "do-emulator-pgtest-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	cctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	backing, err := OpenBacking(cctx, BackingOptions{Mode: "auto", DataDir: dir, Logger: log.New(testWriter{t}, "", 0)})
+	if err != nil {
+		t.Fatalf("starting PostgreSQL: %v", err)
+	}
+	t.Cleanup(backing.Close)
+	admin, err := pgx.Connect(cctx, backing.local.AdminURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { admin.Close(ctx) })
+	return backing, admin
+}
+
+func roleExists(t *testing.T, admin *pgx.Conn, name string) bool {
+	t.Helper()
+	return pgCount(t, admin, "select count(*) from pg_roles where rolname = $1", name) == 1
+}
+
+func dbExists(t *testing.T, admin *pgx.Conn, name string) bool {
+	t.Helper()
+	return pgCount(t, admin, "select count(*) from pg_database where datname = $1", name) == 1
+}
+
+// pgCount is the count a query of the admin connection finds.
+func pgCount(t *testing.T, admin *pgx.Conn, query string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := admin.QueryRow(ctx, query, args...).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 func TestScramVerifierFormat(t *testing.T) {

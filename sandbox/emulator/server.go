@@ -115,17 +115,17 @@ func (s *Server) Close(ctx context.Context) error {
 		return nil
 	}
 	s.mu.Lock()
-	var creds []Credentials
+	var backed []string
 	for _, id := range s.order {
 		if c := s.clusters[id]; c.backing != nil {
-			creds = append(creds, *c.backing)
+			backed = append(backed, id)
 			c.backing = nil
 		}
 	}
 	s.mu.Unlock()
 	var errs []error
-	for _, cr := range creds {
-		if err := s.backend.Deprovision(ctx, cr); err != nil {
+	for _, id := range backed {
+		if err := s.backend.Deprovision(ctx, id); err != nil {
 			errs = append(errs, err)
 		}
 	}
@@ -152,6 +152,27 @@ func (s *Server) routes() {
 	v2("PUT /v2/databases/{id}/sql_mode", s.putSQLMode)
 	v2("GET /v2/databases/{id}/autoscale", s.getAutoscale)
 	v2("PUT /v2/databases/{id}/autoscale", s.putAutoscale)
+	v2("GET /v2/databases/{id}/dbs", s.listDBs)
+	v2("POST /v2/databases/{id}/dbs", s.createDB)
+	v2("GET /v2/databases/{id}/dbs/{name}", s.getDB)
+	v2("DELETE /v2/databases/{id}/dbs/{name}", s.deleteDB)
+	v2("GET /v2/databases/{id}/users", s.listUsers)
+	v2("POST /v2/databases/{id}/users", s.createUser)
+	v2("GET /v2/databases/{id}/users/{name}", s.getUser)
+	v2("PUT /v2/databases/{id}/users/{name}", s.updateUser)
+	v2("DELETE /v2/databases/{id}/users/{name}", s.deleteUser)
+	v2("POST /v2/databases/{id}/users/{name}/reset_auth", s.resetUserAuth)
+	v2("GET /v2/databases/{id}/pools", s.listPools)
+	v2("POST /v2/databases/{id}/pools", s.createPool)
+	v2("GET /v2/databases/{id}/pools/{name}", s.getPool)
+	v2("PUT /v2/databases/{id}/pools/{name}", s.updatePool)
+	v2("DELETE /v2/databases/{id}/pools/{name}", s.deletePool)
+	v2("GET /v2/databases/{id}/firewall", s.getFirewall)
+	v2("PUT /v2/databases/{id}/firewall", s.putFirewall)
+	v2("GET /v2/databases/{id}/replicas", s.listReplicas)
+	v2("POST /v2/databases/{id}/replicas", s.createReplica)
+	v2("GET /v2/databases/{id}/replicas/{name}", s.getReplica)
+	v2("DELETE /v2/databases/{id}/replicas/{name}", s.deleteReplica)
 
 	v2("GET /v2/tags", s.listTags)
 	v2("POST /v2/tags", s.createTag)

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"fmt"
+	"net/netip"
 	"regexp"
 	"slices"
 	"strconv"
@@ -117,15 +118,60 @@ func checkUUID(field, v string) string {
 	return ""
 }
 
+// objectPattern is what the emulator accepts as the name of a user, database or pool: letters,
+// digits, underscores, hyphens and periods, not starting with a hyphen or period.
+var objectPattern = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_.-]*$`)
+
+func checkObjectName(what, name string, minLen, maxLen int) string {
+	switch {
+	case name == "":
+		return "name is required"
+	case len(name) < minLen || len(name) > maxLen:
+		return fmt.Sprintf("name %q: a %s name has %d to %d characters", name, what, minLen, maxLen)
+	case !objectPattern.MatchString(name):
+		return fmt.Sprintf("name %q: a %s name has letters, digits, underscores, hyphens and periods, and starts with a letter, digit or underscore", name, what)
+	}
+	return ""
+}
+
+// checkUserName: PostgreSQL's names have at most 63 bytes, and it reserves the pg_ prefix for roles.
+func checkUserName(engine, name string) string {
+	if msg := checkObjectName("user", name, 1, 63); msg != "" {
+		return msg
+	}
+	if engine == "pg" && strings.HasPrefix(strings.ToLower(name), "pg_") {
+		return fmt.Sprintf("name %q: PostgreSQL reserves names starting with pg_", name)
+	}
+	return ""
+}
+
+func checkDBName(name string) string { return checkObjectName("database", name, 1, 63) }
+
+// checkPoolName: DigitalOcean's pool names have 3 to 60 characters.
+func checkPoolName(name string) string { return checkObjectName("connection pool", name, 3, 60) }
+
+// firewallRule is a trusted source. A request sets type and value (and a description); the
+// emulator stamps the rest.
 type firewallRule struct {
-	UUID  string `json:"uuid,omitempty"`
-	Type  string `json:"type"`
-	Value string `json:"value"`
+	UUID        string `json:"uuid"`
+	ClusterUUID string `json:"cluster_uuid"`
+	Type        string `json:"type"`
+	Value       string `json:"value"`
+	Description string `json:"description,omitempty"`
+	CreatedAt   string `json:"created_at"`
 }
 
 var ruleTypes = []string{"ip_addr", "droplet", "k8s", "tag", "app"}
 
+// maxRules is DigitalOcean's limit of trusted sources per cluster.
+const maxRules = 100
+
+var dropletIDPattern = regexp.MustCompile(`^[1-9][0-9]{0,18}$`)
+
 func checkRules(rules []firewallRule) string {
+	if len(rules) > maxRules {
+		return fmt.Sprintf("rules: %d rules are more than the %d a cluster can have", len(rules), maxRules)
+	}
 	for i, r := range rules {
 		if !slices.Contains(ruleTypes, r.Type) {
 			return fmt.Sprintf("rules[%d].type %q is invalid; one of %s", i, r.Type, strings.Join(ruleTypes, ", "))
@@ -133,8 +179,61 @@ func checkRules(rules []firewallRule) string {
 		if r.Value == "" {
 			return fmt.Sprintf("rules[%d].value is required", i)
 		}
+		if msg := checkRuleValue(r.Type, r.Value); msg != "" {
+			return fmt.Sprintf("rules[%d].value %q %s", i, r.Value, msg)
+		}
 	}
 	return ""
+}
+
+// checkRuleValue says what is wrong with a value for its type ("" if nothing).
+func checkRuleValue(typ, v string) string {
+	switch typ {
+	case "ip_addr":
+		addr, err := netip.ParseAddr(v)
+		if err != nil {
+			prefix, perr := netip.ParsePrefix(v)
+			if perr != nil {
+				return "is not an IP address or a CIDR block"
+			}
+			addr = prefix.Addr()
+		}
+		// DigitalOcean: "You cannot add IPv6 addresses as trusted sources."
+		if !addr.Is4() {
+			return "is an IPv6 address; DigitalOcean accepts IPv4 trusted sources only"
+		}
+	case "droplet":
+		if !dropletIDPattern.MatchString(v) {
+			return "is not a Droplet id (a positive number)"
+		}
+	case "k8s", "app":
+		if !uuidPattern.MatchString(v) {
+			return "is not a UUID"
+		}
+	case "tag":
+		if len(v) > 255 || !tagPattern.MatchString(v) {
+			return "is not a tag name (1 to 255 letters, digits, colons, dashes and underscores)"
+		}
+	}
+	return ""
+}
+
+// stampRules gives rules their uuids, cluster and creation time; a rule whose type and value were
+// in the cluster's rules before keeps what it had.
+func stampRules(rules []firewallRule, clusterID string, now time.Time, before []firewallRule) []firewallRule {
+	out := make([]firewallRule, 0, len(rules))
+	for _, r := range rules {
+		i := slices.IndexFunc(before, func(b firewallRule) bool { return b.Type == r.Type && b.Value == r.Value })
+		if i >= 0 {
+			kept := before[i]
+			kept.Description = r.Description
+			out = append(out, kept)
+			continue
+		}
+		r.UUID, r.ClusterUUID, r.CreatedAt = newUUID(), clusterID, now.UTC().Format(time.RFC3339)
+		out = append(out, r)
+	}
+	return out
 }
 
 type storageAutoscale struct {
