@@ -29,4 +29,10 @@ public record NodeSize(long vcpus, long memoryMib) {
   public boolean smallerThan(NodeSize other) {
     return vcpus < other.vcpus || memoryMib < other.memoryMib;
   }
+
+  /** For people: "2 vCPUs, 4 GiB". */
+  public String describe() {
+    String memory = memoryMib % MIB_PER_GIB == 0 ? memoryMib / MIB_PER_GIB + " GiB" : memoryMib + " MiB";
+    return vcpus + (vcpus == 1 ? " vCPU, " : " vCPUs, ") + memory;
+  }
 }
