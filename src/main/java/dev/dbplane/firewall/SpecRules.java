@@ -25,12 +25,10 @@ final class SpecRules {
     for (int i = 0; i < rules.size(); i++) {
       DigitalOceanDatabaseFirewallRule rule = rules.get(i);
       DigitalOceanDatabaseFirewallRuleType type = rule.getType();
-      if (type == DigitalOceanDatabaseFirewallRuleType.UNRECOGNIZED
-          || type == DigitalOceanDatabaseFirewallRuleType.digital_ocean_database_firewall_rule_type_unspecified
-          || rule.getValue().isEmpty()) {
-        continue; // the model's rules report it
-      }
       String field = "spec.rules[" + i + "]";
+      if (findings.hasViolation(field + ".type") || findings.hasViolation(field + ".value")) {
+        continue; // the model's rules reported it, once
+      }
       Optional<String> problem = SourceValues.problem(type, rule.getValue());
       if (problem.isPresent()) {
         findings.violation(field + ".value", "dbplane.firewall.rule_value", problem.get());
