@@ -53,14 +53,6 @@ final class Advisories {
               + version
               + " may be refused when the cluster is created");
     }
-    if (!tags.rewritten().isEmpty()) {
-      findings.advise(
-          "metadata",
-          "dbplane.tags_rewritten",
-          tags.rewritten().size()
-              + " tag(s) from metadata did not fit DigitalOcean's tag rules (letters, digits, ':', '-' and '_', at most "
-              + ResourceTags.MAX_TAG_LENGTH
-              + " characters): other characters became '-' and longer tags were cut");
-    }
+    tags.adviseIfRewritten(findings);
   }
 }

@@ -1,13 +1,12 @@
 package dev.dbplane.cluster;
 
 import dev.dbplane.resource.ChangeVerdict;
+import dev.dbplane.resource.NodeSize;
 import dev.dbplane.resource.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What an update may change in place. Changing the engine, the name or the VPC makes DigitalOcean
@@ -15,8 +14,6 @@ import java.util.regex.Pattern;
  * size's default storage, or downgrading the engine version cannot be done at all.
  */
 final class ChangeRules {
-
-  private static final Pattern SIZE = Pattern.compile("-([0-9]+)vcpu-([0-9]+)(gb|mb)");
 
   private ChangeRules() {}
 
@@ -55,22 +52,12 @@ final class ChangeRules {
   }
 
   private static void checkSize(ClusterSpec current, ClusterSpec next, List<Violation> unsupported) {
-    Optional<long[]> from = resources(current.size());
-    Optional<long[]> to = resources(next.size());
-    if (from.isPresent() && to.isPresent() && (to.get()[0] < from.get()[0] || to.get()[1] < from.get()[1])) {
+    Optional<NodeSize> from = NodeSize.of(current.size());
+    Optional<NodeSize> to = NodeSize.of(next.size());
+    if (from.isPresent() && to.isPresent() && to.get().smallerThan(from.get())) {
       unsupported.add(new Violation("spec.size_slug", "dbplane.change.size_shrink",
           "DigitalOcean cannot shrink a cluster's nodes from " + current.size() + " to " + next.size()));
     }
-  }
-
-  /** vCPUs and memory in MB of a size slug such as db-s-2vcpu-4gb. */
-  private static Optional<long[]> resources(String size) {
-    Matcher m = SIZE.matcher(size);
-    if (!m.find()) {
-      return Optional.empty();
-    }
-    long memory = Long.parseLong(m.group(2)) * (m.group(3).equals("gb") ? 1024 : 1);
-    return Optional.of(new long[] {Long.parseLong(m.group(1)), memory});
   }
 
   private static int compareVersions(String a, String b) {

@@ -5,12 +5,12 @@ import dev.dbplane.resource.ChangeVerdict;
 import dev.dbplane.resource.Findings;
 import dev.dbplane.resource.ManagedResource;
 import dev.dbplane.resource.OutputNames;
+import dev.dbplane.resource.References;
 import dev.dbplane.resource.ResourceKind;
 import dev.dbplane.resource.ResourceRequest;
 import dev.dbplane.resource.ResourceTags;
 import dev.dbplane.resource.ResourceValidator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterSpec;
@@ -83,7 +83,6 @@ public final class ClusterKind implements ResourceKind<DigitalOceanDatabaseClust
   @Override
   public ClusterSpec normalise(DigitalOceanDatabaseCluster manifest, StackName stack) {
     DigitalOceanDatabaseClusterSpec spec = manifest.getSpec();
-    String vpc = spec.getVpc().getValue();
     long storageMib = Integer.toUnsignedLong(spec.getStorageGib()) * MIB_PER_GIB;
     return new ClusterSpec(
         spec.getClusterName(),
@@ -92,7 +91,7 @@ public final class ClusterKind implements ResourceKind<DigitalOceanDatabaseClust
         spec.getRegion().name(),
         spec.getSizeSlug(),
         spec.getNodeCount(),
-        vpc.isEmpty() ? null : vpc.toLowerCase(Locale.ROOT),
+        References.vpcUuid(spec.getVpc()),
         storageMib == 0 ? null : Long.toString(storageMib),
         ResourceTags.of(manifest.getMetadata(), NAME).tags(),
         spec.getEnablePublicConnectivity(),

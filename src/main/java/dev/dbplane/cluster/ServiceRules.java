@@ -1,11 +1,11 @@
 package dev.dbplane.cluster;
 
 import dev.dbplane.resource.Findings;
+import dev.dbplane.resource.References;
 import java.util.regex.Pattern;
 import org.project_planton.provider.digitalocean.DigitalOceanRegion;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterSpec;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseEngine;
-import org.project_planton.shared.foreignkey.v1.StringValueOrRef;
 
 /**
  * The service's own rules for a cluster's spec: what DigitalOcean needs beyond the model's
@@ -26,15 +26,13 @@ final class ServiceRules {
   private static final Pattern CLUSTER_NAME = Pattern.compile("^[a-z][a-z0-9-]*[a-z0-9]$");
   private static final Pattern SIZE_SLUG =
       Pattern.compile("^[a-z0-9_]+(-[a-z0-9_]+)*-[0-9]+vcpu-[0-9]+(gb|mb)(-[a-z0-9_]+)*$");
-  private static final Pattern UUID =
-      Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
   /** Checks the spec; the request's own rules (token, metadata, stack name) are the pipeline's. */
   static void check(DigitalOceanDatabaseClusterSpec spec, Findings findings) {
     checkEnumsAreKnown(spec, findings);
     checkClusterName(spec.getClusterName(), findings);
     checkSizeSlug(spec.getSizeSlug(), findings);
-    checkVpc(spec, findings);
+    References.checkVpc(spec.getVpc(), "spec.vpc", findings);
     checkStorage(spec, findings);
   }
 
@@ -70,26 +68,6 @@ final class ServiceRules {
           "spec.size_slug",
           "dbplane.size_slug.format",
           "'" + size + "' does not look like a database size slug such as db-s-2vcpu-4gb or gd-2vcpu-8gb");
-    }
-  }
-
-  private static void checkVpc(DigitalOceanDatabaseClusterSpec spec, Findings findings) {
-    StringValueOrRef vpc = spec.getVpc();
-    switch (vpc.getLiteralOrRefCase()) {
-      case VALUE -> {
-        if (!vpc.getValue().isEmpty() && !UUID.matcher(vpc.getValue()).matches()) {
-          findings.violation(
-              "spec.vpc.value", "dbplane.vpc.uuid", "must be the UUID of a DigitalOcean VPC, for example 5a4981aa-9653-4bd1-bef5-d6bff52042e4");
-        }
-      }
-      case VALUE_FROM ->
-          findings.violation(
-              "spec.vpc.value_from",
-              "dbplane.vpc.value_from_unsupported",
-              "references to another resource"
-                  + (vpc.getValueFrom().getName().isEmpty() ? "" : " (" + vpc.getValueFrom().getName() + ")")
-                  + " are not resolved by this service; give the VPC's UUID in spec.vpc.value");
-      default -> {}
     }
   }
 

@@ -27,7 +27,21 @@ public final class ResourceTags {
   private ResourceTags() {}
 
   /** The tags, and the originals that had to be changed to fit DigitalOcean's rules. */
-  public record Result(List<String> tags, List<String> rewritten) {}
+  public record Result(List<String> tags, List<String> rewritten) {
+
+    /** Advice, on the metadata, when some of its tags had to be rewritten. */
+    public void adviseIfRewritten(Findings findings) {
+      if (!rewritten.isEmpty()) {
+        findings.advise(
+            "metadata",
+            "dbplane.tags_rewritten",
+            rewritten.size()
+                + " tag(s) from metadata did not fit DigitalOcean's tag rules (letters, digits, ':', '-' and '_', at most "
+                + MAX_TAG_LENGTH
+                + " characters): other characters became '-' and longer tags were cut");
+      }
+    }
+  }
 
   public static Result of(CloudResourceMetadata metadata, String kind) {
     List<String> wanted = new ArrayList<>();

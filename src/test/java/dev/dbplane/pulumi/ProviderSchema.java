@@ -27,6 +27,7 @@ import java.util.stream.StreamSupport;
 public final class ProviderSchema {
 
   private static final String RESOURCE = "pulumi/digitalocean-database-schema-v4.76.0.json";
+  private static final String ARGS_SUFFIX = "Args";
 
   private final JsonObject schema;
 
@@ -51,7 +52,23 @@ public final class ProviderSchema {
     return resource;
   }
 
-  /** Every input the arguments class imports exists in the schema with its type. */
+  /** The schema of the provider's object type {@code token}, such as a rule of a firewall. */
+  public JsonObject type(String token) {
+    JsonObject type = schema.getAsJsonObject("types").getAsJsonObject(token);
+    assertThat(type).as(token).isNotNull();
+    return type;
+  }
+
+  /** Exactly the object type's required properties are marked required in its arguments class. */
+  public static void assertRequiredProperties(JsonObject type, Class<?> args) {
+    assertThat(requiredImports(args)).isEqualTo(strings(type.getAsJsonArray("required")));
+  }
+
+  /**
+   * Every input the arguments class imports exists in the schema with its type. An object type
+   * {@code X} is bound by a class named {@code XArgs}, as Pulumi's generated SDKs name them; its own
+   * properties are proven on their own ({@link #type}).
+   */
   public static void assertInputs(JsonObject inputs, Class<?> args) {
     for (Field field : imports(args)) {
       String name = field.getAnnotation(Import.class).name();
@@ -62,13 +79,14 @@ public final class ProviderSchema {
 
   /** Exactly the schema's required inputs are marked required in the arguments class. */
   public static void assertRequiredInputs(JsonObject resource, Class<?> args) {
-    Set<String> required = strings(resource.getAsJsonArray("requiredInputs"));
-    Set<String> markedRequired =
-        imports(args).stream()
-            .filter(f -> f.getAnnotation(Import.class).required())
-            .map(f -> f.getAnnotation(Import.class).name())
-            .collect(Collectors.toSet());
-    assertThat(markedRequired).isEqualTo(required);
+    assertThat(requiredImports(args)).isEqualTo(strings(resource.getAsJsonArray("requiredInputs")));
+  }
+
+  private static Set<String> requiredImports(Class<?> args) {
+    return imports(args).stream()
+        .filter(f -> f.getAnnotation(Import.class).required())
+        .map(f -> f.getAnnotation(Import.class).name())
+        .collect(Collectors.toSet());
   }
 
   /** Every output the resource class exports exists in the schema with its type. */
@@ -112,12 +130,21 @@ public final class ProviderSchema {
     if (inner instanceof ParameterizedType list && list.getRawType() == List.class) {
       return "array<" + javaType(new ParameterizedTypeOf(list.getActualTypeArguments()[0])) + ">";
     }
+    if (inner instanceof Class<?> args && args.getSimpleName().endsWith(ARGS_SUFFIX)) {
+      String name = args.getSimpleName();
+      return "object " + name.substring(0, name.length() - ARGS_SUFFIX.length());
+    }
     throw new AssertionError("no schema type for " + inner);
   }
 
   private static String schemaType(JsonObject property) {
+    if (property.has("$ref")) {
+      // "#/types/digitalocean:index/DatabaseFirewallRule:DatabaseFirewallRule": the name after the last ':'
+      String ref = property.get("$ref").getAsString();
+      return "object " + ref.substring(ref.lastIndexOf(':') + 1);
+    }
     String type = property.get("type").getAsString();
-    return type.equals("array") ? "array<" + property.getAsJsonObject("items").get("type").getAsString() + ">" : type;
+    return type.equals("array") ? "array<" + schemaType(property.getAsJsonObject("items")) + ">" : type;
   }
 
   private static Set<String> strings(JsonArray array) {

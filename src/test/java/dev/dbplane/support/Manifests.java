@@ -11,7 +11,14 @@ import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterSpec;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterStackInput;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseEngine;
+import org.project_planton.provider.digitalocean.digitaloceandatabasefirewall.v1.DigitalOceanDatabaseFirewall;
+import org.project_planton.provider.digitalocean.digitaloceandatabasefirewall.v1.DigitalOceanDatabaseFirewallRule;
+import org.project_planton.provider.digitalocean.digitaloceandatabasefirewall.v1.DigitalOceanDatabaseFirewallRuleType;
+import org.project_planton.provider.digitalocean.digitaloceandatabasefirewall.v1.DigitalOceanDatabaseFirewallSpec;
+import org.project_planton.provider.digitalocean.digitaloceandatabasereplica.v1.DigitalOceanDatabaseReplica;
+import org.project_planton.provider.digitalocean.digitaloceandatabasereplica.v1.DigitalOceanDatabaseReplicaSpec;
 import org.project_planton.shared.CloudResourceMetadata;
+import org.project_planton.shared.foreignkey.v1.StringValueOrRef;
 
 /**
  * The tests' manifests and stack inputs, for every layer: a manifest that every layer accepts
@@ -135,5 +142,44 @@ public final class Manifests {
   public static String yamlStackInput(String manifestYaml, String token) {
     return "# a stack input written by hand\ntarget:\n" + manifestYaml.indent(2)
         + "providerConfig:\n  apiToken: " + token + "\n  defaultRegion: nyc3\n";
+  }
+
+  /** The id of the cluster the manifests of the kinds inside a cluster name, as DigitalOcean gives one. */
+  public static final String CLUSTER_ID = "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30";
+
+  /**
+   * A fully valid, advisory-free firewall: the trusted sources of the cluster {@link #CLUSTER_ID},
+   * one of each type.
+   */
+  public static DigitalOceanDatabaseFirewall.Builder firewall() {
+    return DigitalOceanDatabaseFirewall.newBuilder()
+        .setApiVersion(API_VERSION)
+        .setKind("DigitalOceanDatabaseFirewall")
+        .setMetadata(CloudResourceMetadata.newBuilder().setName("orders-db-sources"))
+        .setSpec(DigitalOceanDatabaseFirewallSpec.newBuilder()
+            .setCluster(StringValueOrRef.newBuilder().setValue(CLUSTER_ID))
+            .addRules(firewallRule(DigitalOceanDatabaseFirewallRuleType.ip_addr, "203.0.113.7"))
+            .addRules(firewallRule(DigitalOceanDatabaseFirewallRuleType.ip_addr, "10.10.0.0/16"))
+            .addRules(firewallRule(DigitalOceanDatabaseFirewallRuleType.droplet, "123456789"))
+            .addRules(firewallRule(DigitalOceanDatabaseFirewallRuleType.k8s, "bd5f5959-5e1e-4205-a714-a914373942af"))
+            .addRules(firewallRule(DigitalOceanDatabaseFirewallRuleType.tag, "backend"))
+            .addRules(firewallRule(DigitalOceanDatabaseFirewallRuleType.app, "f81d4fae-7dec-11d0-a765-00a0c91e6bf6")));
+  }
+
+  public static DigitalOceanDatabaseFirewallRule firewallRule(DigitalOceanDatabaseFirewallRuleType type, String value) {
+    return DigitalOceanDatabaseFirewallRule.newBuilder().setType(type).setValue(value).build();
+  }
+
+  /** A fully valid, advisory-free replica of the cluster {@link #CLUSTER_ID}, in another region. */
+  public static DigitalOceanDatabaseReplica.Builder replica() {
+    return DigitalOceanDatabaseReplica.newBuilder()
+        .setApiVersion(API_VERSION)
+        .setKind("DigitalOceanDatabaseReplica")
+        .setMetadata(CloudResourceMetadata.newBuilder().setName("orders-db-read-ams3"))
+        .setSpec(DigitalOceanDatabaseReplicaSpec.newBuilder()
+            .setCluster(StringValueOrRef.newBuilder().setValue(CLUSTER_ID))
+            .setName("orders-db-read-ams3")
+            .setRegion(DigitalOceanRegion.ams3)
+            .setSizeSlug("db-s-2vcpu-4gb"));
   }
 }

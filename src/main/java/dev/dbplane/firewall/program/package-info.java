@@ -1,0 +1,9 @@
+/**
+ * The firewall's Pulumi program and its hand-written bindings of the DigitalOcean provider's
+ * {@code DatabaseFirewall}, held to the provider's schema by a test. The only part of the firewall
+ * kind that knows Pulumi; the engine in {@code dev.dbplane.pulumi} runs it.
+ */
+@NullMarked
+package dev.dbplane.firewall.program;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,9 @@
+/**
+ * The replica's Pulumi program and its hand-written bindings of the DigitalOcean provider's
+ * {@code DatabaseReplica}, held to the provider's schema by a test. The only part of the replica
+ * kind that knows Pulumi; the engine in {@code dev.dbplane.pulumi} runs it.
+ */
+@NullMarked
+package dev.dbplane.replica.program;
+
+import org.jspecify.annotations.NullMarked;
