@@ -56,6 +56,11 @@ public final class FirewallKind implements AttachedKind<DigitalOceanDatabaseFire
     return DigitalOceanDatabaseFirewall.class;
   }
 
+  @Override
+  public Class<DigitalOceanDatabaseFirewallStackInput> stackInputType() {
+    return DigitalOceanDatabaseFirewallStackInput.class;
+  }
+
   /** DigitalOcean knows a firewall by its cluster alone: it is named after the cluster as the manifest names it. */
   @Override
   public String resourceName(DigitalOceanDatabaseFirewall manifest) {

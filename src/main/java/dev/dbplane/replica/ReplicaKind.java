@@ -67,6 +67,11 @@ public final class ReplicaKind implements AttachedKind<DigitalOceanDatabaseRepli
   }
 
   @Override
+  public Class<DigitalOceanDatabaseReplicaStackInput> stackInputType() {
+    return DigitalOceanDatabaseReplicaStackInput.class;
+  }
+
+  @Override
   public String resourceName(DigitalOceanDatabaseReplica manifest) {
     return manifest.getSpec().getName();
   }
