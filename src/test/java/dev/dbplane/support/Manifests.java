@@ -136,4 +136,58 @@ public final class Manifests {
     return "# a stack input written by hand\ntarget:\n" + manifestYaml.indent(2)
         + "providerConfig:\n  apiToken: " + token + "\n  defaultRegion: nyc3\n";
   }
+
+  /**
+   * A database that every layer accepts, without advice: {@code app} in the cluster
+   * 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30, named app-db in its metadata.
+   */
+  public static org.project_planton.provider.digitalocean.digitaloceandatabasedb.v1.DigitalOceanDatabaseDb.Builder databaseDb() {
+    return org.project_planton.provider.digitalocean.digitaloceandatabasedb.v1.DigitalOceanDatabaseDb.newBuilder()
+        .setApiVersion(API_VERSION)
+        .setKind("DigitalOceanDatabaseDb")
+        .setMetadata(CloudResourceMetadata.newBuilder().setName("app-db"))
+        .setSpec(org.project_planton.provider.digitalocean.digitaloceandatabasedb.v1.DigitalOceanDatabaseDbSpec.newBuilder()
+            .setCluster(attachedTo("9cc10173-e9ea-4176-9dbc-a4cee4c4ff30"))
+            .setName("app"));
+  }
+
+  /**
+   * A user that every layer accepts, without advice: {@code app} in the cluster
+   * 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30, with the engine's default authentication, named app-user in
+   * its metadata.
+   */
+  public static org.project_planton.provider.digitalocean.digitaloceandatabaseuser.v1.DigitalOceanDatabaseUser.Builder databaseUser() {
+    return org.project_planton.provider.digitalocean.digitaloceandatabaseuser.v1.DigitalOceanDatabaseUser.newBuilder()
+        .setApiVersion(API_VERSION)
+        .setKind("DigitalOceanDatabaseUser")
+        .setMetadata(CloudResourceMetadata.newBuilder().setName("app-user"))
+        .setSpec(org.project_planton.provider.digitalocean.digitaloceandatabaseuser.v1.DigitalOceanDatabaseUserSpec.newBuilder()
+            .setCluster(attachedTo("9cc10173-e9ea-4176-9dbc-a4cee4c4ff30"))
+            .setName("app"));
+  }
+
+  /**
+   * A connection pool that every layer accepts, without advice: {@code app-pool} of 10 connections in
+   * transaction mode to defaultdb as user app, in the cluster 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30,
+   * named app-pool in its metadata.
+   */
+  public static org.project_planton.provider.digitalocean.digitaloceandatabaseconnectionpool.v1.DigitalOceanDatabaseConnectionPool.Builder
+      databaseConnectionPool() {
+    return org.project_planton.provider.digitalocean.digitaloceandatabaseconnectionpool.v1.DigitalOceanDatabaseConnectionPool.newBuilder()
+        .setApiVersion(API_VERSION)
+        .setKind("DigitalOceanDatabaseConnectionPool")
+        .setMetadata(CloudResourceMetadata.newBuilder().setName("app-pool"))
+        .setSpec(org.project_planton.provider.digitalocean.digitaloceandatabaseconnectionpool.v1.DigitalOceanDatabaseConnectionPoolSpec.newBuilder()
+            .setCluster(attachedTo("9cc10173-e9ea-4176-9dbc-a4cee4c4ff30"))
+            .setName("app-pool")
+            .setMode(org.project_planton.provider.digitalocean.digitaloceandatabaseconnectionpool.v1.DigitalOceanDatabaseConnectionPoolMode.transaction)
+            .setSize(10)
+            .setDbName("defaultdb")
+            .setUser("app"));
+  }
+
+  /** A literal reference to the cluster of this DigitalOcean id. */
+  private static org.project_planton.shared.foreignkey.v1.StringValueOrRef attachedTo(String clusterId) {
+    return org.project_planton.shared.foreignkey.v1.StringValueOrRef.newBuilder().setValue(clusterId).build();
+  }
 }
