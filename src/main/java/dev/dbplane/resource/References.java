@@ -55,12 +55,16 @@ public final class References {
     CloudResourceKind kind = reference.getKind();
     if (kind != CloudResourceKind.unspecified && kind != CloudResourceKind.DigitalOceanDatabaseCluster) {
       findings.violation(field + ".kind", "dbplane.cluster.kind",
-          "a resource lives in a DigitalOceanDatabaseCluster; leave kind out or name that kind");
+          "a resource lives in a DigitalOceanDatabaseCluster, and " + kindName(kind, reference) + " is none; leave kind out or name that kind");
     }
     if (!reference.getFieldPath().isEmpty() && !reference.getFieldPath().equals(CLUSTER_ID_FIELD_PATH)) {
       findings.violation(field + ".field_path", "dbplane.cluster.field_path",
           "a reference to a cluster reads its " + CLUSTER_ID_FIELD_PATH + "; leave field_path out or give that path");
     }
+  }
+
+  private static String kindName(CloudResourceKind kind, ValueFromRef reference) {
+    return kind == CloudResourceKind.UNRECOGNIZED ? "kind " + reference.getKindValue() : kind.name();
   }
 
   /** The literal cluster id, in lower case; empty for a reference by name. */

@@ -11,12 +11,19 @@ import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterSpec;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterStackInput;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseEngine;
+import org.project_planton.provider.digitalocean.digitaloceandatabaseconnectionpool.v1.DigitalOceanDatabaseConnectionPool;
+import org.project_planton.provider.digitalocean.digitaloceandatabaseconnectionpool.v1.DigitalOceanDatabaseConnectionPoolMode;
+import org.project_planton.provider.digitalocean.digitaloceandatabaseconnectionpool.v1.DigitalOceanDatabaseConnectionPoolSpec;
+import org.project_planton.provider.digitalocean.digitaloceandatabasedb.v1.DigitalOceanDatabaseDb;
+import org.project_planton.provider.digitalocean.digitaloceandatabasedb.v1.DigitalOceanDatabaseDbSpec;
 import org.project_planton.provider.digitalocean.digitaloceandatabasefirewall.v1.DigitalOceanDatabaseFirewall;
 import org.project_planton.provider.digitalocean.digitaloceandatabasefirewall.v1.DigitalOceanDatabaseFirewallRule;
 import org.project_planton.provider.digitalocean.digitaloceandatabasefirewall.v1.DigitalOceanDatabaseFirewallRuleType;
 import org.project_planton.provider.digitalocean.digitaloceandatabasefirewall.v1.DigitalOceanDatabaseFirewallSpec;
 import org.project_planton.provider.digitalocean.digitaloceandatabasereplica.v1.DigitalOceanDatabaseReplica;
 import org.project_planton.provider.digitalocean.digitaloceandatabasereplica.v1.DigitalOceanDatabaseReplicaSpec;
+import org.project_planton.provider.digitalocean.digitaloceandatabaseuser.v1.DigitalOceanDatabaseUser;
+import org.project_planton.provider.digitalocean.digitaloceandatabaseuser.v1.DigitalOceanDatabaseUserSpec;
 import org.project_planton.shared.CloudResourceMetadata;
 import org.project_planton.shared.foreignkey.v1.StringValueOrRef;
 
@@ -26,6 +33,7 @@ import org.project_planton.shared.foreignkey.v1.StringValueOrRef;
  * VPC, default storage), small helpers to vary one part of it, and the forms a caller sends it in
  * (JSON; YAML as a person writes it; binary protobuf is the message's own {@code toByteArray()}).
  */
+
 public final class Manifests {
 
   public static final String API_VERSION = "digital-ocean.project-planton.org/v1";
@@ -181,5 +189,54 @@ public final class Manifests {
             .setName("orders-db-read-ams3")
             .setRegion(DigitalOceanRegion.ams3)
             .setSizeSlug("db-s-2vcpu-4gb"));
+  }
+
+  /**
+   * A database that every layer accepts, without advice: {@code app} in the cluster
+   * {@link #CLUSTER_ID}, named app-db in its metadata.
+   */
+  public static DigitalOceanDatabaseDb.Builder databaseDb() {
+    return DigitalOceanDatabaseDb.newBuilder()
+        .setApiVersion(API_VERSION)
+        .setKind("DigitalOceanDatabaseDb")
+        .setMetadata(CloudResourceMetadata.newBuilder().setName("app-db"))
+        .setSpec(DigitalOceanDatabaseDbSpec.newBuilder()
+            .setCluster(StringValueOrRef.newBuilder().setValue(CLUSTER_ID))
+            .setName("app"));
+  }
+
+  /**
+   * A user that every layer accepts, without advice: {@code app} in the cluster
+   * {@link #CLUSTER_ID}, with the engine's default authentication, named app-user in
+   * its metadata.
+   */
+  public static DigitalOceanDatabaseUser.Builder databaseUser() {
+    return DigitalOceanDatabaseUser.newBuilder()
+        .setApiVersion(API_VERSION)
+        .setKind("DigitalOceanDatabaseUser")
+        .setMetadata(CloudResourceMetadata.newBuilder().setName("app-user"))
+        .setSpec(DigitalOceanDatabaseUserSpec.newBuilder()
+            .setCluster(StringValueOrRef.newBuilder().setValue(CLUSTER_ID))
+            .setName("app"));
+  }
+
+  /**
+   * A connection pool that every layer accepts, without advice: {@code app-pool} of 10 connections in
+   * transaction mode to defaultdb as user app, in the cluster {@link #CLUSTER_ID},
+   * named app-pool in its metadata.
+   */
+  public static DigitalOceanDatabaseConnectionPool.Builder
+      databaseConnectionPool() {
+    return DigitalOceanDatabaseConnectionPool.newBuilder()
+        .setApiVersion(API_VERSION)
+        .setKind("DigitalOceanDatabaseConnectionPool")
+        .setMetadata(CloudResourceMetadata.newBuilder().setName("app-pool"))
+        .setSpec(DigitalOceanDatabaseConnectionPoolSpec.newBuilder()
+            .setCluster(StringValueOrRef.newBuilder().setValue(CLUSTER_ID))
+            .setName("app-pool")
+            .setMode(DigitalOceanDatabaseConnectionPoolMode.transaction)
+            .setSize(10)
+            .setDbName("defaultdb")
+            .setUser("app"));
   }
 }

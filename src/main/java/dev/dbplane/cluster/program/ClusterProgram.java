@@ -8,8 +8,6 @@ import dev.dbplane.cluster.ClusterSpec;
 import dev.dbplane.engine.Secret;
 import dev.dbplane.pulumi.DigitalOceanProvider;
 import dev.dbplane.pulumi.StackProgram;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,8 +24,8 @@ final class ClusterProgram implements StackProgram {
   static final String CLUSTER_NAME = "database-cluster";
 
   /** Each stack output ({@link ClusterKind#OUTPUTS}) and the cluster's property it is. */
-  static final Map<String, String> EXPORTED_PROPERTIES = orderedMap(
-      "cluster_id", "id", "connection_uri", "uri", "host", "host", "port", "port", "database_user", "user", "database_password", "password");
+  static final Map<String, String> EXPORTED_PROPERTIES = ClusterKind.OUTPUTS.inOrder(Map.of(
+      "cluster_id", "id", "connection_uri", "uri", "host", "host", "port", "port", "database_user", "user", "database_password", "password"));
 
   private final ClusterSpec spec;
   private final Secret token;
@@ -62,9 +60,9 @@ final class ClusterProgram implements StackProgram {
     // Runs only once every value is known: never in a preview of a change, always in an update.
     Output.tuple(cluster.id(), cluster.uri(), cluster.host(), cluster.port(), cluster.user(), cluster.password())
         .applyValue(known -> {
-          outputs.set(orderedMap(
+          outputs.set(ClusterKind.OUTPUTS.inOrder(Map.of(
               "cluster_id", known.t1, "connection_uri", known.t2, "host", known.t3, "port", String.valueOf(known.t4),
-              "database_user", known.t5, "database_password", known.t6));
+              "database_user", known.t5, "database_password", known.t6)));
           return null;
         });
   }
@@ -72,13 +70,5 @@ final class ClusterProgram implements StackProgram {
   @Override
   public Optional<Map<String, String>> outputs() {
     return Optional.ofNullable(outputs.get());
-  }
-
-  private static Map<String, String> orderedMap(String... pairs) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      map.put(pairs[i], pairs[i + 1]);
-    }
-    return Collections.unmodifiableMap(map);
   }
 }

@@ -1,0 +1,122 @@
+package dev.dbplane.db;
+
+import dev.dbplane.engine.StackName;
+import dev.dbplane.resource.AttachedKind;
+import dev.dbplane.resource.ChangeVerdict;
+import dev.dbplane.resource.ClusterFacts;
+import dev.dbplane.resource.References;
+import dev.dbplane.resource.Findings;
+import dev.dbplane.resource.OutputNames;
+import dev.dbplane.resource.ResourceRequest;
+import dev.dbplane.resource.ResourceValidator;
+import dev.dbplane.resource.Violation;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.project_planton.provider.digitalocean.digitaloceandatabasedb.v1.DigitalOceanDatabaseDb;
+import org.project_planton.provider.digitalocean.digitaloceandatabasedb.v1.DigitalOceanDatabaseDbStackInput;
+import org.project_planton.shared.foreignkey.v1.StringValueOrRef;
+
+/** A database inside a managed cluster. */
+public final class DbKind implements AttachedKind<DigitalOceanDatabaseDb, DbSpec> {
+
+  public static final String NAME = "DigitalOceanDatabaseDb";
+  public static final String NOUN = "database";
+
+  /** The database's outputs; its program exports exactly these. */
+  public static final OutputNames OUTPUTS = new OutputNames(List.of("id", "name"), Set.of(), "id");
+
+  /** The pipeline's validator for databases. */
+  public static ResourceValidator<DigitalOceanDatabaseDb, DbSpec> validator(boolean defaultTokenConfigured) {
+    return new ResourceValidator<>(new DbKind(), defaultTokenConfigured);
+  }
+
+  public static ResourceRequest<DigitalOceanDatabaseDb> request(DigitalOceanDatabaseDb manifest) {
+    return ResourceRequest.of(manifest);
+  }
+
+  public static ResourceRequest<DigitalOceanDatabaseDb> request(DigitalOceanDatabaseDbStackInput stackInput) {
+    return ResourceRequest.ofStackInput(stackInput, DigitalOceanDatabaseDb.class);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String noun() {
+    return NOUN;
+  }
+
+  @Override
+  public Class<DigitalOceanDatabaseDb> manifestType() {
+    return DigitalOceanDatabaseDb.class;
+  }
+
+  @Override
+  public Class<DigitalOceanDatabaseDbStackInput> stackInputType() {
+    return DigitalOceanDatabaseDbStackInput.class;
+  }
+
+  @Override
+  public String resourceName(DigitalOceanDatabaseDb manifest) {
+    return manifest.getSpec().getName();
+  }
+
+  @Override
+  public void checkRules(DigitalOceanDatabaseDb manifest, Findings findings) {
+    if (manifest.getSpec().hasCluster()) {
+      References.checkCluster(manifest.getSpec().getCluster(), clusterField(), findings);
+    }
+  }
+
+  /** A database's choices have nothing to regret that the rules do not already refuse. */
+  @Override
+  public void advise(DigitalOceanDatabaseDb manifest, Findings findings) {}
+
+  @Override
+  public DbSpec normalise(DigitalOceanDatabaseDb manifest, StackName stack) {
+    return new DbSpec(References.literalClusterId(manifest.getSpec().getCluster()), manifest.getSpec().getName(), stack);
+  }
+
+  /** The provider replaces a database for any change (its cluster, its name), and its data goes with it. */
+  @Override
+  public ChangeVerdict judgeChange(DbSpec current, DbSpec next) {
+    List<Violation> replacements = Stream.of(
+            replaces(clusterField(), current.clusterId(), next.clusterId()),
+            replaces("spec.name", current.name(), next.name()))
+        .flatMap(Optional::stream)
+        .toList();
+    return new ChangeVerdict(replacements, List.of());
+  }
+
+  @Override
+  public OutputNames outputs() {
+    return OUTPUTS;
+  }
+
+  @Override
+  public StringValueOrRef clusterOf(DigitalOceanDatabaseDb manifest) {
+    return manifest.getSpec().getCluster();
+  }
+
+  @Override
+  public void checkAgainst(DigitalOceanDatabaseDb manifest, ClusterFacts cluster, List<DbSpec> others, Findings findings) {
+    DbRules.checkAgainst(manifest.getSpec(), cluster, others, findings);
+  }
+
+  @Override
+  public DbSpec bindCluster(DbSpec spec, String clusterId) {
+    return new DbSpec(clusterId, spec.name(), spec.stack());
+  }
+
+  private static Optional<Violation> replaces(String field, String from, String to) {
+    return from.equals(to)
+        ? Optional.empty()
+        : Optional.of(new Violation(field, "dbplane.change.replaces_database",
+            "changing " + field + " from " + from + " to " + to
+                + " makes DigitalOcean replace the database, which destroys its data"));
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * The database's Pulumi program and its hand-written bindings of the DigitalOcean provider's
+ * {@code DatabaseDb}, held to the provider's schema by a test. The only part of the database kind
+ * that knows Pulumi; the engine in {@code dev.dbplane.pulumi} runs it.
+ */
+@NullMarked
+package dev.dbplane.db.program;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,143 @@
+package dev.dbplane.pool;
+
+import dev.dbplane.engine.StackName;
+import dev.dbplane.resource.AttachedKind;
+import dev.dbplane.resource.ChangeVerdict;
+import dev.dbplane.resource.ClusterFacts;
+import dev.dbplane.resource.References;
+import dev.dbplane.resource.Findings;
+import dev.dbplane.resource.OutputNames;
+import dev.dbplane.resource.ResourceRequest;
+import dev.dbplane.resource.ResourceValidator;
+import dev.dbplane.resource.Violation;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.project_planton.provider.digitalocean.digitaloceandatabaseconnectionpool.v1.DigitalOceanDatabaseConnectionPool;
+import org.project_planton.provider.digitalocean.digitaloceandatabaseconnectionpool.v1.DigitalOceanDatabaseConnectionPoolMode;
+import org.project_planton.provider.digitalocean.digitaloceandatabaseconnectionpool.v1.DigitalOceanDatabaseConnectionPoolSpec;
+import org.project_planton.provider.digitalocean.digitaloceandatabaseconnectionpool.v1.DigitalOceanDatabaseConnectionPoolStackInput;
+import org.project_planton.shared.foreignkey.v1.StringValueOrRef;
+
+/** A PgBouncer connection pool of a managed PostgreSQL cluster. */
+public final class PoolKind implements AttachedKind<DigitalOceanDatabaseConnectionPool, PoolSpec> {
+
+  public static final String NAME = "DigitalOceanDatabaseConnectionPool";
+  public static final String NOUN = "connection pool";
+
+  /** The pool's outputs; its program exports exactly these. */
+  public static final OutputNames OUTPUTS = new OutputNames(
+      List.of("id", "name", "host", "port", "uri", "private_uri", "password"), Set.of("uri", "private_uri", "password"), "id");
+
+  /** The pipeline's validator for connection pools. */
+  public static ResourceValidator<DigitalOceanDatabaseConnectionPool, PoolSpec> validator(boolean defaultTokenConfigured) {
+    return new ResourceValidator<>(new PoolKind(), defaultTokenConfigured);
+  }
+
+  public static ResourceRequest<DigitalOceanDatabaseConnectionPool> request(DigitalOceanDatabaseConnectionPool manifest) {
+    return ResourceRequest.of(manifest);
+  }
+
+  public static ResourceRequest<DigitalOceanDatabaseConnectionPool> request(DigitalOceanDatabaseConnectionPoolStackInput stackInput) {
+    return ResourceRequest.ofStackInput(stackInput, DigitalOceanDatabaseConnectionPool.class);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String noun() {
+    return NOUN;
+  }
+
+  @Override
+  public Class<DigitalOceanDatabaseConnectionPool> manifestType() {
+    return DigitalOceanDatabaseConnectionPool.class;
+  }
+
+  @Override
+  public Class<DigitalOceanDatabaseConnectionPoolStackInput> stackInputType() {
+    return DigitalOceanDatabaseConnectionPoolStackInput.class;
+  }
+
+  @Override
+  public String resourceName(DigitalOceanDatabaseConnectionPool manifest) {
+    return manifest.getSpec().getName();
+  }
+
+  @Override
+  public void checkRules(DigitalOceanDatabaseConnectionPool manifest, Findings findings) {
+    if (manifest.getSpec().hasCluster()) {
+      References.checkCluster(manifest.getSpec().getCluster(), clusterField(), findings);
+    }
+  }
+
+  @Override
+  public void advise(DigitalOceanDatabaseConnectionPool manifest, Findings findings) {
+    if (manifest.getSpec().getMode() == DigitalOceanDatabaseConnectionPoolMode.statement) {
+      findings.advise("spec.mode", "dbplane.pool_statement_mode",
+          "statement mode refuses transactions of more than one statement; most applications need transaction mode");
+    }
+  }
+
+  @Override
+  public PoolSpec normalise(DigitalOceanDatabaseConnectionPool manifest, StackName stack) {
+    DigitalOceanDatabaseConnectionPoolSpec spec = manifest.getSpec();
+    return new PoolSpec(
+        References.literalClusterId(spec.getCluster()),
+        spec.getName(),
+        spec.getMode().name(),
+        spec.getSize(),
+        spec.getDbName(),
+        spec.getUser().isEmpty() ? null : spec.getUser(),
+        stack);
+  }
+
+  /** The provider replaces a pool for any change of its inputs; the pool's clients lose their connections. */
+  @Override
+  public ChangeVerdict judgeChange(PoolSpec current, PoolSpec next) {
+    List<Violation> replacements = Stream.of(
+            replaces(clusterField(), current.clusterId(), next.clusterId()),
+            replaces("spec.name", current.name(), next.name()),
+            replaces("spec.mode", current.mode(), next.mode()),
+            replaces("spec.size", current.size(), next.size()),
+            replaces("spec.db_name", current.dbName(), next.dbName()),
+            replaces("spec.user", current.user(), next.user()))
+        .flatMap(Optional::stream)
+        .toList();
+    return new ChangeVerdict(replacements, List.of());
+  }
+
+  @Override
+  public OutputNames outputs() {
+    return OUTPUTS;
+  }
+
+  @Override
+  public StringValueOrRef clusterOf(DigitalOceanDatabaseConnectionPool manifest) {
+    return manifest.getSpec().getCluster();
+  }
+
+  @Override
+  public void checkAgainst(DigitalOceanDatabaseConnectionPool manifest, ClusterFacts cluster, List<PoolSpec> others, Findings findings) {
+    PoolRules.checkAgainst(manifest.getSpec(), cluster, others, findings);
+  }
+
+  @Override
+  public PoolSpec bindCluster(PoolSpec spec, String clusterId) {
+    return new PoolSpec(clusterId, spec.name(), spec.mode(), spec.size(), spec.dbName(), spec.user(), spec.stack());
+  }
+
+  private static Optional<Violation> replaces(String field, @Nullable Object from, @Nullable Object to) {
+    return Objects.equals(from, to)
+        ? Optional.empty()
+        : Optional.of(new Violation(field, "dbplane.change.replaces_pool",
+            "changing " + field + " from " + from + " to " + to
+                + " makes DigitalOcean replace the connection pool, which cuts the connections of its clients"));
+  }
+}

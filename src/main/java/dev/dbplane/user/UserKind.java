@@ -1,0 +1,144 @@
+package dev.dbplane.user;
+
+import dev.dbplane.engine.StackName;
+import dev.dbplane.resource.AttachedKind;
+import dev.dbplane.resource.ChangeVerdict;
+import dev.dbplane.resource.ClusterFacts;
+import dev.dbplane.resource.References;
+import dev.dbplane.resource.Findings;
+import dev.dbplane.resource.OutputNames;
+import dev.dbplane.resource.ResourceRequest;
+import dev.dbplane.resource.ResourceValidator;
+import dev.dbplane.resource.Violation;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.project_planton.provider.digitalocean.digitaloceandatabaseuser.v1.DigitalOceanDatabaseMysqlAuthPlugin;
+import org.project_planton.provider.digitalocean.digitaloceandatabaseuser.v1.DigitalOceanDatabaseUser;
+import org.project_planton.provider.digitalocean.digitaloceandatabaseuser.v1.DigitalOceanDatabaseUserStackInput;
+import org.project_planton.shared.foreignkey.v1.StringValueOrRef;
+
+/** A user of a managed cluster. */
+public final class UserKind implements AttachedKind<DigitalOceanDatabaseUser, UserSpec> {
+
+  public static final String NAME = "DigitalOceanDatabaseUser";
+  public static final String NOUN = "user";
+
+  /** The user's outputs; its program exports exactly these. */
+  public static final OutputNames OUTPUTS = new OutputNames(List.of("id", "name", "role", "password"), Set.of("password"), "id");
+
+  /** The pipeline's validator for users. */
+  public static ResourceValidator<DigitalOceanDatabaseUser, UserSpec> validator(boolean defaultTokenConfigured) {
+    return new ResourceValidator<>(new UserKind(), defaultTokenConfigured);
+  }
+
+  public static ResourceRequest<DigitalOceanDatabaseUser> request(DigitalOceanDatabaseUser manifest) {
+    return ResourceRequest.of(manifest);
+  }
+
+  public static ResourceRequest<DigitalOceanDatabaseUser> request(DigitalOceanDatabaseUserStackInput stackInput) {
+    return ResourceRequest.ofStackInput(stackInput, DigitalOceanDatabaseUser.class);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String noun() {
+    return NOUN;
+  }
+
+  @Override
+  public Class<DigitalOceanDatabaseUser> manifestType() {
+    return DigitalOceanDatabaseUser.class;
+  }
+
+  @Override
+  public Class<DigitalOceanDatabaseUserStackInput> stackInputType() {
+    return DigitalOceanDatabaseUserStackInput.class;
+  }
+
+  @Override
+  public String resourceName(DigitalOceanDatabaseUser manifest) {
+    return manifest.getSpec().getName();
+  }
+
+  @Override
+  public void checkRules(DigitalOceanDatabaseUser manifest, Findings findings) {
+    if (manifest.getSpec().hasCluster()) {
+      References.checkCluster(manifest.getSpec().getCluster(), clusterField(), findings);
+    }
+    UserRules.check(manifest.getSpec(), findings);
+  }
+
+  @Override
+  public void advise(DigitalOceanDatabaseUser manifest, Findings findings) {
+    if (manifest.getSpec().getMysqlAuthPlugin() == DigitalOceanDatabaseMysqlAuthPlugin.mysql_native_password) {
+      findings.advise("spec.mysql_auth_plugin", "dbplane.mysql_native_password_deprecated",
+          "MySQL deprecated mysql_native_password in 8.0 and removed it in 9; use it only for clients that cannot do caching_sha2_password");
+    }
+  }
+
+  @Override
+  public UserSpec normalise(DigitalOceanDatabaseUser manifest, StackName stack) {
+    return new UserSpec(
+        References.literalClusterId(manifest.getSpec().getCluster()),
+        manifest.getSpec().getName(),
+        authPlugin(manifest.getSpec().getMysqlAuthPlugin()),
+        stack);
+  }
+
+  /**
+   * Changing the cluster or the name makes the provider replace the user (a new password, and the
+   * grants given to the old one are gone); the authentication plugin changes in place.
+   */
+  @Override
+  public ChangeVerdict judgeChange(UserSpec current, UserSpec next) {
+    List<Violation> replacements = Stream.of(
+            replaces(clusterField(), current.clusterId(), next.clusterId()),
+            replaces("spec.name", current.name(), next.name()))
+        .flatMap(Optional::stream)
+        .toList();
+    return new ChangeVerdict(replacements, List.of());
+  }
+
+  @Override
+  public OutputNames outputs() {
+    return OUTPUTS;
+  }
+
+  @Override
+  public StringValueOrRef clusterOf(DigitalOceanDatabaseUser manifest) {
+    return manifest.getSpec().getCluster();
+  }
+
+  @Override
+  public void checkAgainst(DigitalOceanDatabaseUser manifest, ClusterFacts cluster, List<UserSpec> others, Findings findings) {
+    UserRules.checkAgainst(manifest.getSpec(), cluster, others, findings);
+  }
+
+  @Override
+  public UserSpec bindCluster(UserSpec spec, String clusterId) {
+    return new UserSpec(clusterId, spec.name(), spec.mysqlAuthPlugin(), spec.stack());
+  }
+
+  /** The model's values are MySQL's own names, which DigitalOcean takes. */
+  private static @Nullable String authPlugin(DigitalOceanDatabaseMysqlAuthPlugin plugin) {
+    return switch (plugin) {
+      case mysql_native_password, caching_sha2_password -> plugin.name();
+      default -> null;
+    };
+  }
+
+  private static Optional<Violation> replaces(String field, String from, String to) {
+    return from.equals(to)
+        ? Optional.empty()
+        : Optional.of(new Violation(field, "dbplane.change.replaces_user",
+            "changing " + field + " from " + from + " to " + to
+                + " makes DigitalOcean replace the user: it gets a new password, and what was granted to it is lost"));
+  }
+}
