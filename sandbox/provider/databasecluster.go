@@ -681,17 +681,11 @@ func (h databaseCluster) create(ctx context.Context, env *opEnv, req createReque
 
 // acceptedButNotReady explains a wait that did not end with the cluster online.
 func acceptedButNotReady(id string, last *godo.Database, err error) error {
-	status := "unknown"
-	if last != nil && last.Status != "" {
+	status := ""
+	if last != nil {
 		status = last.Status
 	}
-	switch {
-	case isCancel(err):
-		return fmt.Errorf("%w; DigitalOcean had accepted cluster %s (last status %q): it is kept in the stack", err, id, status)
-	case errors.Is(err, errWaitTimeout):
-		return fmt.Errorf("Timeout waiting to database cluster to become %s (%v; cluster %s, last status %q)", statusOnline, err, id, status)
-	}
-	return err
+	return notReadyError("database cluster", id, status, statusOnline, err)
 }
 
 // previewOutputs are the planned state of a create: the inputs, with what DigitalOcean computes unknown.

@@ -184,8 +184,9 @@ func inputChanges(s resourceSchema, olds, news resource.PropertyMap, ignore []st
 		var kind pulumirpc.PropertyDiff_Kind
 		switch {
 		case !nHas:
-			// Optional+computed inputs keep DigitalOcean's value when unset.
-			if p.Computed || !oHas || isEmpty(ov) {
+			// Optional+computed inputs keep DigitalOcean's value when unset; same may hold an
+			// unset input equal to a default.
+			if p.Computed || !oHas || isEmpty(ov) || same(p.Name, ov, nv) {
 				continue
 			}
 			kind = pulumirpc.PropertyDiff_DELETE

@@ -105,6 +105,7 @@ func (e *partialError) Unwrap() error { return e.Reason }
 func handlers() []resourceHandler {
 	return []resourceHandler{
 		databaseCluster{},
+		databaseDb{},
 	}
 }
 
