@@ -39,14 +39,19 @@ func missingInputs(news resource.PropertyMap, keys ...string) []*pulumirpc.Check
 func emptyStrings(news resource.PropertyMap, keys ...string) []*pulumirpc.CheckFailure {
 	var out []*pulumirpc.CheckFailure
 	for _, k := range keys {
-		if !known(news, k) {
-			continue
-		}
-		if s, ok := asString(news[resource.PropertyKey(k)]); ok && strings.TrimSpace(s) == "" {
-			out = append(out, failure(k, "%s must not be empty, got %q", k, s))
+		if present(news, k) {
+			out = append(out, emptyString(k, news[resource.PropertyKey(k)])...)
 		}
 	}
 	return out
+}
+
+// emptyString refuses an empty string value; path names it.
+func emptyString(path string, v resource.PropertyValue) []*pulumirpc.CheckFailure {
+	if s, ok := asString(v); ok && !unknown(v) && strings.TrimSpace(s) == "" {
+		return []*pulumirpc.CheckFailure{failure(path, "%s must not be empty, got %q", path[strings.LastIndex(path, ".")+1:], s)}
+	}
+	return nil
 }
 
 // notOneOf refuses a string outside the allowed values (the official StringInSlice); path names it.

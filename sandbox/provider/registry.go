@@ -106,6 +106,7 @@ func handlers() []resourceHandler {
 	return []resourceHandler{
 		databaseCluster{},
 		databaseDb{},
+		databaseUser{},
 	}
 }
 
