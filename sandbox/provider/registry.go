@@ -107,6 +107,7 @@ func handlers() []resourceHandler {
 		databaseCluster{},
 		databaseDb{},
 		databaseUser{},
+		databaseConnectionPool{},
 	}
 }
 
