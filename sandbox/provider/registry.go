@@ -108,6 +108,7 @@ func handlers() []resourceHandler {
 		databaseDb{},
 		databaseUser{},
 		databaseConnectionPool{},
+		databaseFirewall{},
 	}
 }
 
