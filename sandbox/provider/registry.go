@@ -109,6 +109,7 @@ func handlers() []resourceHandler {
 		databaseUser{},
 		databaseConnectionPool{},
 		databaseFirewall{},
+		databaseReplica{},
 	}
 }
 

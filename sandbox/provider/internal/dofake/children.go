@@ -104,6 +104,15 @@ func (s *Server) MutateReplica(clusterID, name string, f func(r *godo.DatabaseRe
 	}
 }
 
+// SetReplicaGetsUntilReady sets how many more GETs of a replica answer its current status before it is ready.
+func (s *Server) SetReplicaGetsUntilReady(clusterID, name string, n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if c, ok := s.clusters[clusterID]; ok && c.replicas[name] != nil {
+		c.replicas[name].countdown = n
+	}
+}
+
 // RemoveChild deletes a cluster's database, user, pool or replica behind the provider's back;
 // kind is the path segment: dbs, users, pools or replicas.
 func (s *Server) RemoveChild(clusterID, kind, name string) {
