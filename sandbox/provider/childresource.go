@@ -44,6 +44,14 @@ func (r childRef) outputs() resource.PropertyMap {
 	return resource.PropertyMap{"clusterId": str(r.ClusterID), "name": str(r.Name)}
 }
 
+// answered refuses a 2xx answer without the object it should hold (godo then hands over nil).
+func answered[T any](v *T, what string) error {
+	if v == nil {
+		return fmt.Errorf("DigitalOcean's answer has no %s", what)
+	}
+	return nil
+}
+
 // isNotFound says whether DigitalOcean answered 404.
 func isNotFound(resp *godo.Response) bool {
 	return resp != nil && resp.StatusCode == http.StatusNotFound

@@ -122,10 +122,13 @@ func poolOutputs(ref childRef, p *godo.DatabasePool, password string, configured
 // readPool GETs the pool; nil outputs mean 404 (gone).
 func readPool(ctx context.Context, c *godo.Client, ref childRef, password string, configured resource.PropertyMap) (resource.PropertyMap, error) {
 	p, resp, err := c.Databases.GetPool(ctx, ref.ClusterID, ref.Name)
+	if isNotFound(resp) {
+		return nil, nil
+	}
+	if err == nil {
+		err = answered(p, "pool")
+	}
 	if err != nil {
-		if isNotFound(resp) {
-			return nil, nil
-		}
 		return nil, apiError(ctx, "Error retrieving DatabaseConnectionPool", err)
 	}
 	return poolOutputs(ref, p, password, configured), nil
@@ -139,6 +142,9 @@ func (databaseConnectionPool) create(ctx context.Context, env *opEnv, req create
 	size, _ := asInt(req.Inputs["size"])
 	p, _, err := env.client.Databases.CreatePool(ctx, ref.ClusterID, &godo.DatabaseCreatePoolRequest{Name: ref.Name,
 		User: getString(req.Inputs, "user"), Mode: getString(req.Inputs, "mode"), Size: int(size), Database: getString(req.Inputs, "dbName")})
+	if err == nil {
+		err = answered(p, "pool")
+	}
 	if err != nil {
 		return "", nil, apiError(ctx, "Error creating DatabaseConnectionPool", err)
 	}

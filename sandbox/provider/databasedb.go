@@ -53,6 +53,9 @@ func (h databaseDb) create(ctx context.Context, env *opEnv, req createRequest) (
 	}
 	ref := refOf(req.Inputs)
 	db, _, err := env.client.Databases.CreateDB(ctx, ref.ClusterID, &godo.DatabaseCreateDBRequest{Name: ref.Name})
+	if err == nil {
+		err = answered(db, "database")
+	}
 	if err != nil {
 		return "", nil, apiError(ctx, "Error creating Database DB", err)
 	}
@@ -71,10 +74,13 @@ func (h databaseDb) create(ctx context.Context, env *opEnv, req createRequest) (
 // readDB GETs the database; nil outputs mean 404 (gone).
 func readDB(ctx context.Context, c *godo.Client, ref childRef, configured resource.PropertyMap) (resource.PropertyMap, error) {
 	db, resp, err := c.Databases.GetDB(ctx, ref.ClusterID, ref.Name)
+	if isNotFound(resp) {
+		return nil, nil
+	}
+	if err == nil {
+		err = answered(db, "database")
+	}
 	if err != nil {
-		if isNotFound(resp) {
-			return nil, nil
-		}
 		return nil, apiError(ctx, "Error retrieving Database DB", err)
 	}
 	outs := childRef{ClusterID: ref.ClusterID, Name: db.Name}.outputs()

@@ -134,10 +134,13 @@ func replicaOutputs(ref childRef, rp *godo.DatabaseReplica, password string, con
 // getReplica GETs the replica; nil means 404 (gone).
 func getReplica(ctx context.Context, c *godo.Client, ref childRef) (*godo.DatabaseReplica, error) {
 	rp, resp, err := c.Databases.GetReplica(ctx, ref.ClusterID, ref.Name)
+	if isNotFound(resp) {
+		return nil, nil
+	}
+	if err == nil {
+		err = answered(rp, "replica")
+	}
 	if err != nil {
-		if isNotFound(resp) {
-			return nil, nil
-		}
 		return nil, apiError(ctx, "Error retrieving DatabaseReplica", err)
 	}
 	return rp, nil
@@ -151,6 +154,9 @@ func waitForReplica(ctx context.Context, env *opEnv, ref childRef, timeout time.
 		rp, resp, err := env.client.Databases.GetReplica(ctx, ref.ClusterID, ref.Name)
 		if isNotFound(resp) {
 			return false, nil
+		}
+		if err == nil {
+			err = answered(rp, "replica")
 		}
 		if err != nil {
 			return false, fmt.Errorf("Error trying to read DatabaseReplica state: %s", err)
@@ -210,6 +216,9 @@ func (databaseReplica) create(ctx context.Context, env *opEnv, req createRequest
 		timeout = env.waitTimeout
 	}
 	created, err := createReplica(ctx, env, ref.ClusterID, opts, timeout)
+	if err == nil {
+		err = answered(created, "replica")
+	}
 	if err != nil {
 		return "", nil, apiError(ctx, "Error creating DatabaseReplica", err)
 	}

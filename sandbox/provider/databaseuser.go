@@ -289,10 +289,13 @@ func userOutputs(ref childRef, u *godo.DatabaseUser, old, configured resource.Pr
 // readUser GETs the user; nil outputs mean 404 (gone).
 func readUser(ctx context.Context, c *godo.Client, ref childRef, old, configured resource.PropertyMap, settings resource.PropertyValue) (resource.PropertyMap, error) {
 	u, resp, err := c.Databases.GetUser(ctx, ref.ClusterID, ref.Name)
+	if isNotFound(resp) {
+		return nil, nil
+	}
+	if err == nil {
+		err = answered(u, "user")
+	}
 	if err != nil {
-		if isNotFound(resp) {
-			return nil, nil
-		}
 		return nil, apiError(ctx, "Error retrieving Database User", err)
 	}
 	return userOutputs(ref, u, old, configured, settings), nil
@@ -312,6 +315,9 @@ func (databaseUser) create(ctx context.Context, env *opEnv, req createRequest) (
 	unlock := lockUsers(ref.ClusterID)
 	u, _, err := env.client.Databases.CreateUser(ctx, ref.ClusterID, opts)
 	unlock()
+	if err == nil {
+		err = answered(u, "user")
+	}
 	if err != nil {
 		return "", nil, apiError(ctx, "Error creating Database User", err)
 	}
