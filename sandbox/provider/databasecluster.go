@@ -29,16 +29,6 @@ const (
 	slugEnum              = "digitalocean:index:DatabaseSlug"
 
 	statusOnline = "online"
-	// autonaming as the official provider configures it: <logical name>-<7 random hex>, at most 255.
-	autonameRandLen = 7
-	autonameMaxLen  = 255
-)
-
-var (
-	sString  = propType{Type: "string"}
-	sInt     = propType{Type: "integer"}
-	sBool    = propType{Type: "boolean"}
-	sStrList = propType{Type: "array", Items: &propType{Type: "string"}}
 )
 
 var clusterSchema = resourceSchema{

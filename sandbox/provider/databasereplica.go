@@ -38,7 +38,7 @@ var replicaSchema = resourceSchema{
 			Description: "The name for the database replica."},
 		// region and size are plain optional inputs in the official provider, which then replaces
 		// (region) or resizes to nothing (size) when a program leaves out what DigitalOcean filled
-		// in; here an unset one keeps DigitalOcean's value.
+		// in; here an unset one keeps DigitalOcean's value. The enums are the cluster's.
 		{Name: "region", propType: propType{Type: "string", OneOf: regionEnum}, Input: true, Output: true, ReplaceOnChanges: true, Computed: true,
 			Description: "DigitalOcean region where the replica will reside."},
 		{Name: "size", propType: propType{Type: "string", OneOf: slugEnum}, Input: true, Output: true, Computed: true,

@@ -98,6 +98,12 @@ func storageFailures(news resource.PropertyMap) []*pulumirpc.CheckFailure {
 	return nil
 }
 
+// autonaming as the official provider configures it: <logical name>-<7 random hex>, at most 255.
+const (
+	autonameRandLen = 7
+	autonameMaxLen  = 255
+)
+
 // defaultName fills in an omitted name as the official provider's autonaming does
 // (SetAutonaming(255, "-")), and records in __defaults which inputs came from defaults, as the
 // bridge does: a name the program chose makes a replacement delete first.
