@@ -227,3 +227,22 @@ func TestUserRefusals(t *testing.T) {
 	containsAll(t, rpcerror.Convert(err).Message(), "Error deleting Database User: DELETE "+fake.URL+"/v2/databases/"+cid+"/users/doadmin: 422",
 		"the default user cannot be deleted")
 }
+
+// A reset_auth that went through before a failed settings update is recorded, new password included.
+func TestUserUpdateFailingAfterResetAuthIsPartial(t *testing.T) {
+	s, fake := newTestProvider(t)
+	cid := newCluster(t, s, "mysql")
+	r := userResource(t, s)
+	inputs, id, outs := r.mustCreate(userInputs(cid))
+	news, _ := r.check(inputs, with(inputs, "mysqlAuthPlugin", godo.SQLAuthPluginNative, "settings", acls("events", "consume")))
+	fake.Fail(http.MethodPut, "/v2/databases/"+cid+"/users/app", http.StatusUnprocessableEntity, "settings are not supported", 1)
+	_, err := r.update(id, inputs, outs, news)
+	f := initFailed(t, err)
+	props := mustUnmarshal(t, f.GetProperties())
+	u, _ := fake.User(cid, "app")
+	if f.GetId() != id || getString(props, "mysqlAuthPlugin") != godo.SQLAuthPluginNative || stringOf(t, props, "password") != u.Password ||
+		!props["password"].IsSecret() || u.Password == stringOf(t, outs, "password") {
+		t.Errorf("partial update: %v (DigitalOcean has %q)", props, u.Password)
+	}
+	containsAll(t, strings.Join(f.GetReasons(), " "), "Error updating settings for DatabaseUser", "settings are not supported")
+}
