@@ -7,7 +7,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -30,16 +29,6 @@ const (
 	slugEnum              = "digitalocean:index:DatabaseSlug"
 
 	statusOnline = "online"
-	// autonaming as the official provider configures it: <logical name>-<7 random hex>, at most 255.
-	autonameRandLen = 7
-	autonameMaxLen  = 255
-)
-
-var (
-	sString  = propType{Type: "string"}
-	sInt     = propType{Type: "integer"}
-	sBool    = propType{Type: "boolean"}
-	sStrList = propType{Type: "array", Items: &propType{Type: "string"}}
 )
 
 var clusterSchema = resourceSchema{
@@ -249,36 +238,12 @@ func parseSpec(m resource.PropertyMap) clusterSpec {
 
 // ---- Check
 
-var tagNameRe = regexp.MustCompile(`^[a-zA-Z0-9:\-_]{1,255}$`)
-
-func failure(prop, format string, args ...any) *pulumirpc.CheckFailure {
-	return &pulumirpc.CheckFailure{Property: prop, Reason: fmt.Sprintf(format, args...)}
-}
-
 func (databaseCluster) check(req checkRequest) (resource.PropertyMap, []*pulumirpc.CheckFailure, error) {
 	news := req.News.Copy()
 	failures := checkTypes(clusterSchema, news)
 
-	// Autonaming (the official provider: SetAutonaming(255, "-")). The bridge records which inputs
-	// came from defaults in __defaults; a user-chosen name makes a replacement delete first.
-	var defaulted []resource.PropertyValue
-	if !present(news, "name") {
-		name, f := autoname(req)
-		if f != nil {
-			failures = append(failures, f)
-		} else {
-			news["name"] = str(name)
-			defaulted = append(defaulted, str("name"))
-		}
-	}
-	news["__defaults"] = resource.NewArrayProperty(defaulted)
-
-	known := func(k string) bool { return present(news, k) && !unknown(news[resource.PropertyKey(k)]) }
-	for _, k := range []string{"engine", "size", "region", "nodeCount"} {
-		if !present(news, k) {
-			failures = append(failures, failure(k, "Missing required argument. The argument %q is required, but no definition was found.", k))
-		}
-	}
+	failures = append(failures, defaultName(req, news)...)
+	failures = append(failures, missingInputs(news, "engine", "size", "region", "nodeCount")...)
 	if !present(news, "version") {
 		// The official provider's CustomizeDiff (transitionVersionToRequired) in the same words.
 		if old := getString(req.Olds, "version"); old != "" {
@@ -288,33 +253,14 @@ func (databaseCluster) check(req checkRequest) (resource.PropertyMap, []*pulumir
 			failures = append(failures, failure("version", "The argument \"version\" is required, but no definition was found."))
 		}
 	}
-	for _, k := range []string{"name", "engine", "size", "region", "version", "privateNetworkUuid", "projectId", "evictionPolicy"} {
-		if known(k) {
-			if s, ok := asString(news[resource.PropertyKey(k)]); ok && strings.TrimSpace(s) == "" {
-				failures = append(failures, failure(k, "%s must not be empty, got %q", k, s))
-			}
-		}
-	}
-	if known("nodeCount") {
+	failures = append(failures, emptyStrings(news, "name", "engine", "size", "region", "version", "privateNetworkUuid", "projectId", "evictionPolicy")...)
+	if known(news, "nodeCount") {
 		if n, err := asInt(news["nodeCount"]); err == nil && n < 1 {
 			failures = append(failures, failure("nodeCount", "nodeCount must be at least 1, got %d", n))
 		}
 	}
-	if known("storageSizeMib") {
-		if _, err := parseStorage(news["storageSizeMib"]); err != nil {
-			failures = append(failures, failure("storageSizeMib", "%v", err))
-		}
-	}
-	if known("tags") {
-		if v, _ := peel(news["tags"]); v.IsArray() {
-			for i, e := range v.ArrayValue() {
-				if s, ok := asString(e); ok && !tagNameRe.MatchString(s) {
-					failures = append(failures, failure(fmt.Sprintf("tags[%d]", i),
-						"tags may contain lowercase letters, numbers, colons, dashes, and underscores; there is a limit of 255 characters per tag (got %q)", s))
-				}
-			}
-		}
-	}
+	failures = append(failures, storageFailures(news)...)
+	failures = append(failures, tagFailures(news)...)
 	if o, ok := getObject(news, "storageAutoscale"); ok && !unknown(news["storageAutoscale"]) {
 		if present(o, "thresholdPercent") {
 			if n, err := asInt(o["thresholdPercent"]); err == nil && (n < 15 || n > 95) {
@@ -328,7 +274,7 @@ func (databaseCluster) check(req checkRequest) (resource.PropertyMap, []*pulumir
 		}
 	}
 	// validateExclusiveAttributes, in the official words.
-	if known("engine") {
+	if known(news, "engine") {
 		engine := getString(news, "engine")
 		if present(news, "sqlMode") && getString(news, "sqlMode") != "" && engine != "mysql" {
 			failures = append(failures, failure("sqlMode", "sql_mode is only supported for MySQL Database Clusters"))
@@ -340,122 +286,17 @@ func (databaseCluster) check(req checkRequest) (resource.PropertyMap, []*pulumir
 	return news, failures, nil
 }
 
-// autoname picks the name of a cluster whose program gave none.
-func autoname(req checkRequest) (string, *pulumirpc.CheckFailure) {
-	// Without autonaming options from the engine (the usual case) the provider names the cluster.
-	mode := pulumirpc.CheckRequest_AutonamingOptions_PROPOSE
-	if req.Autonaming != nil {
-		mode = req.Autonaming.GetMode()
-	}
-	if mode == pulumirpc.CheckRequest_AutonamingOptions_DISABLE {
-		return "", failure("name", "Missing required argument. The argument \"name\" is required: autonaming is disabled for this stack.")
-	}
-	if mode == pulumirpc.CheckRequest_AutonamingOptions_ENFORCE && req.Autonaming.GetProposedName() != "" {
-		return req.Autonaming.GetProposedName(), nil
-	}
-	// Keep an earlier autoname: a cluster must not be renamed (replaced) on every update.
-	if old := getString(req.Olds, "name"); old != "" && wasDefaulted(req.Olds, "name") {
-		return old, nil
-	}
-	if req.Autonaming != nil && req.Autonaming.GetProposedName() != "" {
-		return req.Autonaming.GetProposedName(), nil
-	}
-	name, err := resource.NewUniqueName(req.RandomSeed, req.Name+"-", autonameRandLen, autonameMaxLen, nil)
-	if err != nil {
-		return "", failure("name", "cannot generate a name: %v", err)
-	}
-	return name, nil
-}
-
-// wasDefaulted says whether key was filled in by the provider (listed in __defaults); without a
-// __defaults list every old value counts as one, as in the bridge.
-func wasDefaulted(m resource.PropertyMap, key string) bool {
-	d, ok := m["__defaults"]
-	if !ok || !d.IsArray() {
-		return true
-	}
-	for _, e := range d.ArrayValue() {
-		if e.IsString() && e.StringValue() == key {
-			return true
-		}
-	}
-	return false
-}
-
 // ---- Diff
-
-type change struct {
-	Key     string
-	Kind    pulumirpc.PropertyDiff_Kind
-	Replace bool
-}
 
 // clusterChanges compares new inputs with the old state (what DigitalOcean last reported).
 func clusterChanges(olds, news resource.PropertyMap, ignore []string) []change {
-	ignored := map[string]bool{}
-	for _, k := range ignore {
-		ignored[k] = true
-	}
 	engine := getString(news, "engine")
 	if engine == "" {
 		engine = getString(olds, "engine")
 	}
-	var out []change
-	for _, p := range clusterSchema.inputs() {
-		if ignored[p.Name] {
-			continue
-		}
-		key := resource.PropertyKey(p.Name)
-		nv, ov := news[key], olds[key]
-		nHas, oHas := present(news, p.Name), present(olds, p.Name)
-		var kind pulumirpc.PropertyDiff_Kind
-		switch {
-		case !nHas:
-			// Optional+computed inputs (VPC, project, storage) keep DigitalOcean's value when unset.
-			if p.Computed || !oHas || isEmpty(ov) {
-				continue
-			}
-			kind = pulumirpc.PropertyDiff_DELETE
-		case unknown(nv):
-			kind = pulumirpc.PropertyDiff_UPDATE
-		case !oHas:
-			if isEmpty(nv) {
-				continue
-			}
-			kind = pulumirpc.PropertyDiff_ADD
-		default:
-			if sameValue(p.Name, ov, nv, engine) {
-				continue
-			}
-			kind = pulumirpc.PropertyDiff_UPDATE
-		}
-		c := change{Key: p.Name, Kind: kind, Replace: p.ReplaceOnChanges}
-		if c.Replace {
-			switch kind {
-			case pulumirpc.PropertyDiff_ADD:
-				c.Kind = pulumirpc.PropertyDiff_ADD_REPLACE
-			case pulumirpc.PropertyDiff_DELETE:
-				c.Kind = pulumirpc.PropertyDiff_DELETE_REPLACE
-			default:
-				c.Kind = pulumirpc.PropertyDiff_UPDATE_REPLACE
-			}
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
-func isEmpty(v resource.PropertyValue) bool {
-	v, _ = peel(v)
-	switch {
-	case v.IsNull():
-		return true
-	case v.IsString():
-		return v.StringValue() == ""
-	case v.IsArray():
-		return len(v.ArrayValue()) == 0
-	}
-	return false
+	return inputChanges(clusterSchema, olds, news, ignore, func(key string, ov, nv resource.PropertyValue) bool {
+		return sameValue(key, ov, nv, engine)
+	})
 }
 
 // sameValue compares an old and a new value of an input the way the official provider does
@@ -564,27 +405,7 @@ func (databaseCluster) diff(req diffRequest) (*pulumirpc.DiffResponse, error) {
 	if len(olds) == 0 {
 		olds = req.OldInputs
 	}
-	changes := clusterChanges(olds, req.News, req.IgnoreChanges)
-	resp := &pulumirpc.DiffResponse{Changes: pulumirpc.DiffResponse_DIFF_NONE, HasDetailedDiff: true,
-		DetailedDiff: map[string]*pulumirpc.PropertyDiff{}}
-	for _, c := range changes {
-		resp.Diffs = append(resp.Diffs, c.Key)
-		resp.DetailedDiff[c.Key] = &pulumirpc.PropertyDiff{Kind: c.Kind, InputDiff: true}
-		if c.Replace {
-			resp.Replaces = append(resp.Replaces, c.Key)
-		}
-	}
-	if len(changes) > 0 {
-		resp.Changes = pulumirpc.DiffResponse_DIFF_SOME
-	}
-	// As the bridge: replacing a cluster whose name the program chose must delete the old one
-	// first, since DigitalOcean refuses a second cluster of the same name.
-	if len(resp.Replaces) > 0 {
-		if _, has := req.News["__defaults"]; has && !wasDefaulted(req.News, "name") {
-			resp.DeleteBeforeReplace = true
-		}
-	}
-	return resp, nil
+	return diffResponse(clusterSchema, clusterChanges(olds, req.News, req.IgnoreChanges), req.News), nil
 }
 
 // ---- outputs
@@ -850,38 +671,19 @@ func (h databaseCluster) create(ctx context.Context, env *opEnv, req createReque
 
 // acceptedButNotReady explains a wait that did not end with the cluster online.
 func acceptedButNotReady(id string, last *godo.Database, err error) error {
-	status := "unknown"
-	if last != nil && last.Status != "" {
+	status := ""
+	if last != nil {
 		status = last.Status
 	}
-	switch {
-	case isCancel(err):
-		return fmt.Errorf("%w; DigitalOcean had accepted cluster %s (last status %q): it is kept in the stack", err, id, status)
-	case errors.Is(err, errWaitTimeout):
-		return fmt.Errorf("Timeout waiting to database cluster to become %s (%v; cluster %s, last status %q)", statusOnline, err, id, status)
-	}
-	return err
+	return notReadyError("database cluster", id, status, statusOnline, err)
 }
 
 // previewOutputs are the planned state of a create: the inputs, with what DigitalOcean computes unknown.
 func previewOutputs(inputs resource.PropertyMap) resource.PropertyMap {
-	outs := resource.PropertyMap{}
-	for k, v := range inputs {
-		if !isInternalKey(k) {
-			outs[k] = v
-		}
-	}
+	outs := plannedOutputs(clusterSchema, inputs)
 	if s, ok := asString(outs["region"]); ok {
 		outs["region"] = str(strings.ToLower(s))
 		annotateSecrets(outs, resource.PropertyMap{"region": inputs["region"]})
-	}
-	for _, p := range clusterSchema.Properties {
-		if !p.Output {
-			continue
-		}
-		if !p.Input || (p.Computed && !present(inputs, p.Name)) {
-			outs[resource.PropertyKey(p.Name)] = unknownValue()
-		}
 	}
 	return outs
 }
@@ -955,36 +757,12 @@ func (h databaseCluster) read(ctx context.Context, env *opEnv, req readRequest) 
 var importedInputs = []string{"name", "engine", "version", "size", "region", "nodeCount", "tags",
 	"privateNetworkUuid", "projectId", "storageSizeMib"}
 
-// readInputs are the inputs after a refresh: the old inputs with DigitalOcean's current values, so
-// that drift shows; values equal under the provider's comparison keep the program's spelling.
+// readInputs are the inputs after a refresh, with DigitalOcean's current values (see refreshedInputs).
 func readInputs(oldInputs, outs resource.PropertyMap) resource.PropertyMap {
-	if len(oldInputs) == 0 {
-		ins := resource.PropertyMap{"__defaults": resource.NewArrayProperty(nil)}
-		for _, k := range importedInputs {
-			if v, ok := outs[resource.PropertyKey(k)]; ok && !isEmpty(v) {
-				ins[resource.PropertyKey(k)] = v
-			}
-		}
-		return ins
-	}
 	engine := getString(outs, "engine")
-	ins := oldInputs.Copy()
-	for k, old := range oldInputs {
-		if isInternalKey(k) {
-			continue
-		}
-		p, ok := clusterSchema.property(string(k))
-		if !ok || !p.Input {
-			continue
-		}
-		cur, ok := outs[k]
-		if !ok || sameValue(string(k), old, cur, engine) {
-			continue
-		}
-		ins[k] = cur
-	}
-	annotateSecrets(ins, oldInputs)
-	return ins
+	return refreshedInputs(clusterSchema, oldInputs, outs, importedInputs, func(key string, ov, nv resource.PropertyValue) bool {
+		return sameValue(key, ov, nv, engine)
+	})
 }
 
 // ---- Update

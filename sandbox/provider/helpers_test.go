@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"sort"
 	"strings"
 	"testing"
 
@@ -198,4 +199,133 @@ func count(calls []string, call string) int {
 		}
 	}
 	return n
+}
+
+// testResource drives one resource of any served type through the server, as the engine does.
+type testResource struct {
+	t     *testing.T
+	s     *server
+	token string
+	name  string // the logical name
+}
+
+func (r testResource) urn() string { return "urn:pulumi:dev::dbplane::" + r.token + "::" + r.name }
+
+func (r testResource) check(olds, news resource.PropertyMap) (resource.PropertyMap, []*pulumirpc.CheckFailure) {
+	r.t.Helper()
+	resp, err := r.s.Check(context.Background(), &pulumirpc.CheckRequest{Urn: r.urn(), Type: r.token, Name: r.name,
+		Olds: mustMarshal(r.t, olds), News: mustMarshal(r.t, news), RandomSeed: []byte("seed")})
+	if err != nil {
+		r.t.Fatalf("Check: %v", err)
+	}
+	return mustUnmarshal(r.t, resp.GetInputs()), resp.GetFailures()
+}
+
+func (r testResource) create(ctx context.Context, inputs resource.PropertyMap, preview bool) (string, resource.PropertyMap, error) {
+	r.t.Helper()
+	resp, err := r.s.Create(ctx, &pulumirpc.CreateRequest{Urn: r.urn(), Type: r.token, Name: r.name,
+		Properties: mustMarshal(r.t, inputs), Preview: preview})
+	if err != nil {
+		return "", nil, err
+	}
+	return resp.GetId(), mustUnmarshal(r.t, resp.GetProperties()), nil
+}
+
+// mustCreate checks and creates the resource, returning the checked inputs, the id and the state.
+func (r testResource) mustCreate(news resource.PropertyMap) (resource.PropertyMap, string, resource.PropertyMap) {
+	r.t.Helper()
+	inputs, failures := r.check(nil, news)
+	if len(failures) > 0 {
+		r.t.Fatalf("Check failures: %v", failures)
+	}
+	id, outs, err := r.create(context.Background(), inputs, false)
+	if err != nil {
+		r.t.Fatalf("Create: %v", err)
+	}
+	return inputs, id, outs
+}
+
+func (r testResource) diff(id string, oldInputs, olds, news resource.PropertyMap) *pulumirpc.DiffResponse {
+	r.t.Helper()
+	resp, err := r.s.Diff(context.Background(), &pulumirpc.DiffRequest{Id: id, Urn: r.urn(), Type: r.token,
+		OldInputs: mustMarshal(r.t, oldInputs), Olds: mustMarshal(r.t, olds), News: mustMarshal(r.t, news)})
+	if err != nil {
+		r.t.Fatalf("Diff: %v", err)
+	}
+	return resp
+}
+
+func (r testResource) update(id string, oldInputs, olds, news resource.PropertyMap) (resource.PropertyMap, error) {
+	r.t.Helper()
+	resp, err := r.s.Update(context.Background(), &pulumirpc.UpdateRequest{Id: id, Urn: r.urn(), Type: r.token,
+		OldInputs: mustMarshal(r.t, oldInputs), Olds: mustMarshal(r.t, olds), News: mustMarshal(r.t, news)})
+	if err != nil {
+		return nil, err
+	}
+	return mustUnmarshal(r.t, resp.GetProperties()), nil
+}
+
+// read is a refresh (inputs and state given) or an import (both nil).
+func (r testResource) read(id string, inputs, state resource.PropertyMap) (*pulumirpc.ReadResponse, error) {
+	r.t.Helper()
+	var ins *structpb.Struct
+	if inputs != nil {
+		ins = mustMarshal(r.t, inputs)
+	}
+	return r.s.Read(context.Background(), &pulumirpc.ReadRequest{Id: id, Urn: r.urn(), Type: r.token,
+		Inputs: ins, Properties: mustMarshal(r.t, state)})
+}
+
+func (r testResource) delete(id string, inputs, outs resource.PropertyMap) error {
+	r.t.Helper()
+	_, err := r.s.Delete(context.Background(), &pulumirpc.DeleteRequest{Id: id, Urn: r.urn(), Type: r.token,
+		OldInputs: mustMarshal(r.t, inputs), Properties: mustMarshal(r.t, outs)})
+	return err
+}
+
+// newCluster creates a cluster of the engine for the sub-resources under test.
+func newCluster(t *testing.T, s *server, engine string) string {
+	t.Helper()
+	versions := map[string]string{"pg": "16", "mysql": "8", "kafka": "3.8", "valkey": "8"}
+	_, id, _ := mustCreate(t, s, with(baseInputs(), "name", "db-"+engine, "engine", engine, "version", versions[engine]))
+	return id
+}
+
+// requireGone holds a refresh to the empty answer that makes the engine drop the resource.
+func (r testResource) requireGone(id string, inputs, state resource.PropertyMap) {
+	r.t.Helper()
+	resp, err := r.read(id, inputs, state)
+	if err != nil {
+		r.t.Fatalf("Read: %v", err)
+	}
+	if resp.GetId() != "" || resp.GetProperties() != nil || resp.GetInputs() != nil {
+		r.t.Errorf("gone must be an empty read: %v", resp)
+	}
+}
+
+// requireReplace holds a diff to a replacement on exactly the keys.
+func requireReplace(t *testing.T, d *pulumirpc.DiffResponse, keys ...string) {
+	t.Helper()
+	if d.GetChanges() != pulumirpc.DiffResponse_DIFF_SOME || strings.Join(d.GetReplaces(), ",") != strings.Join(keys, ",") {
+		t.Errorf("want a replacement on %v: changes %v, replaces %v", keys, d.GetChanges(), d.GetReplaces())
+	}
+}
+
+// requireNoDiff holds a diff to no change.
+func requireNoDiff(t *testing.T, d *pulumirpc.DiffResponse) {
+	t.Helper()
+	if d.GetChanges() != pulumirpc.DiffResponse_DIFF_NONE || len(d.GetDiffs()) != 0 {
+		t.Errorf("want no diff: %v", d.GetDiffs())
+	}
+}
+
+// requireFailures holds Check failures to the properties, in any order.
+func requireFailures(t *testing.T, fs []*pulumirpc.CheckFailure, props ...string) {
+	t.Helper()
+	got := failureProps(fs)
+	sort.Strings(got)
+	sort.Strings(props)
+	if strings.Join(got, ",") != strings.Join(props, ",") {
+		t.Errorf("failures on %v, want %v: %v", got, props, fs)
+	}
 }

@@ -12,8 +12,7 @@ import (
 
 // A resource handler serves one resource type (token). The server does the gRPC plumbing (marshalling,
 // cancellation, errors); a handler works on property maps and talks to DigitalOcean through godo.
-// One file per resource: databasecluster.go now; firewall, pools, users, dbs and replicas go beside it
-// and register themselves in handlers().
+// One file per resource (databasecluster.go, databasedb.go, ...), each listed in handlers().
 type resourceHandler interface {
 	// token is the Pulumi type token, e.g. digitalocean:index/databaseCluster:DatabaseCluster.
 	token() string
@@ -105,6 +104,11 @@ func (e *partialError) Unwrap() error { return e.Reason }
 func handlers() []resourceHandler {
 	return []resourceHandler{
 		databaseCluster{},
+		databaseDb{},
+		databaseUser{},
+		databaseConnectionPool{},
+		databaseFirewall{},
+		databaseReplica{},
 	}
 }
 

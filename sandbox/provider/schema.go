@@ -33,6 +33,14 @@ type propType struct {
 	OneOf string
 }
 
+// The plain property types.
+var (
+	sString  = propType{Type: "string"}
+	sInt     = propType{Type: "integer"}
+	sBool    = propType{Type: "boolean"}
+	sStrList = propType{Type: "array", Items: &propType{Type: "string"}}
+)
+
 type property struct {
 	Name string
 	propType

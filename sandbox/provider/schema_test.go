@@ -159,19 +159,19 @@ func TestSchemaConfigMatchesOfficial(t *testing.T) {
 	}
 }
 
-func TestSchemaDatabaseClusterMatchesOfficial(t *testing.T) {
-	want, got := officialSchema(t), ourSchema(t)
-	w := obj(t, want, "resources", clusterToken)
-	g := obj(t, got, "resources", clusterToken)
-	compareProperties(t, "inputProperties", obj(t, g, "inputProperties"), obj(t, w, "inputProperties"))
-	compareProperties(t, "properties", obj(t, g, "properties"), obj(t, w, "properties"))
-	equalLists(t, "requiredInputs", strs(g["requiredInputs"]), strs(w["requiredInputs"]))
-	equalLists(t, "required", strs(g["required"]), strs(w["required"]))
-	equalLists(t, "replaceOnChanges", replaceKeys(obj(t, g, "inputProperties")), replaceKeys(obj(t, w, "inputProperties")))
-	equalLists(t, "stateInputs", keys(obj(t, g, "stateInputs", "properties")), strs(w["stateInputs_propertyNames"]))
+// compareResource holds a served resource to the official one: its inputs, outputs, required
+// lists, replacements, state inputs, secret outputs, and every type it refers to.
+func compareResource(t *testing.T, want, got map[string]any, token string) {
+	t.Helper()
+	w := obj(t, want, "resources", token)
+	g := obj(t, got, "resources", token)
+	compareProperties(t, token+" inputProperties", obj(t, g, "inputProperties"), obj(t, w, "inputProperties"))
+	compareProperties(t, token+" properties", obj(t, g, "properties"), obj(t, w, "properties"))
+	equalLists(t, token+" requiredInputs", strs(g["requiredInputs"]), strs(w["requiredInputs"]))
+	equalLists(t, token+" required", strs(g["required"]), strs(w["required"]))
+	equalLists(t, token+" replaceOnChanges", replaceKeys(obj(t, g, "inputProperties")), replaceKeys(obj(t, w, "inputProperties")))
+	equalLists(t, token+" stateInputs", keys(obj(t, g, "stateInputs", "properties")), strs(w["stateInputs_propertyNames"]))
 
-	// The secret outputs: the schema's list, and the one dbplane's Java program declares
-	// (DatabaseCluster.SECRET_OUTPUTS).
 	var secrets []string
 	for name, p := range obj(t, g, "properties") {
 		if s, _ := p.(map[string]any)["secret"].(bool); s {
@@ -179,32 +179,94 @@ func TestSchemaDatabaseClusterMatchesOfficial(t *testing.T) {
 		}
 	}
 	sort.Strings(secrets)
-	equalLists(t, "secret outputs", secrets, strs(obj(t, want, "secretProperties", clusterToken)["properties"]))
-	equalLists(t, "secret outputs (Java)", secrets, []string{"password", "privateUri", "uiPassword", "uiUri", "uri"})
-	for _, p := range clusterSchema.Properties {
-		if p.Secret && p.Input {
-			t.Errorf("%s: a secret input, the official schema has none", p.Name)
+	var wantSecrets []string
+	if sp, ok := obj(t, want, "secretProperties")[token].(map[string]any); ok {
+		wantSecrets = strs(sp["properties"])
+	}
+	equalLists(t, token+" secret outputs", secrets, wantSecrets)
+	for name, p := range obj(t, g, "inputProperties") {
+		if s, _ := p.(map[string]any)["secret"].(bool); s {
+			t.Errorf("%s.%s: a secret input, the official schema has none", token, name)
 		}
 	}
 
-	// The types the cluster refers to, field by field, and the enums' values.
-	for _, tok := range []string{maintenanceWindowType, storageAutoscaleType, backupRestoreType} {
-		wt, gt := obj(t, want, "types", tok), obj(t, got, "types", tok)
-		compareProperties(t, tok, obj(t, gt, "properties"), obj(t, wt, "properties"))
-		equalLists(t, tok+" required", strs(gt["required"]), strs(wt["required"]))
-	}
-	for _, tok := range []string{regionEnum, slugEnum} {
-		values := func(m map[string]any) []string {
-			var out []string
-			for _, e := range m["enum"].([]any) {
-				e := e.(map[string]any)
-				out = append(out, e["name"].(string)+"="+e["value"].(string))
+	// The types the resource refers to, field by field (objects) or value by value (enums).
+	seen := map[string]bool{}
+	var walk func(props map[string]any)
+	walk = func(props map[string]any) {
+		for _, ref := range refsOf(props) {
+			if seen[ref] {
+				continue
 			}
-			sort.Strings(out)
-			return out
+			seen[ref] = true
+			wt, gt := obj(t, want, "types", ref), obj(t, got, "types", ref)
+			if _, enum := wt["enum"]; enum {
+				equalLists(t, ref, enumValues(gt), enumValues(wt))
+				continue
+			}
+			compareProperties(t, ref, obj(t, gt, "properties"), obj(t, wt, "properties"))
+			equalLists(t, ref+" required", strs(gt["required"]), strs(wt["required"]))
+			walk(obj(t, wt, "properties"))
 		}
-		equalLists(t, tok, values(obj(t, got, "types", tok)), values(obj(t, want, "types", tok)))
 	}
+	walk(obj(t, w, "inputProperties"))
+	walk(obj(t, w, "properties"))
+}
+
+// refsOf lists the type tokens that properties refer to ($ref, in items and in oneOf).
+func refsOf(props map[string]any) []string {
+	var out []string
+	var visit func(v any)
+	visit = func(v any) {
+		p, ok := v.(map[string]any)
+		if !ok {
+			return
+		}
+		if ref, ok := p["$ref"].(string); ok {
+			out = append(out, strings.TrimPrefix(ref, "#/types/"))
+		}
+		visit(p["items"])
+		if oneOf, ok := p["oneOf"].([]any); ok {
+			for _, o := range oneOf {
+				visit(o)
+			}
+		}
+	}
+	for _, name := range keys(props) {
+		visit(props[name])
+	}
+	return out
+}
+
+func enumValues(m map[string]any) []string {
+	var out []string
+	for _, e := range m["enum"].([]any) {
+		e := e.(map[string]any)
+		out = append(out, e["name"].(string)+"="+e["value"].(string))
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestSchemaServesExactlyTheOfficialDatabaseResources(t *testing.T) {
+	want, got := officialSchema(t), ourSchema(t)
+	equalLists(t, "resources", keys(obj(t, got, "resources")), keys(obj(t, want, "resources")))
+	for _, token := range keys(obj(t, want, "resources")) {
+		compareResource(t, want, got, token)
+	}
+}
+
+func TestSchemaDatabaseClusterSecretsAreTheJavaProgramsOnes(t *testing.T) {
+	g := obj(t, ourSchema(t), "resources", clusterToken)
+	var secrets []string
+	for name, p := range obj(t, g, "properties") {
+		if s, _ := p.(map[string]any)["secret"].(bool); s {
+			secrets = append(secrets, name)
+		}
+	}
+	sort.Strings(secrets)
+	// dbplane's Java program declares these (DatabaseCluster.SECRET_OUTPUTS).
+	equalLists(t, "secret outputs (Java)", secrets, []string{"password", "privateUri", "uiPassword", "uiUri", "uri"})
 }
 
 // The notes of the official schema that the provider's behaviour relies on.

@@ -49,3 +49,18 @@ func poll(ctx context.Context, interval, timeout time.Duration, check func(conte
 func isCancel(err error) bool {
 	return errors.Is(err, errCancelled) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
 }
+
+// notReadyError explains a wait that did not end with the resource ready after DigitalOcean had
+// accepted it; what names the resource in the official provider's words.
+func notReadyError(what, id, lastStatus, ready string, err error) error {
+	if lastStatus == "" {
+		lastStatus = "unknown"
+	}
+	switch {
+	case isCancel(err):
+		return fmt.Errorf("%w; DigitalOcean had accepted %s %s (last status %q): it is kept in the stack", err, what, id, lastStatus)
+	case errors.Is(err, errWaitTimeout):
+		return fmt.Errorf("Timeout waiting to %s to become %s (%v; %s, last status %q)", what, ready, err, id, lastStatus)
+	}
+	return err
+}

@@ -1,4 +1,5 @@
-// Package dofake is a small in-memory fake of the DigitalOcean API's database and tag endpoints,
+// Package dofake is a small in-memory fake of the DigitalOcean API's database and tag endpoints
+// (clusters and their databases, users, pools, firewall and replicas),
 // serving godo-shaped JSON, for the provider's tests. It is not the project's emulator (that lives
 // in sandbox/emulator); it only has to be right enough to drive the provider through its paths.
 package dofake
@@ -46,8 +47,12 @@ type Server struct {
 	GetsUntilOnline int
 	// NotFoundGets is how many GETs right after a create answer 404, as DigitalOcean sometimes does.
 	NotFoundGets int
-	// OmitPasswordOnGet leaves the password out of GET answers (only the create answer has it).
+	// OmitPasswordOnGet leaves the password out of GET answers (only the create answer has it), of
+	// clusters, users, pools and replicas.
 	OmitPasswordOnGet bool
+	// ReplicaReadyStatus is the status a replica reaches after GetsUntilOnline GETs; DigitalOcean
+	// documents "active" (the default here).
+	ReplicaReadyStatus string
 
 	clusters  map[string]*cluster
 	tags      map[string]bool
@@ -63,6 +68,7 @@ type cluster struct {
 	notFound       int
 	evictionPolicy string
 	sqlMode        string
+	children
 }
 
 // New starts a fake that expects the bearer token.
@@ -256,6 +262,7 @@ func (s *Server) databases(w http.ResponseWriter, r *http.Request, reqID string,
 				MaintenanceWindow: &godo.DatabaseMaintenanceWindow{Day: "tuesday", Hour: "04:00:00"}},
 			countdown: s.GetsUntilOnline,
 			notFound:  s.NotFoundGets,
+			children:  newChildren(password),
 		}
 		if req.StorageAutoscale != nil {
 			a := *req.StorageAutoscale
@@ -270,7 +277,15 @@ func (s *Server) databases(w http.ResponseWriter, r *http.Request, reqID string,
 	}
 	c, ok := s.clusters[rest[0]]
 	if !ok {
+		if rp := s.replicaByID(rest[0]); rp != nil && len(rest) == 2 && rest[1] == "resize" && r.Method == http.MethodPut {
+			s.resizeReplica(w, rp, body)
+			return
+		}
 		s.notFound(w, reqID)
+		return
+	}
+	if len(rest) >= 2 && childKinds[rest[1]] {
+		s.children(w, r, reqID, c, rest[1:], body)
 		return
 	}
 	if len(rest) == 1 {
@@ -290,16 +305,7 @@ func (s *Server) databases(w http.ResponseWriter, r *http.Request, reqID string,
 			}
 			db := c.db
 			if s.OmitPasswordOnGet {
-				strip := func(conn *godo.DatabaseConnection) *godo.DatabaseConnection {
-					if conn == nil {
-						return nil
-					}
-					cc := *conn
-					cc.Password = ""
-					cc.URI = strings.Replace(cc.URI, ":"+conn.Password+"@", "@", 1)
-					return &cc
-				}
-				db.Connection, db.PrivateConnection = strip(db.Connection), strip(db.PrivateConnection)
+				db.Connection, db.PrivateConnection = withoutPassword(db.Connection), withoutPassword(db.PrivateConnection)
 			}
 			writeJSON(w, http.StatusOK, map[string]any{"database": db})
 		case http.MethodDelete:
@@ -366,6 +372,17 @@ func (s *Server) databases(w http.ResponseWriter, r *http.Request, reqID string,
 	default:
 		s.notFound(w, reqID)
 	}
+}
+
+// withoutPassword is a connection as a GET that leaves the password out answers it.
+func withoutPassword(conn *godo.DatabaseConnection) *godo.DatabaseConnection {
+	if conn == nil {
+		return nil
+	}
+	cc := *conn
+	cc.Password = ""
+	cc.URI = strings.Replace(cc.URI, ":"+conn.Password+"@", "@", 1)
+	return &cc
 }
 
 func (s *Server) tagRoutes(w http.ResponseWriter, r *http.Request, reqID string, rest []string, body []byte) {
