@@ -22,6 +22,8 @@ create table resources (
     -- the manifest as applied, binary protobuf; it never holds a token
     manifest        bytea        not null,
     state           varchar(16)  not null,
+    -- DigitalOcean's id of the resource, once a job of it succeeded (not secret: every API listing shows it)
+    digitalocean_id varchar(255),
     created_by      varchar(255) not null,
     created_at      timestamp with time zone not null,
     updated_at      timestamp with time zone not null,
@@ -30,6 +32,7 @@ create table resources (
 );
 create index resources_listing_idx on resources (kind, org, env, engine);
 create index resources_cluster_idx on resources (cluster_id, kind);
+create index resources_digitalocean_idx on resources (kind, digitalocean_id);
 
 insert into resources (id, kind, name, name_key, cluster_id, org, env, engine, region, stack_name, stack_key, spec_version, manifest,
                        state, created_by, created_at, updated_at)

@@ -37,7 +37,7 @@ class ArchitectureTests {
       Map.entry("crypto", Set.of("config")),
       Map.entry("storage", Set.of("config", "crypto")),
       Map.entry("digitalocean", Set.of("engine")),
-      Map.entry("resource", Set.of("engine", "crypto", "job", "audit", "common")),
+      Map.entry("resource", Set.of("engine", "crypto", "job", "audit", "common", "config")),
       Map.entry("job", Set.of("engine", "audit", "common", "config")),
       Map.entry("cluster", Set.of("resource", "engine", "job", "audit", "config")),
       Map.entry("cluster.program", Set.of("cluster", "resource", "engine", "pulumi", "digitalocean", "config")),

@@ -1,9 +1,11 @@
 package dev.dbplane.api;
 
 import dev.dbplane.cluster.ClusterFilter;
+import dev.dbplane.cluster.ClusterKind;
 import dev.dbplane.cluster.ClusterSpec;
 import dev.dbplane.resource.ResourceDetails;
 import dev.dbplane.resource.ResourceService;
+import dev.dbplane.resource.ResourceServices;
 import dev.dbplane.resource.Submission;
 import dev.dbplane.config.DbplaneProperties;
 import dev.dbplane.security.Requesters;
@@ -48,8 +50,8 @@ class ClusterController {
   private final ManifestBodies bodies;
   private final @Nullable String sandboxNotice;
 
-  ClusterController(ResourceService<DigitalOceanDatabaseCluster, ClusterSpec> clusters, ManifestBodies bodies, DbplaneProperties properties) {
-    this.clusters = clusters;
+  ClusterController(ResourceServices services, ClusterKind clusterKind, ManifestBodies bodies, DbplaneProperties properties) {
+    this.clusters = services.of(clusterKind);
     this.bodies = bodies;
     this.sandboxNotice = properties.pulumi().sandboxNotice().orElse(null);
   }

@@ -1,9 +1,11 @@
 package dev.dbplane.api;
 
+import dev.dbplane.cluster.ClusterKind;
 import dev.dbplane.cluster.ClusterSpec;
 import dev.dbplane.config.DbplaneProperties;
 import dev.dbplane.resource.ResourceRequest;
-import dev.dbplane.resource.ResourceValidator;
+import dev.dbplane.resource.ResourceService;
+import dev.dbplane.resource.ResourceServices;
 import dev.dbplane.resource.ValidationOutcome;
 import dev.dbplane.security.RequiresRole;
 import dev.dbplane.security.Role;
@@ -28,14 +30,15 @@ import org.springframework.web.bind.annotation.RestController;
 class ValidationController {
 
   private final ManifestBodies bodies;
-  private final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> validator;
+  private final ResourceService<DigitalOceanDatabaseCluster, ClusterSpec> clusters;
   private final DbplaneProperties properties;
   private final ValidationMetrics metrics;
 
-  ValidationController(ManifestBodies bodies, ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> validator, DbplaneProperties properties, ValidationMetrics metrics) {
+  ValidationController(
+      ManifestBodies bodies, ResourceServices services, ClusterKind clusterKind, DbplaneProperties properties, ValidationMetrics metrics) {
     this.metrics = metrics;
     this.bodies = bodies;
-    this.validator = validator;
+    this.clusters = services.of(clusterKind);
     this.properties = properties;
   }
 
@@ -66,8 +69,8 @@ class ValidationController {
       consumes = {"application/json", "application/yaml", "application/x-yaml", "text/yaml", "application/x-protobuf", "application/protobuf"},
       produces = MediaType.APPLICATION_JSON_VALUE)
   ValidationReport validate(HttpServletRequest request) throws IOException {
-    ResourceRequest<DigitalOceanDatabaseCluster> clusterRequest = bodies.read(request, validator.kind());
-    ValidationOutcome<ClusterSpec> outcome = validator.validate(clusterRequest);
+    ResourceRequest<DigitalOceanDatabaseCluster> clusterRequest = bodies.read(request, clusters.kind());
+    ValidationOutcome<ClusterSpec> outcome = clusters.validate(clusterRequest);
     metrics.violated(outcome.violations());
     return ValidationReport.of(clusterRequest, ManifestBodies.fieldsOf(request), outcome, properties.digitalocean().hasDefaultToken());
   }

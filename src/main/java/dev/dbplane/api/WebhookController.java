@@ -1,7 +1,9 @@
 package dev.dbplane.api;
 
+import dev.dbplane.cluster.ClusterKind;
 import dev.dbplane.cluster.ClusterSpec;
 import dev.dbplane.resource.ResourceService;
+import dev.dbplane.resource.ResourceServices;
 import dev.dbplane.security.Requesters;
 import dev.dbplane.security.RequiresRole;
 import dev.dbplane.security.Role;
@@ -39,9 +41,9 @@ class WebhookController {
   private final WebhookService webhooks;
   private final ResourceService<DigitalOceanDatabaseCluster, ClusterSpec> clusters;
 
-  WebhookController(WebhookService webhooks, ResourceService<DigitalOceanDatabaseCluster, ClusterSpec> clusters) {
+  WebhookController(WebhookService webhooks, ResourceServices services, ClusterKind clusterKind) {
     this.webhooks = webhooks;
-    this.clusters = clusters;
+    this.clusters = services.of(clusterKind);
   }
 
   @Operation(

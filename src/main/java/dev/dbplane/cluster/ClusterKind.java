@@ -1,12 +1,14 @@
 package dev.dbplane.cluster;
 
+import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.resource.ChangeVerdict;
 import dev.dbplane.resource.Findings;
 import dev.dbplane.resource.ManagedResource;
 import dev.dbplane.resource.OutputNames;
 import dev.dbplane.resource.References;
-import dev.dbplane.resource.ResourceKind;
+import dev.dbplane.resource.HostKind;
+import dev.dbplane.resource.ClusterFacts;
 import dev.dbplane.resource.ResourceRequest;
 import dev.dbplane.resource.ResourceTags;
 import dev.dbplane.resource.ResourceValidator;
@@ -15,9 +17,11 @@ import java.util.Set;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterSpec;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterStackInput;
+import org.springframework.stereotype.Component;
 
 /** The managed database cluster: the first resource kind, and what is its own. */
-public final class ClusterKind implements ResourceKind<DigitalOceanDatabaseCluster, ClusterSpec> {
+@Component
+public final class ClusterKind implements HostKind<DigitalOceanDatabaseCluster, ClusterSpec> {
 
   public static final String NAME = "DigitalOceanDatabaseCluster";
   public static final String NOUN = "cluster";
@@ -53,6 +57,11 @@ public final class ClusterKind implements ResourceKind<DigitalOceanDatabaseClust
   @Override
   public String noun() {
     return NOUN;
+  }
+
+  @Override
+  public SpecType<ClusterSpec> specType() {
+    return ClusterSpec.TYPE;
   }
 
   @Override
@@ -106,6 +115,11 @@ public final class ClusterKind implements ResourceKind<DigitalOceanDatabaseClust
   @Override
   public OutputNames outputs() {
     return OUTPUTS;
+  }
+
+  @Override
+  public ClusterFacts facts(ClusterSpec spec) {
+    return new ClusterFacts(spec.engine(), spec.version(), spec.region(), spec.size(), spec.nodeCount());
   }
 
   @Override

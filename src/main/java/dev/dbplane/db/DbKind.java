@@ -1,5 +1,6 @@
 package dev.dbplane.db;
 
+import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.resource.AttachedKind;
 import dev.dbplane.resource.ChangeVerdict;
@@ -17,8 +18,10 @@ import java.util.stream.Stream;
 import org.project_planton.provider.digitalocean.digitaloceandatabasedb.v1.DigitalOceanDatabaseDb;
 import org.project_planton.provider.digitalocean.digitaloceandatabasedb.v1.DigitalOceanDatabaseDbStackInput;
 import org.project_planton.shared.foreignkey.v1.StringValueOrRef;
+import org.springframework.stereotype.Component;
 
 /** A database inside a managed cluster. */
+@Component
 public final class DbKind implements AttachedKind<DigitalOceanDatabaseDb, DbSpec> {
 
   public static final String NAME = "DigitalOceanDatabaseDb";
@@ -48,6 +51,11 @@ public final class DbKind implements AttachedKind<DigitalOceanDatabaseDb, DbSpec
   @Override
   public String noun() {
     return NOUN;
+  }
+
+  @Override
+  public SpecType<DbSpec> specType() {
+    return DbSpec.TYPE;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.dbplane.firewall;
 
+import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.resource.AttachedKind;
 import dev.dbplane.resource.ChangeVerdict;
@@ -16,11 +17,13 @@ import org.project_planton.provider.digitalocean.digitaloceandatabasefirewall.v1
 import org.project_planton.provider.digitalocean.digitaloceandatabasefirewall.v1.DigitalOceanDatabaseFirewallRule;
 import org.project_planton.provider.digitalocean.digitaloceandatabasefirewall.v1.DigitalOceanDatabaseFirewallStackInput;
 import org.project_planton.shared.foreignkey.v1.StringValueOrRef;
+import org.springframework.stereotype.Component;
 
 /**
  * The firewall of a database cluster: the sources DigitalOcean lets connect to it. A cluster has one
  * set of trusted sources, which a firewall holds whole; its rules change in place.
  */
+@Component
 public final class FirewallKind implements AttachedKind<DigitalOceanDatabaseFirewall, FirewallSpec> {
 
   public static final String NAME = "DigitalOceanDatabaseFirewall";
@@ -49,6 +52,11 @@ public final class FirewallKind implements AttachedKind<DigitalOceanDatabaseFire
   @Override
   public String noun() {
     return NOUN;
+  }
+
+  @Override
+  public SpecType<FirewallSpec> specType() {
+    return FirewallSpec.TYPE;
   }
 
   @Override

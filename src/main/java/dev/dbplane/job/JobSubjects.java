@@ -3,18 +3,19 @@ package dev.dbplane.job;
 import dev.dbplane.engine.Secret;
 import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackResult;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What jobs need from the owner of one kind of resource, implemented by that kind: the spec its jobs
- * carry, the token to act with, and what to record when a job ends. The end hooks run in the
- * transaction that ends the job, so a job's status and the resource's record never disagree.
+ * What jobs need from the owner of resources: the kinds whose jobs it owns and their specs, the token
+ * to act with, and what to record when a job ends. The end hooks run in the transaction that ends the
+ * job, so a job's status and the resource's record never disagree.
  */
 public interface JobSubjects {
 
-  /** The kind whose jobs these are, and its spec. */
-  SpecType<?> specType();
+  /** The kinds whose jobs these are, each with its spec. */
+  List<SpecType<?>> specTypes();
 
   /** The DigitalOcean token for the resource's jobs; empty when there is none any more. */
   Optional<Secret> tokenFor(UUID resourceId);

@@ -1,5 +1,6 @@
 package dev.dbplane.pool;
 
+import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.resource.AttachedKind;
 import dev.dbplane.resource.ChangeVerdict;
@@ -21,8 +22,10 @@ import org.project_planton.provider.digitalocean.digitaloceandatabaseconnectionp
 import org.project_planton.provider.digitalocean.digitaloceandatabaseconnectionpool.v1.DigitalOceanDatabaseConnectionPoolSpec;
 import org.project_planton.provider.digitalocean.digitaloceandatabaseconnectionpool.v1.DigitalOceanDatabaseConnectionPoolStackInput;
 import org.project_planton.shared.foreignkey.v1.StringValueOrRef;
+import org.springframework.stereotype.Component;
 
 /** A PgBouncer connection pool of a managed PostgreSQL cluster. */
+@Component
 public final class PoolKind implements AttachedKind<DigitalOceanDatabaseConnectionPool, PoolSpec> {
 
   public static final String NAME = "DigitalOceanDatabaseConnectionPool";
@@ -53,6 +56,11 @@ public final class PoolKind implements AttachedKind<DigitalOceanDatabaseConnecti
   @Override
   public String noun() {
     return NOUN;
+  }
+
+  @Override
+  public SpecType<PoolSpec> specType() {
+    return PoolSpec.TYPE;
   }
 
   @Override

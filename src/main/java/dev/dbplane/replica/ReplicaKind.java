@@ -1,5 +1,6 @@
 package dev.dbplane.replica;
 
+import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.resource.AttachedKind;
 import dev.dbplane.resource.ChangeVerdict;
@@ -18,11 +19,13 @@ import org.project_planton.provider.digitalocean.digitaloceandatabasereplica.v1.
 import org.project_planton.provider.digitalocean.digitaloceandatabasereplica.v1.DigitalOceanDatabaseReplicaSpec;
 import org.project_planton.provider.digitalocean.digitaloceandatabasereplica.v1.DigitalOceanDatabaseReplicaStackInput;
 import org.project_planton.shared.foreignkey.v1.StringValueOrRef;
+import org.springframework.stereotype.Component;
 
 /**
  * A read-only replica of a database cluster: DigitalOcean keeps a copy of a PostgreSQL or MySQL
  * cluster on its own node, usually in another region, for reads.
  */
+@Component
 public final class ReplicaKind implements AttachedKind<DigitalOceanDatabaseReplica, ReplicaSpec> {
 
   public static final String NAME = "DigitalOceanDatabaseReplica";
@@ -59,6 +62,11 @@ public final class ReplicaKind implements AttachedKind<DigitalOceanDatabaseRepli
   @Override
   public String noun() {
     return NOUN;
+  }
+
+  @Override
+  public SpecType<ReplicaSpec> specType() {
+    return ReplicaSpec.TYPE;
   }
 
   @Override

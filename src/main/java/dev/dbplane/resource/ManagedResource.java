@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param engine the engine of the cluster it is (or lives in), where that is known; lists filter by it
  * @param region where it runs, for kinds that have a region of their own
  * @param manifest the manifest as last submitted (never holds a token)
+ * @param digitalOceanId DigitalOcean's id of the resource, once a job of it succeeded
  * @param specVersion 1 on creation, one more on each accepted update; the ETag of the resource
  */
 public record ManagedResource(
@@ -30,6 +31,7 @@ public record ManagedResource(
     int specVersion,
     Message manifest,
     ResourceState state,
+    @Nullable String digitalOceanId,
     String createdBy,
     Instant createdAt,
     Instant updatedAt) {
@@ -42,7 +44,7 @@ public record ManagedResource(
   /** The same resource with another spec, as an accepted update leaves it. */
   ManagedResource updated(String newName, Labels labels, Message newManifest, String newOrg, String newEnv, Instant at) {
     return new ManagedResource(id, kind, newName, clusterId, newOrg, newEnv, labels.engine(), labels.region(), stack, specVersion + 1,
-        newManifest, state, createdBy, createdAt, at);
+        newManifest, state, digitalOceanId, createdBy, createdAt, at);
   }
 
   /**

@@ -2,7 +2,14 @@ package dev.dbplane.resource;
 
 import dev.dbplane.audit.AuditLog;
 import dev.dbplane.engine.KindRegistry;
+import dev.dbplane.config.DbplaneProperties;
+import dev.dbplane.engine.Secret;
+import dev.dbplane.job.JobService;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import dev.dbplane.crypto.SecretBox;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +25,33 @@ class ResourceConfiguration {
   }
 
   @Bean
-  ResourceStore resourceStore(JdbcClient jdbc, List<ResourceKind<?, ?>> kinds) {
-    return new ResourceStore(jdbc, new KindRegistry<>(kinds, ResourceKind::name, "resource kind"));
+  KindRegistry<ResourceKind<?, ?>> resourceKinds(List<ResourceKind<?, ?>> kinds) {
+    return new KindRegistry<>(kinds, ResourceKind::name, "resource kind");
+  }
+
+  @Bean
+  ResourceStore resourceStore(JdbcClient jdbc, KindRegistry<ResourceKind<?, ?>> kinds) {
+    return new ResourceStore(jdbc, kinds);
+  }
+
+  @Bean
+  ResourceRecords resourceRecords(ResourceStore resources, CredentialStore credentials, OutputStore outputs, KindRegistry<ResourceKind<?, ?>> kinds) {
+    return new ResourceRecords(resources, credentials, outputs, new ClusterResolver(resources, kinds));
+  }
+
+  @Bean
+  ResourceServices resourceServices(
+      KindRegistry<ResourceKind<?, ?>> kinds, ResourceRecords records, JobService jobs, AuditLog audit, DbplaneProperties properties,
+      PlatformTransactionManager transactionManager) {
+    return new ResourceServices(
+        kinds, records, jobs, audit, properties.digitalocean().hasDefaultToken(), new TransactionTemplate(transactionManager));
+  }
+
+  @Bean
+  ResourceJobSubjects resourceJobSubjects(KindRegistry<ResourceKind<?, ?>> kinds, ResourceRecords records, DbplaneProperties properties) {
+    DbplaneProperties.DigitalOcean digitalocean = properties.digitalocean();
+    Optional<Secret> defaultToken = digitalocean.hasDefaultToken() ? Optional.of(Secret.of(digitalocean.defaultToken())) : Optional.empty();
+    return new ResourceJobSubjects(kinds, records.resources(), records.credentials(), records.outputs(), defaultToken, Clock.systemUTC());
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package dev.dbplane.resource;
 
 import dev.dbplane.engine.Operation;
+import dev.dbplane.engine.KindRegistry;
 import dev.dbplane.engine.Secret;
 import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackResult;
@@ -8,28 +9,27 @@ import dev.dbplane.job.Job;
 import dev.dbplane.job.JobErrorCode;
 import dev.dbplane.job.JobSubjects;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Records on a resource of one kind what its jobs did: outputs and state after an UP, removal after a
+ * Records on a resource of any kind what its jobs did: outputs and state after an UP, removal after a
  * destroy.
  */
 public final class ResourceJobSubjects implements JobSubjects {
 
-  private final SpecType<?> specType;
-  private final OutputNames outputNames;
+  private final KindRegistry<ResourceKind<?, ?>> kinds;
   private final ResourceStore resources;
   private final CredentialStore credentials;
   private final OutputStore outputs;
   private final Optional<Secret> defaultToken;
   private final Clock clock;
 
-  public ResourceJobSubjects(
-      SpecType<?> specType, OutputNames outputNames, ResourceStore resources, CredentialStore credentials, OutputStore outputs,
+  ResourceJobSubjects(
+      KindRegistry<ResourceKind<?, ?>> kinds, ResourceStore resources, CredentialStore credentials, OutputStore outputs,
       Optional<Secret> defaultToken, Clock clock) {
-    this.specType = specType;
-    this.outputNames = outputNames;
+    this.kinds = kinds;
     this.resources = resources;
     this.credentials = credentials;
     this.outputs = outputs;
@@ -38,18 +38,22 @@ public final class ResourceJobSubjects implements JobSubjects {
   }
 
   @Override
-  public SpecType<?> specType() {
-    return specType;
+  public List<SpecType<?>> specTypes() {
+    return kinds.all().stream().<SpecType<?>>map(ResourceKind::specType).toList();
   }
 
   @Override
   public Optional<Secret> tokenFor(UUID resourceId) {
-    return credentials.get(resourceId).or(() -> defaultToken);
+    // A resource inside a cluster that brought no token of its own acts with its cluster's.
+    return credentials.get(resourceId)
+        .or(() -> resources.find(resourceId).map(ManagedResource::clusterId).flatMap(credentials::get))
+        .or(() -> defaultToken);
   }
 
   @Override
   public Optional<String> heldResourceId(UUID resourceId) {
-    return outputs.get(resourceId).map(stored -> stored.values().get(outputNames.id()));
+    return resources.find(resourceId).flatMap(resource -> outputs.get(resourceId)
+        .map(stored -> stored.values().get(kinds.of(resource.kind()).outputs().id())));
   }
 
   @Override
@@ -59,7 +63,7 @@ public final class ResourceJobSubjects implements JobSubjects {
     }
     switch (job.operation()) {
       case UP -> {
-        outputs.put(job.clusterId(), job.id(), result.outputs(), result.secretOutputs(), clock.instant());
+        keepOutputs(job, result);
         resources.setState(job.clusterId(), ResourceState.READY, clock.instant());
       }
       case DESTROY -> resources.delete(job.clusterId());
@@ -69,7 +73,7 @@ public final class ResourceJobSubjects implements JobSubjects {
           resources.setState(job.clusterId(), ResourceState.GONE, clock.instant());
         } else {
           if (!result.outputs().isEmpty()) {
-            outputs.put(job.clusterId(), job.id(), result.outputs(), result.secretOutputs(), clock.instant());
+            keepOutputs(job, result);
           }
           // The stack holds the resource again: its state was restored.
           resources.find(job.clusterId()).filter(c -> c.state() == ResourceState.STATE_LOST)
@@ -77,6 +81,15 @@ public final class ResourceJobSubjects implements JobSubjects {
         }
       }
       case PREVIEW -> {}
+    }
+  }
+
+  /** The outputs, sealed, and DigitalOcean's id of the resource among them, by which others find it. */
+  private void keepOutputs(Job job, StackResult result) {
+    outputs.put(job.clusterId(), job.id(), result.outputs(), result.secretOutputs(), clock.instant());
+    String digitalOceanId = result.outputs().get(kinds.of(job.spec().kind()).outputs().id());
+    if (digitalOceanId != null && !digitalOceanId.isBlank()) {
+      resources.setDigitalOceanId(job.clusterId(), digitalOceanId);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.dbplane.resource;
 
 import com.google.protobuf.Message;
 import dev.dbplane.engine.ResourceSpec;
+import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackName;
 
 /**
@@ -22,6 +23,9 @@ public interface ResourceKind<M extends Message, S extends ResourceSpec> {
   String noun();
 
   Class<M> manifestType();
+
+  /** The kind's normalised spec, as jobs store it. */
+  SpecType<S> specType();
 
   /** The kind's stack input: its manifest as {@code target}, with {@code provider_config}. */
   Class<? extends Message> stackInputType();

@@ -6,6 +6,7 @@ import com.google.protobuf.Message;
 import dev.dbplane.engine.Operation;
 import dev.dbplane.engine.ResourceSpec;
 import dev.dbplane.engine.Secret;
+import dev.dbplane.engine.StackName;
 import dev.dbplane.job.Job;
 import dev.dbplane.job.JobService;
 import dev.dbplane.job.NewJob;
@@ -17,7 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.project_planton.shared.CloudResourceMetadata;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * What callers do with the resources of one kind: create, update, preview, refresh, destroy, read.
@@ -31,61 +32,76 @@ public class ResourceService<M extends Message, S extends ResourceSpec> {
 
   private final ResourceValidator<M, S> validator;
   private final ResourceKind<M, S> kind;
+  /** The kind as one that lives inside a cluster; null for the cluster itself. */
+  private final @Nullable AttachedKind<M, S> attached;
   private final ResourceStore resources;
   private final CredentialStore credentials;
   private final OutputStore outputs;
+  private final ClusterResolver clusters;
   private final JobService jobs;
   private final AuditLog audit;
   private final Clock clock;
+  private final TransactionOperations transactions;
 
+  /**
+   * @param transactions what each change runs in: the resource, its token and its job are written
+   *     together or not at all
+   */
+  @SuppressWarnings("unchecked") // an AttachedKind of this kind has the kind's own type parameters
   public ResourceService(
-      ResourceValidator<M, S> validator,
-      ResourceStore resources,
-      CredentialStore credentials,
-      OutputStore outputs,
-      JobService jobs,
-      AuditLog audit,
-      Clock clock) {
+      ResourceValidator<M, S> validator, ResourceRecords records, JobService jobs, AuditLog audit, Clock clock,
+      TransactionOperations transactions) {
     this.validator = validator;
     this.kind = validator.kind();
-    this.resources = resources;
-    this.credentials = credentials;
-    this.outputs = outputs;
+    this.attached = kind instanceof AttachedKind<?, ?> inside ? (AttachedKind<M, S>) inside : null;
+    this.resources = records.resources();
+    this.credentials = records.credentials();
+    this.outputs = records.outputs();
+    this.clusters = records.clusters();
     this.jobs = jobs;
     this.audit = audit;
     this.clock = clock;
+    this.transactions = transactions;
   }
 
   public ResourceKind<M, S> kind() {
     return kind;
   }
 
+  /** Judges a request on its own, writing nothing, as the validate endpoint does. */
+  public ValidationOutcome<S> validate(ResourceRequest<M> request) {
+    return validator.validate(request);
+  }
+
   /**
-   * Names the resource's stack, once and for good, and queues its first UP.
+   * Names the resource's stack, once and for good, and queues its first UP. A resource inside a
+   * cluster is judged against the cluster it names, and its job waits for none of that cluster's.
    *
    * @throws InvalidSpecException when the request breaks a rule
    * @throws ResourceAlreadyExistsException when a resource of that kind and name is managed here
    * @throws StackInUseException when the stack is another resource's
    */
-  @Transactional
   public Submission create(ResourceRequest<M> request, String requestedBy) {
-    ValidationOutcome<S> outcome = validOrThrow(request, false);
-    S spec = outcome.provisioningSpec().orElseThrow();
-    M manifest = request.manifest();
-    refuseTaken(request, spec);
-    CloudResourceMetadata metadata = RequestRules.metadataOf(manifest);
-    ManagedResource resource =
-        new ManagedResource(UUID.randomUUID(), kind.name(), spec.resourceName(), null, metadata.getOrg(), metadata.getEnv(),
-            kind.labels(spec).engine(), kind.labels(spec).region(), spec.stack(), 1, manifest, ResourceState.PENDING, requestedBy,
-            clock.instant(), clock.instant());
-    if (!resources.insert(resource, nameKey(spec))) {
-      // A concurrent create took the name or the stack between the check and the insert.
-      refuseTaken(request, spec);
-      throw new IllegalStateException("the insert of " + kind.noun() + " " + resource.name() + " was refused, yet neither its name nor its stack is taken");
-    }
-    tokenOf(request).ifPresent(token -> credentials.add(resource.id(), token, clock.instant()));
-    Job job = jobs.submit(newJob(resource, Operation.UP, spec, requestedBy, outcome.advisories()));
-    return audited(new Submission(resource, job, outcome.advisories()), "create");
+    return transactions.execute(status -> {
+      Placed<S> placed = placed(request, null);
+      S spec = placed.spec();
+      M manifest = request.manifest();
+      refuseTaken(request, placed);
+      CloudResourceMetadata metadata = RequestRules.metadataOf(manifest);
+      ManagedResource.Labels labels = placed.labels(kind.labels(spec));
+      ManagedResource resource =
+          new ManagedResource(UUID.randomUUID(), kind.name(), spec.resourceName(), placed.clusterId(), metadata.getOrg(), metadata.getEnv(),
+              labels.engine(), labels.region(), spec.stack(), 1, manifest, ResourceState.PENDING, null, requestedBy, clock.instant(),
+              clock.instant());
+      if (!resources.insert(resource, placed.nameKey())) {
+        // A concurrent create took the name or the stack between the check and the insert.
+        refuseTaken(request, placed);
+        throw new IllegalStateException("the insert of " + kind.noun() + " " + resource.name() + " was refused, yet neither its name nor its stack is taken");
+      }
+      tokenOf(request).ifPresent(token -> credentials.add(resource.id(), token, clock.instant()));
+      Job job = jobs.submit(newJob(resource, Operation.UP, spec, requestedBy, placed.advisories()));
+      return audited(new Submission(resource, job, placed.advisories()), "create");
+    });
   }
 
   /**
@@ -97,84 +113,91 @@ public class ResourceService<M extends Message, S extends ResourceSpec> {
    * @throws ReplacementNotConfirmedException when the change replaces the resource unconfirmed
    * @throws UnsupportedChangeException when DigitalOcean cannot make the change
    */
-  @Transactional
   public Submission update(UUID id, ResourceRequest<M> request, String etag, boolean confirmReplacement, String requestedBy) {
-    ManagedResource current = find(id);
-    if (!current.etag().equals(etag)) {
-      throw new SpecVersionMismatchException(current, kind.noun());
-    }
-    ValidationOutcome<S> outcome = validOrThrow(request, credentials.holds(id));
-    S proposed = outcome.provisioningSpec().orElseThrow();
-    M manifest = request.manifest();
-    ChangeVerdict verdict = kind.judgeChange(currentSpec(current), proposed);
-    List<Violation> unsupported = new ArrayList<>(
-        StackNames.labelChanges(RequestRules.metadataOf(current.manifest()), RequestRules.metadataOf(manifest), current.stack()));
-    unsupported.addAll(verdict.unsupported());
-    if (!unsupported.isEmpty()) {
-      throw new UnsupportedChangeException(inManifest(request, unsupported));
-    }
-    List<Violation> replacements = inManifest(request, verdict.replacements());
-    if (!replacements.isEmpty() && !confirmReplacement) {
-      throw new ReplacementNotConfirmedException(replacements);
-    }
-    if (!nameKey(proposed).equals(nameKey(currentSpec(current)))) {
-      resources.findByNameKey(nameKey(proposed)).ifPresent(other -> {
-        throw new ResourceAlreadyExistsException(other, kind.noun());
-      });
-    }
-    CloudResourceMetadata metadata = RequestRules.metadataOf(manifest);
-    ManagedResource updated =
-        current.updated(proposed.resourceName(), kind.labels(proposed), manifest, metadata.getOrg(), metadata.getEnv(), clock.instant());
-    if (!resources.updateSpec(updated, nameKey(proposed), current.specVersion())) {
-      throw new SpecVersionMismatchException(find(id), kind.noun());
-    }
-    tokenOf(request).ifPresent(token -> credentials.put(id, token, clock.instant()));
-    List<Advisory> warnings = new ArrayList<>(outcome.advisories());
-    replacements.forEach(r -> warnings.add(new Advisory(r.field(), "dbplane.replacement_confirmed", r.message())));
-    if (!StackNames.key(proposed.stack()).equals(StackNames.key(current.stack()))) {
-      warnings.add(new Advisory(request.manifestPath() + "metadata", "dbplane.stack_kept",
-          "the " + kind.noun() + " stays in its stack " + current.stack() + ", named when it was created; the changed metadata would name "
-              + proposed.stack() + ", which is not used"));
-    }
-    Job job = jobs.submit(newJob(updated, Operation.UP, kind.normalise(manifest, current.stack()), requestedBy, warnings));
-    return audited(new Submission(updated, job, warnings), confirmReplacement && !replacements.isEmpty() ? "replace" : "update");
+    return transactions.execute(status -> {
+      ManagedResource current = find(id);
+      if (!current.etag().equals(etag)) {
+        throw new SpecVersionMismatchException(current, kind.noun());
+      }
+      Placed<S> placed = placed(request, current);
+      S proposed = placed.spec();
+      M manifest = request.manifest();
+      ChangeVerdict verdict = kind.judgeChange(currentSpec(current), proposed);
+      List<Violation> unsupported = new ArrayList<>(
+          StackNames.labelChanges(RequestRules.metadataOf(current.manifest()), RequestRules.metadataOf(manifest), current.stack()));
+      unsupported.addAll(verdict.unsupported());
+      if (!unsupported.isEmpty()) {
+        throw new UnsupportedChangeException(inManifest(request, unsupported));
+      }
+      List<Violation> replacements = inManifest(request, verdict.replacements());
+      if (!replacements.isEmpty() && !confirmReplacement) {
+        throw new ReplacementNotConfirmedException(replacements);
+      }
+      String nameKey = placed.nameKey();
+      if (!nameKey.equals(nameKey(current))) {
+        resources.findByNameKey(nameKey).ifPresent(other -> {
+          throw new ResourceAlreadyExistsException(other, kind.noun());
+        });
+      }
+      CloudResourceMetadata metadata = RequestRules.metadataOf(manifest);
+      ManagedResource updated = current.updated(
+          proposed.resourceName(), placed.labels(kind.labels(proposed)), manifest, metadata.getOrg(), metadata.getEnv(), clock.instant());
+      if (!resources.updateSpec(updated, nameKey, current.specVersion())) {
+        throw new SpecVersionMismatchException(find(id), kind.noun());
+      }
+      tokenOf(request).ifPresent(token -> credentials.put(id, token, clock.instant()));
+      List<Advisory> warnings = new ArrayList<>(placed.advisories());
+      replacements.forEach(r -> warnings.add(new Advisory(r.field(), "dbplane.replacement_confirmed", r.message())));
+      if (!StackNames.key(proposed.stack()).equals(StackNames.key(current.stack()))) {
+        warnings.add(new Advisory(request.manifestPath() + "metadata", "dbplane.stack_kept",
+            "the " + kind.noun() + " stays in its stack " + current.stack() + ", named when it was created; the changed metadata would name "
+                + proposed.stack() + ", which is not used"));
+      }
+      Job job = jobs.submit(newJob(updated, Operation.UP, inStack(manifest, placed, current.stack()), requestedBy, warnings));
+      return audited(new Submission(updated, job, warnings), confirmReplacement && !replacements.isEmpty() ? "replace" : "update");
+    });
   }
 
   /**
    * Queues a preview: of the resource's current spec, or of a proposed one (which is not stored).
    */
-  @Transactional
   public Submission preview(UUID id, @Nullable ResourceRequest<M> proposed, String requestedBy) {
-    ManagedResource resource = find(id);
-    if (proposed == null) {
-      return readOnlyJob(resource, Operation.PREVIEW, requestedBy);
-    }
-    ValidationOutcome<S> outcome = validOrThrow(proposed, credentials.holds(id));
-    S spec = kind.normalise(proposed.manifest(), resource.stack());
-    Job job = jobs.submit(newJob(resource, Operation.PREVIEW, spec, requestedBy, outcome.advisories()));
-    return audited(new Submission(resource, job, outcome.advisories()), "preview");
+    return transactions.execute(status -> {
+      ManagedResource resource = find(id);
+      if (proposed == null) {
+        return readOnlyJob(resource, Operation.PREVIEW, requestedBy);
+      }
+      Placed<S> placed = placed(proposed, resource);
+      Job job = jobs.submit(newJob(resource, Operation.PREVIEW, inStack(proposed.manifest(), placed, resource.stack()), requestedBy, placed.advisories()));
+      return audited(new Submission(resource, job, placed.advisories()), "preview");
+    });
   }
 
   /** Queues a refresh: compares the stack with DigitalOcean and reports what drifted. */
-  @Transactional
   public Submission refresh(UUID id, String requestedBy) {
-    return readOnlyJob(find(id), Operation.REFRESH, requestedBy);
+    return transactions.execute(status -> readOnlyJob(find(id), Operation.REFRESH, requestedBy));
   }
 
   /**
    * Queues the destroy of the resource; its record goes only once the destroy succeeded.
    *
    * @param confirmation must be the resource's name
+   * @throws ResourceInUseException when resources still live in it: they go first
    */
-  @Transactional
   public Submission destroy(UUID id, @Nullable String confirmation, String requestedBy) {
-    ManagedResource resource = find(id);
-    if (!resource.name().equals(confirmation)) {
-      throw new DestroyNotConfirmedException(resource.name());
-    }
-    Job job = jobs.submit(newJob(resource, Operation.DESTROY, currentSpec(resource), requestedBy, List.of()));
-    resources.setState(id, ResourceState.DESTROYING, clock.instant());
-    return audited(new Submission(find(id), job, List.of()), "destroy");
+    return transactions.execute(status -> {
+      ManagedResource resource = find(id);
+      if (!resource.name().equals(confirmation)) {
+        throw new DestroyNotConfirmedException(resource.name());
+      }
+      List<ManagedResource> inside = resources.inCluster(id);
+      if (!inside.isEmpty()) {
+        throw new ResourceInUseException(resource, kind.noun(), inside);
+      }
+      Job job = jobs.submit(newJob(resource, Operation.DESTROY, currentSpec(resource), requestedBy, List.of()));
+      resources.setState(id, ResourceState.DESTROYING, clock.instant());
+      return audited(new Submission(find(id), job, List.of()), "destroy");
+    });
   }
 
   public ResourceDetails get(UUID id) {
@@ -189,12 +212,13 @@ public class ResourceService<M extends Message, S extends ResourceSpec> {
    * The resource's outputs with their secret values, for a caller allowed to see them; each reveal
    * is audited.
    */
-  @Transactional
   public ResourceOutputs reveal(UUID id, String revealedBy) {
-    ManagedResource resource = find(id);
-    ResourceOutputs revealed = outputs.get(id).orElseThrow(() -> new NoOutputsException(resource.name()));
-    audit.record(revealedBy, "outputs.reveal", id, "revealed the outputs of " + resource.name());
-    return revealed;
+    return transactions.execute(status -> {
+      ManagedResource resource = find(id);
+      ResourceOutputs revealed = outputs.get(id).orElseThrow(() -> new NoOutputsException(resource.name()));
+      audit.record(revealedBy, "outputs.reveal", id, "revealed the outputs of " + resource.name());
+      return revealed;
+    });
   }
 
   /** The manifest of a stored resource, as its kind's message. */
@@ -203,7 +227,8 @@ public class ResourceService<M extends Message, S extends ResourceSpec> {
   }
 
   private ResourceDetails details(ManagedResource resource) {
-    return new ResourceDetails(resource, outputs.get(resource.id()), jobs.latestFor(resource.id()), jobs.activeFor(resource.id()));
+    return new ResourceDetails(resource, outputs.get(resource.id()), jobs.latestFor(resource.id()), jobs.activeFor(resource.id()),
+        resources.inCluster(resource.id()));
   }
 
   private Submission readOnlyJob(ManagedResource resource, Operation operation, String requestedBy) {
@@ -211,19 +236,81 @@ public class ResourceService<M extends Message, S extends ResourceSpec> {
     return audited(new Submission(resource, job, List.of()), operation.name().toLowerCase(Locale.ROOT));
   }
 
-  private void refuseTaken(ResourceRequest<M> request, S spec) {
-    resources.findByNameKey(nameKey(spec)).ifPresent(existing -> {
+  /**
+   * The request judged, its spec normalised and, for a resource inside a cluster, judged against the
+   * cluster it names (and the kind's other resources there) and bound to it.
+   *
+   * @param current the resource an update or preview is for; null for a create
+   */
+  private Placed<S> placed(ResourceRequest<M> request, @Nullable ManagedResource current) {
+    boolean holdsToken = current != null && (credentials.holds(current.id())
+        || (current.clusterId() != null && credentials.holds(current.clusterId())));
+    if (attached == null) {
+      ValidationOutcome<S> outcome = validOrThrow(request, holdsToken);
+      return new Placed<>(outcome.provisioningSpec().orElseThrow(), outcome.advisories(), Optional.empty(), nameKey(kind.name(), null,
+          outcome.provisioningSpec().orElseThrow()));
+    }
+    M manifest = request.manifest();
+    ValidationOutcome<S> judged = validator.validateSubmission(request, true);
+    if (!judged.valid()) {
+      throw new InvalidSpecException(judged);
+    }
+    ClusterTarget target = clusters.resolve(attached.clusterOf(manifest), RequestRules.metadataOf(manifest), request.manifestPath() + attached.clusterField());
+    // The resource's jobs act with its own token, or else with the token of the cluster it lives in.
+    if (!holdsToken && !target.managedId().map(credentials::holds).orElse(false)) {
+      validOrThrow(request, false);
+    }
+    Findings findings = new Findings(request.manifestPath());
+    target.facts().ifPresentOrElse(
+        facts -> attached.checkAgainst(manifest, facts, others(target, current), findings),
+        () -> findings.advise(attached.clusterField(), "dbplane.cluster.unmanaged",
+            "the cluster " + target.digitalOceanId() + " is not managed here: what this " + kind.noun()
+                + " needs of it (its engine, its size) was not checked, and DigitalOcean will judge it"));
+    if (!findings.violations().isEmpty()) {
+      throw new InvalidSpecException(new ValidationOutcome<>(findings.violations(), judged.advisories(), null));
+    }
+    List<Advisory> advisories = new ArrayList<>(judged.advisories());
+    advisories.addAll(findings.advisories());
+    S spec = attached.bindCluster(judged.provisioningSpec().orElseThrow(), target.digitalOceanId());
+    return new Placed<>(spec, advisories, Optional.of(target), nameKey(kind.name(), target, spec));
+  }
+
+  /** The normalised specs of the kind's other resources in the same managed cluster. */
+  private List<S> others(ClusterTarget target, @Nullable ManagedResource current) {
+    return target.managedId().stream()
+        .flatMap(clusterId -> resources.inCluster(kind.name(), clusterId).stream())
+        .filter(other -> current == null || !other.id().equals(current.id()))
+        .map(this::currentSpec)
+        .toList();
+  }
+
+  /** The placed spec in the stack the resource was created in: a resource keeps its stack. */
+  private S inStack(M manifest, Placed<S> placed, StackName stack) {
+    S spec = kind.normalise(manifest, stack);
+    return attached == null ? spec : attached.bindCluster(spec, placed.target().orElseThrow().digitalOceanId());
+  }
+
+  private void refuseTaken(ResourceRequest<M> request, Placed<S> placed) {
+    resources.findByNameKey(placed.nameKey()).ifPresent(existing -> {
       throw new ResourceAlreadyExistsException(existing, kind.noun());
     });
-    resources.findByStack(spec.stack()).ifPresent(holder -> {
+    resources.findByStack(placed.spec().stack()).ifPresent(holder -> {
       throw new StackInUseException(
-          request.manifestPath() + StackNames.sourceField(RequestRules.metadataOf(request.manifest())), spec.stack(), holder, kind.noun());
+          request.manifestPath() + StackNames.sourceField(RequestRules.metadataOf(request.manifest())), placed.spec().stack(), holder, kind.noun());
     });
   }
 
-  /** What two resources of the kind may not share: a cluster's name is unique in the account. */
-  private String nameKey(S spec) {
-    return kind.name() + "/" + spec.resourceName();
+  /**
+   * What two resources of the kind may not share: a cluster's name is unique in the account, the
+   * name of a resource inside a cluster in that cluster.
+   */
+  private static String nameKey(String kind, @Nullable ClusterTarget target, ResourceSpec spec) {
+    return kind + "/" + (target == null ? "" : target.key() + "/") + spec.resourceName();
+  }
+
+  private String nameKey(ManagedResource resource) {
+    ClusterTarget target = attached == null ? null : clusters.stored(resource, attached.clusterOf(manifestOf(resource)));
+    return nameKey(kind.name(), target, currentSpec(resource));
   }
 
   private Submission audited(Submission submission, String action) {
@@ -232,9 +319,11 @@ public class ResourceService<M extends Message, S extends ResourceSpec> {
     return submission;
   }
 
-  /** The spec the resource has now, in the stack it was created in. */
+  /** The spec the resource has now, in the stack it was created in, bound to the cluster it is in. */
   private S currentSpec(ManagedResource resource) {
-    return kind.normalise(manifestOf(resource), resource.stack());
+    M manifest = manifestOf(resource);
+    S spec = kind.normalise(manifest, resource.stack());
+    return attached == null ? spec : attached.bindCluster(spec, clusters.stored(resource, attached.clusterOf(manifest)).digitalOceanId());
   }
 
   private ValidationOutcome<S> validOrThrow(ResourceRequest<M> request, boolean resourceHoldsToken) {
@@ -258,8 +347,26 @@ public class ResourceService<M extends Message, S extends ResourceSpec> {
     return resources.find(kind.name(), id).orElseThrow(() -> new ResourceNotFoundException(kind.noun(), id));
   }
 
+  /** A job of a resource inside a managed cluster holds that cluster's lock; any other, its own. */
   private static NewJob newJob(ManagedResource resource, Operation operation, ResourceSpec spec, String requestedBy, List<Advisory> warnings) {
     return new NewJob(resource.id(), resource.name(), operation, requestedBy, resource.specVersion(), spec,
-        warnings.stream().map(w -> w.field() + ": " + w.message()).toList());
+        warnings.stream().map(w -> w.field() + ": " + w.message()).toList(),
+        resource.clusterId() == null ? resource.id() : resource.clusterId());
+  }
+
+  /**
+   * A request judged and placed: its spec (bound to its cluster), its advice, the cluster it is in,
+   * and the key of its name.
+   */
+  private record Placed<S extends ResourceSpec>(S spec, List<Advisory> advisories, Optional<ClusterTarget> target, String nameKey) {
+
+    @Nullable UUID clusterId() {
+      return target.flatMap(ClusterTarget::managedId).orElse(null);
+    }
+
+    /** A resource inside a cluster is listed under the cluster's engine. */
+    ManagedResource.Labels labels(ManagedResource.Labels own) {
+      return target.flatMap(ClusterTarget::facts).map(facts -> new ManagedResource.Labels(facts.engine(), own.region())).orElse(own);
+    }
   }
 }

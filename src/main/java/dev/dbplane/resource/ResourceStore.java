@@ -75,6 +75,11 @@ public final class ResourceStore {
         .update();
   }
 
+  /** Records DigitalOcean's id of the resource, as its last successful job read it. */
+  void setDigitalOceanId(UUID id, String digitalOceanId) {
+    jdbc.sql("update resources set digitalocean_id = ? where id = ?").params(digitalOceanId, id.toString()).update();
+  }
+
   void delete(UUID id) {
     jdbc.sql("delete from resources where id = ?").param(id.toString()).update();
   }
@@ -86,6 +91,31 @@ public final class ResourceStore {
   /** The resource of a kind with that id, if it is one of that kind. */
   Optional<ManagedResource> find(String kind, UUID id) {
     return find(id).filter(resource -> resource.kind().equals(kind));
+  }
+
+  /** The resource of a kind that DigitalOcean knows by {@code digitalOceanId}. */
+  Optional<ManagedResource> findByDigitalOceanId(String kind, String digitalOceanId) {
+    return jdbc.sql("select * from resources where kind = ? and digitalocean_id = ?").params(kind, digitalOceanId).query(this::map)
+        .stream().findFirst();
+  }
+
+  /** The resource of a kind in an org and env whose manifest's {@code metadata.name} is {@code name}. */
+  Optional<ManagedResource> findByManifestName(String kind, String org, String env, String name) {
+    return jdbc.sql("select * from resources where kind = ? and org = ? and env = ? order by created_at").params(kind, org, env)
+        .query(this::map).stream()
+        .filter(resource -> RequestRules.metadataOf(resource.manifest()).getName().equals(name))
+        .findFirst();
+  }
+
+  /** The resources of a kind that live in a managed cluster. */
+  List<ManagedResource> inCluster(String kind, UUID clusterId) {
+    return jdbc.sql("select * from resources where kind = ? and cluster_id = ? order by name").params(kind, clusterId.toString())
+        .query(this::map).list();
+  }
+
+  /** Every resource that lives in a managed cluster, of any kind. */
+  public List<ManagedResource> inCluster(UUID clusterId) {
+    return jdbc.sql("select * from resources where cluster_id = ? order by kind, name").param(clusterId.toString()).query(this::map).list();
   }
 
   Optional<ManagedResource> findByNameKey(String nameKey) {
@@ -131,6 +161,7 @@ public final class ResourceStore {
         rs.getInt("spec_version"),
         manifest(kind, rs),
         ResourceState.valueOf(rs.getString("state")),
+        rs.getString("digitalocean_id"),
         rs.getString("created_by"),
         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
         rs.getObject("updated_at", OffsetDateTime.class).toInstant());

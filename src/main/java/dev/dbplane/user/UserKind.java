@@ -1,5 +1,6 @@
 package dev.dbplane.user;
 
+import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.resource.AttachedKind;
 import dev.dbplane.resource.ChangeVerdict;
@@ -19,8 +20,10 @@ import org.project_planton.provider.digitalocean.digitaloceandatabaseuser.v1.Dig
 import org.project_planton.provider.digitalocean.digitaloceandatabaseuser.v1.DigitalOceanDatabaseUser;
 import org.project_planton.provider.digitalocean.digitaloceandatabaseuser.v1.DigitalOceanDatabaseUserStackInput;
 import org.project_planton.shared.foreignkey.v1.StringValueOrRef;
+import org.springframework.stereotype.Component;
 
 /** A user of a managed cluster. */
+@Component
 public final class UserKind implements AttachedKind<DigitalOceanDatabaseUser, UserSpec> {
 
   public static final String NAME = "DigitalOceanDatabaseUser";
@@ -50,6 +53,11 @@ public final class UserKind implements AttachedKind<DigitalOceanDatabaseUser, Us
   @Override
   public String noun() {
     return NOUN;
+  }
+
+  @Override
+  public SpecType<UserSpec> specType() {
+    return UserSpec.TYPE;
   }
 
   @Override

@@ -149,8 +149,8 @@ final class JobsOnH2 {
     final List<Job> didNotSucceed = new CopyOnWriteArrayList<>();
 
     @Override
-    public SpecType<TestSpec> specType() {
-      return new SpecType<>(TestSpec.KIND, TestSpec.class);
+    public List<SpecType<?>> specTypes() {
+      return List.of(new SpecType<>(TestSpec.KIND, TestSpec.class));
     }
 
     @Override

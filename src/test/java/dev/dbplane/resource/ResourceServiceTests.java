@@ -11,6 +11,7 @@ import dev.dbplane.support.Manifests;
 import dev.dbplane.support.TestDatabases;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseEngine;
@@ -32,8 +33,15 @@ class ResourceServiceTests {
 
   private static final String BY = "operator";
 
-  @Autowired ResourceService<DigitalOceanDatabaseCluster, ClusterSpec> clusters;
+  @Autowired ResourceServices services;
+  @Autowired ClusterKind clusterKind;
+  ResourceService<DigitalOceanDatabaseCluster, ClusterSpec> clusters;
   @Autowired JdbcClient jdbc;
+
+  @BeforeEach
+  void clusters() {
+    clusters = services.of(clusterKind);
+  }
 
   @DynamicPropertySource
   static void h2(DynamicPropertyRegistry registry) {
