@@ -55,7 +55,7 @@ class ArchitectureTests {
       Map.entry("security", Set.of("problem", "audit", "common", "config", "crypto")),
       Map.entry("idempotency", Set.of("intake", "problem", "security", "common", "config", "crypto")),
       Map.entry("webhook", Set.of("job", "engine", "audit", "common", "config", "crypto")),
-      Map.entry("api", Set.of("cluster", "resource", "job", "engine", "intake", "idempotency", "problem", "security", "webhook", "audit",
+      Map.entry("api", Set.of("cluster", "db", "user", "pool", "firewall", "replica", "resource", "job", "engine", "intake", "idempotency", "problem", "security", "webhook", "audit",
           "common", "config")));
 
   private static JavaClasses classes;

@@ -3,11 +3,11 @@ package dev.dbplane.api;
 import dev.dbplane.cluster.ClusterFilter;
 import dev.dbplane.cluster.ClusterKind;
 import dev.dbplane.cluster.ClusterSpec;
+import dev.dbplane.config.DbplaneProperties;
 import dev.dbplane.resource.ResourceDetails;
 import dev.dbplane.resource.ResourceService;
 import dev.dbplane.resource.ResourceServices;
 import dev.dbplane.resource.Submission;
-import dev.dbplane.config.DbplaneProperties;
 import dev.dbplane.security.Requesters;
 import dev.dbplane.security.RequiresRole;
 import dev.dbplane.security.Role;
@@ -20,7 +20,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.net.URI;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -125,20 +124,8 @@ class ClusterController {
       @RequestParam(defaultValue = "false") boolean confirmReplacement,
       HttpServletRequest request)
       throws IOException {
-    if (ifMatch == null || ifMatch.isBlank()) {
-      throw new PreconditionRequiredException();
-    }
-    return accepted(clusters.update(id, bodies.read(request, clusters.kind()), entityTag(ifMatch), confirmReplacement, Requesters.of(request)));
-  }
-
-  /**
-   * The entity tag an If-Match names. A bare value is the opaque tag without its quotes, as shell
-   * scripts that cut the ETag out of a header often send it: it names the same tag. A weak tag stays
-   * weak, and so never matches (If-Match compares strongly).
-   */
-  private static String entityTag(String ifMatch) {
-    String tag = ifMatch.trim();
-    return tag.startsWith("\"") || tag.startsWith("W/") ? tag : "\"" + tag + "\"";
+    return accepted(clusters.update(
+        id, bodies.read(request, clusters.kind()), ResourceAnswers.entityTag(ifMatch), confirmReplacement, Requesters.of(request)));
   }
 
   @Operation(
@@ -196,9 +183,6 @@ class ClusterController {
   }
 
   private static ResponseEntity<SubmissionView> accepted(Submission submission) {
-    return ResponseEntity.accepted()
-        .location(URI.create("/api/v1/jobs/" + submission.job().id()))
-        .eTag(submission.resource().etag())
-        .body(SubmissionView.of(submission));
+    return ResourceAnswers.accepted(submission, SubmissionView.of(submission));
   }
 }

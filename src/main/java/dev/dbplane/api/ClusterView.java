@@ -2,8 +2,6 @@ package dev.dbplane.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.util.JsonFormat;
 import dev.dbplane.resource.ManagedResource;
 import dev.dbplane.resource.ResourceDetails;
 import dev.dbplane.resource.ResourceOutputs;
@@ -34,26 +32,26 @@ record ClusterView(
     @Nullable Map<String, String> outputs,
     @Nullable JobView lastJob,
     List<String> allowedActions,
+    @Nullable List<Inside> resources,
     String createdBy,
     Instant createdAt,
     Instant updatedAt) {
-
-  private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
 
   /** @param sandbox what says that this cluster exists only in the sandbox, if it does */
   static ClusterView of(ResourceDetails details, @Nullable String sandbox) {
     ManagedResource c = details.resource();
     return new ClusterView(
         c.id(), c.name(), c.org(), c.env(), c.engine(), c.region(), c.stack().fullyQualified(), c.state().name(), sandbox,
-        c.specVersion(), c.etag(), json(c), details.outputs().map(ResourceOutputs::redacted).orElse(null),
-        details.lastJob().map(JobView::of).orElse(null), details.allowedActions(), c.createdBy(), c.createdAt(), c.updatedAt());
+        c.specVersion(), c.etag(), ManifestJson.of(c), details.outputs().map(ResourceOutputs::redacted).orElse(null),
+        details.lastJob().map(JobView::of).orElse(null), details.allowedActions(),
+        details.inside().isEmpty() ? null : details.inside().stream().map(Inside::of).toList(), c.createdBy(), c.createdAt(), c.updatedAt());
   }
 
-  private static String json(ManagedResource cluster) {
-    try {
-      return PRINTER.print(cluster.manifest());
-    } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException("the manifest of cluster " + cluster.id() + " cannot be printed", e);
+  /** A resource that lives in the cluster, and where to read it. */
+  record Inside(String kind, UUID id, String name, String state, String href) {
+
+    static Inside of(ManagedResource resource) {
+      return new Inside(resource.kind(), resource.id(), resource.name(), resource.state().name(), ResourcePaths.of(resource));
     }
   }
 }

@@ -8,14 +8,15 @@ import dev.dbplane.job.JobNotFoundException;
 import dev.dbplane.problem.ProblemType;
 import dev.dbplane.problem.ProblemViolation;
 import dev.dbplane.problem.ProblemWriter;
-import dev.dbplane.resource.ResourceAlreadyExistsException;
-import dev.dbplane.resource.ResourceNotFoundException;
-import dev.dbplane.resource.SpecVersionMismatchException;
-import dev.dbplane.resource.StackInUseException;
 import dev.dbplane.resource.DestroyNotConfirmedException;
 import dev.dbplane.resource.InvalidSpecException;
 import dev.dbplane.resource.NoOutputsException;
 import dev.dbplane.resource.ReplacementNotConfirmedException;
+import dev.dbplane.resource.ResourceAlreadyExistsException;
+import dev.dbplane.resource.ResourceInUseException;
+import dev.dbplane.resource.ResourceNotFoundException;
+import dev.dbplane.resource.SpecVersionMismatchException;
+import dev.dbplane.resource.StackInUseException;
 import dev.dbplane.resource.UnsupportedChangeException;
 import dev.dbplane.resource.Violation;
 import dev.dbplane.webhook.InvalidCallbackUrlException;
@@ -135,6 +136,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     if (e.activeJobId() != null) {
       problem.setProperty("activeJob", "/api/v1/jobs/" + e.activeJobId());
     }
+    return respond(problem);
+  }
+
+  @ExceptionHandler(ResourceInUseException.class)
+  ResponseEntity<ProblemDetail> inUse(ResourceInUseException e) {
+    ProblemDetail problem = ProblemType.CLUSTER_IN_USE.problem(e.getMessage());
+    problem.setProperty("inside", e.inside().stream().map(ResourcePaths::of).toList());
     return respond(problem);
   }
 

@@ -22,6 +22,7 @@ public enum ProblemType {
   CLUSTER_EXISTS("cluster-exists", HttpStatus.CONFLICT, "The cluster already exists"),
   STACK_IN_USE("stack-in-use", HttpStatus.CONFLICT, "The stack belongs to another cluster"),
   CLUSTER_BUSY("cluster-busy", HttpStatus.CONFLICT, "The cluster has a job in progress"),
+  CLUSTER_IN_USE("cluster-in-use", HttpStatus.CONFLICT, "Resources still live in the cluster"),
   INVALID_CALLBACK_URL("invalid-callback-url", HttpStatus.UNPROCESSABLE_CONTENT, "The callback URL is refused"),
   NO_OUTPUTS("no-outputs", HttpStatus.CONFLICT, "The cluster has no outputs yet"),
   JOB_ENDED("job-ended", HttpStatus.CONFLICT, "The job has already ended"),

@@ -1,7 +1,9 @@
 package dev.dbplane.support;
 
+import dev.dbplane.cluster.ClusterKind;
 import dev.dbplane.engine.EngineFailure;
 import dev.dbplane.engine.Operation;
+import dev.dbplane.engine.ResourceSpec;
 import dev.dbplane.engine.StackEngine;
 import dev.dbplane.engine.StackEngineException;
 import dev.dbplane.engine.StackEvent;
@@ -128,10 +130,15 @@ public final class ScriptedStackEngine implements StackEngine {
       Thread.currentThread().interrupt();
       throw new StackEngineException(EngineFailure.CANCELLED, "interrupted");
     }
-    return result(operation, cluster);
+    return result(operation, run.spec());
   }
 
-  private static StackResult result(Operation operation, String cluster) {
+  /** A cluster's outputs as its program exports them; of any other kind, its DigitalOcean id. */
+  private static StackResult result(Operation operation, ResourceSpec spec) {
+    String cluster = spec.resourceName();
+    if (operation == Operation.UP && !spec.kind().equals(ClusterKind.NAME)) {
+      return new StackResult(Map.of("create", 1), Map.of("id", "id-" + spec.kind() + "-" + cluster), Set.of());
+    }
     return switch (operation) {
       case UP -> new StackResult(
           Map.of("create", 2),

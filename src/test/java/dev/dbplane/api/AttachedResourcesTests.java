@@ -1,0 +1,187 @@
+package dev.dbplane.api;
+
+import static dev.dbplane.support.Manifests.uniqueName;
+import static dev.dbplane.support.MvcApi.body;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.google.protobuf.Message;
+import com.google.protobuf.util.JsonFormat;
+import com.jayway.jsonpath.JsonPath;
+import dev.dbplane.support.EngineForTests;
+import dev.dbplane.support.Manifests;
+import dev.dbplane.support.MvcApi;
+import dev.dbplane.support.ScriptedStackEngine;
+import dev.dbplane.support.TestDatabases;
+import dev.dbplane.support.TestKeys;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseEngine;
+import org.project_planton.provider.digitalocean.digitaloceandatabasedb.v1.DigitalOceanDatabaseDb;
+import org.project_planton.shared.foreignkey.v1.StringValueOrRef;
+import org.project_planton.shared.foreignkey.v1.ValueFromRef;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * Resources inside a cluster through the API, on the scripted engine: each names its cluster (by id
+ * or by metadata.name), is judged against it, shows in the cluster's view, and holds the cluster's
+ * lock; a cluster something lives in is not destroyed; refused requests write nothing.
+ */
+@SpringBootTest(properties = "dbplane.engine=scripted")
+@AutoConfigureMockMvc
+@Import(EngineForTests.class)
+class AttachedResourcesTests {
+
+  private static final String DBS = "/api/v1/database-dbs";
+  private static final String USERS = "/api/v1/database-users";
+
+  @Autowired MockMvc mvc;
+  @Autowired ScriptedStackEngine engine;
+  @Autowired JdbcClient jdbc;
+  private final MvcApi api = new MvcApi(() -> mvc, TestKeys.OPERATOR);
+
+  @DynamicPropertySource
+  static void h2(DynamicPropertyRegistry registry) {
+    TestDatabases.h2(registry);
+  }
+
+  @Test
+  void aDatabaseNamesItsClusterByIdLivesInItAndGoesBeforeIt() throws Exception {
+    String cluster = uniqueName("host");
+    String clusterId = provisioned(cluster, DigitalOceanDatabaseEngine.postgres);
+
+    MvcResult created = api.send(post(DBS), json(database("app", byId(clusterId))));
+    assertThat(created.getResponse().getStatus()).as(body(created)).isEqualTo(202);
+    String dbId = JsonPath.read(body(created), "$.resourceId");
+    assertThat(JsonPath.<String>read(body(created), "$.clusterId")).isEqualTo(clusterId);
+    api.await(JsonPath.read(body(created), "$.job.id"), "SUCCEEDED");
+
+    String db = body(api.send(get(DBS + "/" + dbId)));
+    assertThat(JsonPath.<String>read(db, "$.kind")).isEqualTo("DigitalOceanDatabaseDb");
+    assertThat(JsonPath.<String>read(db, "$.clusterId")).isEqualTo(clusterId);
+    assertThat(JsonPath.<String>read(db, "$.engine")).isEqualTo("pg");
+    assertThat(JsonPath.<String>read(db, "$.state")).isEqualTo("READY");
+    assertThat(JsonPath.<List<String>>read(body(api.send(get(DBS + "?clusterId=" + clusterId))), "$.items[*].id")).containsExactly(dbId);
+    String view = body(api.send(get("/api/v1/database-clusters/" + clusterId)));
+    assertThat(JsonPath.<List<String>>read(view, "$.resources[*].href")).containsExactly(DBS + "/" + dbId);
+
+    MvcResult refused = api.send(delete("/api/v1/database-clusters/" + clusterId + "?confirm=" + cluster));
+    assertThat(refused.getResponse().getStatus()).as(body(refused)).isEqualTo(409);
+    assertThat(JsonPath.<String>read(body(refused), "$.type")).isEqualTo("urn:dbplane:problem:cluster-in-use");
+    assertThat(JsonPath.<List<String>>read(body(refused), "$.inside")).containsExactly(DBS + "/" + dbId);
+
+    api.await(JsonPath.read(body(api.send(delete(DBS + "/" + dbId + "?confirm=app"))), "$.job.id"), "SUCCEEDED");
+    assertThat(api.send(get(DBS + "/" + dbId)).getResponse().getStatus()).isEqualTo(404);
+    api.await(JsonPath.read(body(api.send(delete("/api/v1/database-clusters/" + clusterId + "?confirm=" + cluster))), "$.job.id"), "SUCCEEDED");
+  }
+
+  @Test
+  void aReferenceByMetadataNameFindsTheManagedClusterOfTheSameOrgAndEnv() throws Exception {
+    String cluster = uniqueName("named");
+    String clusterId = provisioned(cluster, DigitalOceanDatabaseEngine.postgres);
+    StringValueOrRef byName = StringValueOrRef.newBuilder().setValueFrom(ValueFromRef.newBuilder().setName(cluster)).build();
+
+    MvcResult created = api.send(post(DBS), json(database("reports", byName)));
+    assertThat(created.getResponse().getStatus()).as(body(created)).isEqualTo(202);
+    assertThat(JsonPath.<String>read(body(created), "$.clusterId")).isEqualTo(clusterId);
+
+    StringValueOrRef elsewhere = StringValueOrRef.newBuilder()
+        .setValueFrom(ValueFromRef.newBuilder().setName(cluster).setEnv("staging")).build();
+    MvcResult unknown = api.send(post(DBS), json(database("audit", elsewhere)));
+    assertThat(unknown.getResponse().getStatus()).isEqualTo(422);
+    assertThat(JsonPath.<List<String>>read(body(unknown), "$.violations[*].rule")).containsExactly("dbplane.cluster.unknown");
+  }
+
+  @Test
+  void aDatabaseIsJudgedAgainstItsClustersEngineAndARefusalWritesNothing() throws Exception {
+    String clusterId = provisioned(uniqueName("cache"), DigitalOceanDatabaseEngine.redis);
+    long before = count();
+
+    MvcResult refused = api.send(post(DBS), json(database("app", byId(clusterId))));
+
+    assertThat(refused.getResponse().getStatus()).as(body(refused)).isEqualTo(422);
+    assertThat(JsonPath.<List<String>>read(body(refused), "$.violations[*].field")).contains("spec.cluster");
+    assertThat(count()).isEqualTo(before);
+  }
+
+  @Test
+  void aClusterNotProvisionedYetTakesNothingInside() throws Exception {
+    String cluster = uniqueName("young");
+    CountDownLatch release = new CountDownLatch(1);
+    engine.script(cluster, new ScriptedStackEngine.Block(release));
+    MvcResult created = api.send(post("/api/v1/database-clusters"), json(Manifests.stackInput(Manifests.inProd(cluster, 1).build())));
+    String clusterId = JsonPath.read(body(created), "$.clusterId");
+    try {
+      MvcResult refused = api.send(post(DBS), json(database("app", byId(clusterId))));
+      assertThat(refused.getResponse().getStatus()).as(body(refused)).isEqualTo(422);
+      assertThat(JsonPath.<List<String>>read(body(refused), "$.violations[*].rule")).containsExactly("dbplane.cluster.not_provisioned");
+    } finally {
+      release.countDown();
+    }
+    api.await(JsonPath.read(body(created), "$.job.id"), "SUCCEEDED");
+  }
+
+  @Test
+  void jobsThatTouchOneClusterNeverRunAtOnce() throws Exception {
+    String clusterId = provisioned(uniqueName("busy"), DigitalOceanDatabaseEngine.postgres);
+    CountDownLatch release = new CountDownLatch(1);
+    engine.script("slow", new ScriptedStackEngine.Block(release));
+    MvcResult first = api.send(post(DBS), json(database("slow", byId(clusterId))));
+    assertThat(first.getResponse().getStatus()).isEqualTo(202);
+    try {
+      MvcResult second = api.send(post(USERS), json(Manifests.databaseUser()
+          .setMetadata(Manifests.databaseUser().getMetadataBuilder().setName(uniqueName("user")).setOrg("acme").setEnv("prod"))
+          .setSpec(Manifests.databaseUser().getSpecBuilder().setCluster(byId(clusterId)))
+          .build()));
+      assertThat(second.getResponse().getStatus()).as(body(second)).isEqualTo(409);
+      assertThat(JsonPath.<String>read(body(second), "$.activeJob")).isEqualTo("/api/v1/jobs/" + JsonPath.read(body(first), "$.job.id"));
+      MvcResult clusterJob = api.send(post("/api/v1/database-clusters/" + clusterId + ":refresh"));
+      assertThat(clusterJob.getResponse().getStatus()).isEqualTo(409);
+    } finally {
+      release.countDown();
+    }
+    api.await(JsonPath.read(body(first), "$.job.id"), "SUCCEEDED");
+  }
+
+  private String provisioned(String name, DigitalOceanDatabaseEngine engine) throws Exception {
+    var manifest = Manifests.inProd(name, 1);
+    if (engine != DigitalOceanDatabaseEngine.postgres) {
+      manifest.getSpecBuilder().setEngine(engine).setEngineVersion("7");
+    }
+    MvcResult created = api.send(post("/api/v1/database-clusters"), json(Manifests.stackInput(manifest.build())));
+    assertThat(created.getResponse().getStatus()).as(body(created)).isEqualTo(202);
+    api.await(JsonPath.read(body(created), "$.job.id"), "SUCCEEDED");
+    return JsonPath.read(body(created), "$.clusterId");
+  }
+
+  private static DigitalOceanDatabaseDb database(String name, StringValueOrRef cluster) {
+    DigitalOceanDatabaseDb.Builder db = Manifests.databaseDb();
+    db.getMetadataBuilder().setName(uniqueName(name)).setOrg("acme").setEnv("prod");
+    db.getSpecBuilder().setCluster(cluster).setName(name);
+    return db.build();
+  }
+
+  private static StringValueOrRef byId(String clusterId) {
+    return StringValueOrRef.newBuilder().setValue(clusterId).build();
+  }
+
+  private static String json(Message message) throws Exception {
+    return JsonFormat.printer().print(message);
+  }
+
+  private long count() {
+    return jdbc.sql("select count(*) from resources").query(Long.class).single();
+  }
+}
