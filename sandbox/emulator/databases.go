@@ -379,41 +379,65 @@ type resizeRequest struct {
 	StorageSizeMiB uint64 `json:"storage_size_mib"`
 }
 
+// resizeDatabase resizes a cluster, or a read-only replica: DigitalOcean addresses a replica as a
+// database cluster of its own, by its uuid (godo has no call of its own for it; the official
+// provider resizes a replica with this PUT and one node).
 func (s *Server) resizeDatabase(w http.ResponseWriter, r *http.Request) {
 	var req resizeRequest
 	if !decodeBody(w, r, &req) {
 		return
 	}
-	s.withCluster(w, r, func(c *cluster, now time.Time) {
-		e := engines[c.Engine]
-		if req.NumNodes < 0 {
-			writeUnprocessable(w, r, "num_nodes %d is invalid", req.NumNodes)
-			return
-		}
-		if msg := firstProblem(
-			checkSizeAndNodes(e, req.Size, req.NumNodes),
-			checkStorage(e, req.Size, req.StorageSizeMiB, c.StorageMiB),
-		); msg != "" {
-			writeUnprocessable(w, r, "%s", msg)
-			return
-		}
-		storage := req.StorageSizeMiB
-		if storage == 0 && e.Storage {
-			// Without storage_size_mib the cluster keeps what it has, or the new size's base.
-			base, limit, _ := storageRangeMiB(req.Size)
-			storage = max(c.StorageMiB, base)
-			if storage > limit {
-				writeUnprocessable(w, r, "size %s holds at most %d MiB of storage, less than the cluster's %d MiB", req.Size, limit, c.StorageMiB)
-				return
-			}
-		}
-		if !requireOnline(w, r, c, now) {
-			return
-		}
-		c.Size, c.NumNodes, c.StorageMiB = req.Size, req.NumNodes, storage
-		c.startBusy("resizing", now, s.settings.ResizeDelay)
-		writeNoContent(w, http.StatusAccepted)
-	})
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now, id := s.now(), r.PathValue("id")
+	if c, ok := s.clusters[id]; ok {
+		s.resizeCluster(w, r, c, req, now)
+		return
+	}
+	if c, rp := s.replicaByID(id); rp != nil {
+		s.resizeReplica(w, r, c, rp, req, now)
+		return
+	}
+	writeNotFound(w, r)
+}
+
+func (s *Server) resizeCluster(w http.ResponseWriter, r *http.Request, c *cluster, req resizeRequest, now time.Time) {
+	e := engines[c.Engine]
+	if req.NumNodes < 0 {
+		writeUnprocessable(w, r, "num_nodes %d is invalid", req.NumNodes)
+		return
+	}
+	if msg := checkSizeAndNodes(e, req.Size, req.NumNodes); msg != "" {
+		writeUnprocessable(w, r, "%s", msg)
+		return
+	}
+	storage, msg := resizedStorage(e, req.Size, req.StorageSizeMiB, c.StorageMiB)
+	if msg != "" {
+		writeUnprocessable(w, r, "%s", msg)
+		return
+	}
+	if !requireOnline(w, r, c, now) {
+		return
+	}
+	c.Size, c.NumNodes, c.StorageMiB = req.Size, req.NumNodes, storage
+	c.startBusy("resizing", now, s.settings.ResizeDelay)
+	writeNoContent(w, http.StatusAccepted)
+}
+
+// resizedStorage is the storage after a resize to size: the one requested, or without one, what
+// the cluster (or replica) has, at least the new size's base.
+func resizedStorage(e *engineInfo, size string, requested, current uint64) (uint64, string) {
+	if msg := checkStorage(e, size, requested, current); msg != "" {
+		return 0, msg
+	}
+	if requested != 0 || !e.Storage {
+		return requested, ""
+	}
+	base, limit, _ := storageRangeMiB(size)
+	if current > limit {
+		return 0, fmt.Sprintf("size %s holds at most %d MiB of storage, less than the current %d MiB", size, limit, current)
+	}
+	return max(current, base), ""
 }
 
 type migrateRequest struct {

@@ -105,3 +105,32 @@ func TestFirewallRules(t *testing.T) {
 	_, _, err = e.client.Databases.GetFirewallRules(ctx, "00000000-0000-4000-8000-000000000000")
 	apiErr(t, err, 404, "could not be found")
 }
+
+// A PUT carries the rules as godo marshals them (so the official provider and the sandbox one
+// send them): a new rule with an empty uuid, cluster_uuid and a zero created_at, a kept one with
+// its uuid. DigitalOcean fills in what it owns.
+func TestFirewallPutTakesRulesInGodosShape(t *testing.T) {
+	clock := newFakeClock()
+	e := newEnv(t, withClock(clock))
+	req := pgRequest("godo-shaped")
+	req.Rules = []*godo.DatabaseCreateFirewallRule{{Type: "ip_addr", Value: "192.168.1.1"}}
+	db := e.create(req)
+	before, _, err := e.client.Databases.GetFirewallRules(ctx, db.ID)
+	if err != nil || len(before) != 1 {
+		t.Fatalf("rules %+v %v", before, err)
+	}
+	clock.Advance(time.Hour)
+	body := fmt.Sprintf(`{"rules":[`+
+		`{"uuid":%q,"cluster_uuid":"","type":"ip_addr","value":"192.168.1.1","created_at":"0001-01-01T00:00:00Z"},`+
+		`{"uuid":"","cluster_uuid":"","type":"tag","value":"web","created_at":"0001-01-01T00:00:00Z"}]}`, before[0].UUID)
+	if r, out := e.do("PUT", "/v2/databases/"+db.ID+"/firewall", body, testToken); r.StatusCode != http.StatusNoContent {
+		t.Fatalf("put: %d %s", r.StatusCode, out)
+	}
+	rules, _, _ := e.client.Databases.GetFirewallRules(ctx, db.ID)
+	if len(rules) != 2 || rules[0].UUID != before[0].UUID || !rules[0].CreatedAt.Equal(before[0].CreatedAt) {
+		t.Fatalf("kept rule %+v, was %+v", rules, before[0])
+	}
+	if added := rules[1]; !uuidRE.MatchString(added.UUID) || added.ClusterUUID != db.ID || !added.CreatedAt.Equal(clock.Now()) {
+		t.Fatalf("new rule %+v", added)
+	}
+}

@@ -24,6 +24,19 @@ type replica struct {
 	StorageMiB         uint64
 	CreatedAt          time.Time
 	readyAt            time.Time // forking until then, then active
+	resizedAt          time.Time // resizing until then
+}
+
+// status is forking after a create and resizing during a resize, as DigitalOcean's replicas go;
+// then active.
+func (rp *replica) status(now time.Time) string {
+	switch {
+	case now.Before(rp.readyAt):
+		return "forking"
+	case now.Before(rp.resizedAt):
+		return "resizing"
+	}
+	return "active"
 }
 
 type replicaJSON struct {
@@ -55,10 +68,7 @@ var readOnlyOption = "&options=" + strings.ReplaceAll(url.QueryEscape("-c defaul
 func (c *cluster) renderReplica(rp *replica, now time.Time) replicaJSON {
 	out := replicaJSON{
 		ID: rp.ID, Name: rp.Name, Region: rp.Region, Size: rp.Size, PrivateNetworkUUID: rp.PrivateNetworkUUID,
-		StorageSizeMiB: rp.StorageMiB, CreatedAt: rp.CreatedAt.UTC().Format(time.RFC3339), Status: "active",
-	}
-	if now.Before(rp.readyAt) {
-		out.Status = "forking"
+		StorageSizeMiB: rp.StorageMiB, CreatedAt: rp.CreatedAt.UTC().Format(time.RFC3339), Status: rp.status(now),
 	}
 	if len(rp.Tags) > 0 {
 		out.Tags = slices.Clone(rp.Tags)
@@ -120,6 +130,18 @@ type replicaRequest struct {
 	PrivateNetworkUUID string   `json:"private_network_uuid"`
 	Tags               []string `json:"tags"`
 	StorageSizeMiB     uint64   `json:"storage_size_mib"`
+}
+
+// replicaByID finds a replica by its uuid, and its cluster.
+func (s *Server) replicaByID(id string) (*cluster, *replica) {
+	for _, c := range s.clusters {
+		for _, rp := range c.replicas {
+			if rp.ID == id {
+				return c, rp
+			}
+		}
+	}
+	return nil, nil
 }
 
 // checkReplicaSize: a replica's node must be at least as large as the primary's.
@@ -197,4 +219,36 @@ func (s *Server) deleteReplica(w http.ResponseWriter, r *http.Request) {
 		s.released[rp.Name] = now
 		writeNoContent(w, http.StatusNoContent)
 	})
+}
+
+// resizeReplica: a replica has one node, which only grows ("when resizing an existing replica, its
+// size can only be increased", DigitalOcean says) and stays at least as large as the primary's; its
+// storage never shrinks. It must be active.
+func (s *Server) resizeReplica(w http.ResponseWriter, r *http.Request, c *cluster, rp *replica, req resizeRequest, now time.Time) {
+	e := engines[c.Engine]
+	if req.NumNodes != 1 {
+		writeUnprocessable(w, r, "num_nodes %d is invalid for a read-only replica, which has one node", req.NumNodes)
+		return
+	}
+	msg := checkReplicaSize(e, c, req.Size)
+	have, okHave := memoryGiB(rp.Size)
+	if want, _ := memoryGiB(req.Size); msg == "" && okHave && want < have {
+		msg = fmt.Sprintf("size %s is smaller than the replica's node size %s; a replica's size can only be increased", req.Size, rp.Size)
+	}
+	if msg != "" {
+		writeUnprocessable(w, r, "%s", msg)
+		return
+	}
+	storage, msg := resizedStorage(e, req.Size, req.StorageSizeMiB, rp.StorageMiB)
+	if msg != "" {
+		writeUnprocessable(w, r, "%s", msg)
+		return
+	}
+	if st := rp.status(now); st != "active" {
+		writeUnprocessable(w, r, "the read-only replica is %s; try again once it is active", st)
+		return
+	}
+	rp.Size, rp.StorageMiB = req.Size, storage
+	rp.resizedAt = now.Add(s.settings.ResizeDelay)
+	writeNoContent(w, http.StatusAccepted)
 }

@@ -143,3 +143,66 @@ func TestSubresourcesBehindAuthFaultsAndLog(t *testing.T) {
 		}
 	}
 }
+
+// A replica is resized as DigitalOcean has it: a cluster resize of the replica's uuid, one node.
+func TestReplicaResize(t *testing.T) {
+	clock := newFakeClock()
+	e := newEnv(t, withClock(clock), withDelays(time.Minute, time.Minute))
+	req := pgRequest("resized-primary")
+	req.SizeSlug = "db-s-1vcpu-2gb"
+	db := e.create(req)
+	clock.Advance(time.Minute)
+	rp, _, err := e.client.Databases.CreateReplica(ctx, db.ID, &godo.DatabaseCreateReplicaRequest{Name: "resized-read", Size: "db-s-2vcpu-4gb"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resize := func(size string, nodes int, storage uint64) error {
+		_, err := e.client.Databases.Resize(ctx, rp.ID, &godo.DatabaseResizeRequest{SizeSlug: size, NumNodes: nodes, StorageSizeMib: storage})
+		return err
+	}
+	apiErr(t, resize("db-s-4vcpu-8gb", 1, 0), 422, "the read-only replica is forking")
+	clock.Advance(time.Minute)
+
+	refusals := []struct {
+		size    string
+		nodes   int
+		storage uint64
+		want    string
+	}{
+		{"db-s-4vcpu-8gb", 2, 0, "num_nodes 2 is invalid for a read-only replica"},
+		{"db-s-1vcpu-2gb", 1, 0, "smaller than the replica's node size db-s-2vcpu-4gb"},
+		{"db-s-1vcpu-1gb", 1, 0, "smaller than the cluster's node size db-s-1vcpu-2gb"},
+		{"db-s-4vcpu-8gb", 1, 1024, "out of range"},
+		{"", 1, 0, "size is required"},
+	}
+	for _, rf := range refusals {
+		apiErr(t, resize(rf.size, rf.nodes, rf.storage), 422, rf.want)
+	}
+
+	resp, err := e.client.Databases.Resize(ctx, rp.ID, &godo.DatabaseResizeRequest{SizeSlug: "db-s-4vcpu-8gb", NumNodes: 1})
+	if err != nil || resp.StatusCode != http.StatusAccepted {
+		t.Fatalf("resize: %v %v", resp, err)
+	}
+	got, _, err := e.client.Databases.GetReplica(ctx, db.ID, "resized-read")
+	// Without storage_size_mib the replica keeps its storage, at least the new size's base.
+	if err != nil || got.Status != "resizing" || got.Size != "db-s-4vcpu-8gb" || got.StorageSizeMib != 143360 {
+		t.Fatalf("while resizing %+v %v", got, err)
+	}
+	apiErr(t, resize("db-s-6vcpu-16gb", 1, 0), 422, "the read-only replica is resizing")
+	clock.Advance(time.Minute)
+	if got, _, _ := e.client.Databases.GetReplica(ctx, db.ID, "resized-read"); got.Status != "active" {
+		t.Fatalf("after the resize delay: %q", got.Status)
+	}
+	if err := resize("db-s-4vcpu-8gb", 1, 200*1024); err != nil {
+		t.Fatalf("storage only: %v", err)
+	}
+	if got, _, _ := e.client.Databases.GetReplica(ctx, db.ID, "resized-read"); got.StorageSizeMib != 200*1024 {
+		t.Fatalf("storage %d", got.StorageSizeMib)
+	}
+	// The primary is untouched; an unknown uuid is a 404.
+	if p := e.get(db.ID); p.SizeSlug != "db-s-1vcpu-2gb" || p.NumNodes != 1 || p.Status != "online" {
+		t.Fatalf("primary %+v", p)
+	}
+	_, err = e.client.Databases.Resize(ctx, "00000000-0000-4000-8000-000000000000", &godo.DatabaseResizeRequest{SizeSlug: "db-s-4vcpu-8gb", NumNodes: 1})
+	apiErr(t, err, 404, "could not be found")
+}

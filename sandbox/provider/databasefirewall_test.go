@@ -151,3 +151,26 @@ func TestFirewallRefusals(t *testing.T) {
 	}
 	containsAll(t, rpcerror.Convert(err).Message(), "Error creating DatabaseFirewall: PUT "+fake.URL+"/v2/databases/9cc10173-e9ea-4176-9dbc-999999999999/firewall: 404")
 }
+
+// DigitalOcean refuses IPv6 trusted sources; Check lets them through as the official provider does,
+// and DigitalOcean's 422 is the error, with its words. The rules stay as they were.
+func TestFirewallIPv6SourceFailsWithDigitalOceansMessage(t *testing.T) {
+	s, fake := newTestProvider(t)
+	cid := newCluster(t, s, "pg")
+	r := firewallResource(t, s)
+	inputs, id, outs := r.mustCreate(firewallInputs(cid))
+	before := fake.FirewallRules(cid)
+	news, failures := r.check(inputs, with(inputs, "rules", rules("ip_addr", "192.168.1.1", "ip_addr", "2001:db8::/32")))
+	if len(failures) > 0 {
+		t.Fatal(failures)
+	}
+	_, err := r.update(id, inputs, outs, news)
+	if err == nil {
+		t.Fatal("an IPv6 trusted source was taken")
+	}
+	containsAll(t, rpcerror.Convert(err).Message(), "Error updating DatabaseFirewall: PUT "+fake.URL+"/v2/databases/"+cid+"/firewall: 422",
+		"You cannot add IPv6 addresses as trusted sources.")
+	if after := fake.FirewallRules(cid); len(after) != len(before) || after[0].UUID != before[0].UUID || after[1].Value != "web" {
+		t.Errorf("the refused PUT changed the rules: %v, were %v", after, before)
+	}
+}

@@ -1,10 +1,14 @@
 //go:build e2e
 
-// Package e2e drives the sandbox provider through the real Pulumi CLI (up, preview, refresh,
-// destroy, a cancelled up) against the in-memory fake DigitalOcean API, with an inline program
-// shaped like dbplane's Java one. It needs a Pulumi CLI: PULUMI_CLI, or `pulumi` on PATH.
+// Package e2e drives the sandbox provider through the real Pulumi CLI with inline programs shaped
+// like dbplane's Java ones: TestRealEngine a cluster (up, preview, refresh, destroy, a cancelled
+// up) against the in-memory fake DigitalOcean API, TestRealEngineOnTheEmulator a cluster with all
+// its sub-resources against the emulator of sandbox/emulator, which the test builds and runs with
+// a PostgreSQL server of its own (it needs the server binaries, see the emulator's README).
+// It needs a Pulumi CLI: PULUMI_CLI (any path, e.g. the one sandbox/build.sh caches), or `pulumi`
+// on PATH.
 //
-//	go test -tags e2e -count=1 -v ./e2e/
+//	PULUMI_CLI=~/.cache/dbplane-sandbox/pulumi-v3.274.1/pulumi go test -tags e2e -count=1 -v ./e2e/
 package e2e
 
 import (
@@ -60,25 +64,12 @@ func (s *spec) program(endpoint string) pulumi.RunFunc {
 		s.mu.Lock()
 		size := s.size
 		s.mu.Unlock()
-		var prov provider
-		if err := ctx.RegisterResource("pulumi:providers:digitalocean", "digitalocean", pulumi.Map{
-			"token":       pulumi.ToSecret(pulumi.String(token)),
-			"apiEndpoint": pulumi.String(endpoint),
-		}, &prov, pulumi.Version("4.76.0")); err != nil {
+		prov, err := registerProvider(ctx, endpoint)
+		if err != nil {
 			return err
 		}
-		var c cluster
-		if err := ctx.RegisterResource(clusterToken, "database-cluster", pulumi.Map{
-			"name":           pulumi.String("e2e-cluster"),
-			"engine":         pulumi.String("pg"),
-			"version":        pulumi.String("16"),
-			"size":           pulumi.String(size),
-			"region":         pulumi.String("nyc1"),
-			"nodeCount":      pulumi.Int(1),
-			"storageSizeMib": pulumi.String("10240"),
-			"tags":           pulumi.StringArray{pulumi.String("dbplane")},
-		}, &c, pulumi.Provider(&prov), pulumi.Version("4.76.0"),
-			pulumi.AdditionalSecretOutputs([]string{"password", "uri", "privateUri", "uiPassword", "uiUri"})); err != nil {
+		c, err := registerCluster(ctx, prov, "e2e-cluster", size)
+		if err != nil {
 			return err
 		}
 		ctx.Export("cluster_id", c.ID())
@@ -92,6 +83,33 @@ func (s *spec) program(endpoint string) pulumi.RunFunc {
 	}
 }
 
+// registerProvider is the explicit provider of dbplane's programs, pinned to 4.76.0.
+func registerProvider(ctx *pulumi.Context, endpoint string) (*provider, error) {
+	var prov provider
+	err := ctx.RegisterResource("pulumi:providers:digitalocean", "digitalocean", pulumi.Map{
+		"token":       pulumi.ToSecret(pulumi.String(token)),
+		"apiEndpoint": pulumi.String(endpoint),
+	}, &prov, pulumi.Version("4.76.0"))
+	return &prov, err
+}
+
+// registerCluster is a pg cluster as dbplane's Java program declares one.
+func registerCluster(ctx *pulumi.Context, prov *provider, name, size string) (*cluster, error) {
+	var c cluster
+	err := ctx.RegisterResource(clusterToken, "database-cluster", pulumi.Map{
+		"name":           pulumi.String(name),
+		"engine":         pulumi.String("pg"),
+		"version":        pulumi.String("16"),
+		"size":           pulumi.String(size),
+		"region":         pulumi.String("nyc1"),
+		"nodeCount":      pulumi.Int(1),
+		"storageSizeMib": pulumi.String("10240"),
+		"tags":           pulumi.StringArray{pulumi.String("dbplane")},
+	}, &c, pulumi.Provider(prov), pulumi.Version("4.76.0"),
+		pulumi.AdditionalSecretOutputs([]string{"password", "uri", "privateUri", "uiPassword", "uiUri"}))
+	return &c, err
+}
+
 func pulumiCLI(t *testing.T) string {
 	if p := os.Getenv("PULUMI_CLI"); p != "" {
 		return p
@@ -103,41 +121,58 @@ func pulumiCLI(t *testing.T) string {
 	return p
 }
 
-type harness struct {
-	t      *testing.T
-	fake   *dofake.Server
-	stack  auto.Stack
-	spec   *spec
-	events []events.EngineEvent
-	mu     sync.Mutex
+// pulumiCommand runs the CLI at cli. The Automation API takes an installation root and runs
+// <root>/bin/pulumi, which is not where every CLI lives (sandbox/build.sh caches it as
+// pulumi-<version>/pulumi), so the root is a directory of the test's own linking to cli.
+func pulumiCommand(t *testing.T, cli, tmp string) auto.PulumiCommand {
+	t.Helper()
+	abs, err := filepath.Abs(cli)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := filepath.Join(tmp, "pulumi-cli")
+	if err := os.MkdirAll(filepath.Join(root, "bin"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(abs, filepath.Join(root, "bin", "pulumi")); err != nil {
+		t.Fatal(err)
+	}
+	cmd, err := auto.NewPulumiCommand(&auto.PulumiCommandOptions{Root: root, SkipVersionCheck: true})
+	if err != nil {
+		t.Fatalf("pulumi command: %v", err)
+	}
+	return cmd
 }
 
-func setup(t *testing.T) *harness {
-	cli := pulumiCLI(t)
-	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "pulumi-resource-digitalocean")
-	build := exec.Command("go", "build", "-trimpath", "-o", bin, ".")
-	build.Dir = ".."
+// goBuild builds pkg of the Go module in dir into out.
+func goBuild(t *testing.T, dir, pkg, out string) {
+	t.Helper()
+	build := exec.Command("go", "build", "-trimpath", "-o", out, pkg)
+	build.Dir = dir
 	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
+	if msg, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build %s in %s: %v\n%s", pkg, dir, err, msg)
 	}
+}
+
+// installProvider builds this provider and installs it as digitalocean 4.76.0 into a Pulumi home
+// of the test's own, which it returns.
+func installProvider(t *testing.T, cli, tmp string) string {
+	t.Helper()
+	bin := filepath.Join(tmp, "pulumi-resource-digitalocean")
+	goBuild(t, "..", ".", bin)
 	home := filepath.Join(tmp, "pulumi-home")
 	install := exec.Command(cli, "plugin", "install", "resource", "digitalocean", "4.76.0", "--file", bin)
 	install.Env = append(os.Environ(), "PULUMI_HOME="+home, "PULUMI_SKIP_UPDATE_CHECK=true")
 	if out, err := install.CombinedOutput(); err != nil {
 		t.Fatalf("plugin install: %v\n%s", err, out)
 	}
+	return home
+}
 
-	fake := dofake.New(token)
-	t.Cleanup(fake.Close)
-	fake.GetsUntilOnline = 2
-	fake.NotFoundGets = 1
-
-	cmd, err := auto.NewPulumiCommand(&auto.PulumiCommandOptions{Root: filepath.Dir(filepath.Dir(cli)), SkipVersionCheck: true})
-	if err != nil {
-		t.Fatalf("pulumi command: %v", err)
-	}
+// newStack is an inline-program stack with a local state backend, under tmp.
+func newStack(t *testing.T, tmp, cli, home string, program pulumi.RunFunc) auto.Stack {
+	t.Helper()
 	backend := filepath.Join(tmp, "state")
 	if err := os.MkdirAll(backend, 0o700); err != nil {
 		t.Fatal(err)
@@ -145,12 +180,10 @@ func setup(t *testing.T) *harness {
 	if err := os.MkdirAll(filepath.Join(tmp, "work"), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	sp := &spec{size: "db-s-1vcpu-1gb"}
 	project := workspace.Project{Name: "dbplane-e2e", Runtime: workspace.NewProjectRuntimeInfo("go", nil),
 		Backend: &workspace.ProjectBackend{URL: "file://" + backend}}
-	ctx := context.Background()
-	stack, err := auto.UpsertStackInlineSource(ctx, "e2e", "dbplane-e2e", sp.program(fake.URL),
-		auto.Project(project), auto.Pulumi(cmd), auto.PulumiHome(home), auto.WorkDir(filepath.Join(tmp, "work")),
+	stack, err := auto.UpsertStackInlineSource(context.Background(), "e2e", "dbplane-e2e", program,
+		auto.Project(project), auto.Pulumi(pulumiCommand(t, cli, tmp)), auto.PulumiHome(home), auto.WorkDir(filepath.Join(tmp, "work")),
 		auto.SecretsProvider("passphrase"),
 		auto.EnvVars(map[string]string{
 			"PULUMI_CONFIG_PASSPHRASE":                    "e2e",
@@ -162,11 +195,32 @@ func setup(t *testing.T) *harness {
 	if err != nil {
 		t.Fatalf("stack: %v", err)
 	}
-	return &harness{t: t, fake: fake, stack: stack, spec: sp}
+	return stack
+}
+
+type harness struct {
+	t     *testing.T
+	fake  *dofake.Server
+	stack auto.Stack
+	spec  *spec
+}
+
+func setup(t *testing.T) *harness {
+	cli := pulumiCLI(t)
+	tmp := t.TempDir()
+	home := installProvider(t, cli, tmp)
+
+	fake := dofake.New(token)
+	t.Cleanup(fake.Close)
+	fake.GetsUntilOnline = 2
+	fake.NotFoundGets = 1
+
+	sp := &spec{size: "db-s-1vcpu-1gb"}
+	return &harness{t: t, fake: fake, stack: newStack(t, tmp, cli, home, sp.program(fake.URL)), spec: sp}
 }
 
 // collect gathers the engine events of one operation.
-func (h *harness) collect() (chan events.EngineEvent, func() []events.EngineEvent) {
+func collect() (chan events.EngineEvent, func() []events.EngineEvent) {
 	ch := make(chan events.EngineEvent)
 	var got []events.EngineEvent
 	done := make(chan struct{})
@@ -199,21 +253,21 @@ func diagnostics(evs []events.EngineEvent) string {
 	return b.String()
 }
 
-func (h *harness) deployment() apitype.DeploymentV3 {
-	h.t.Helper()
-	dep, err := h.stack.Export(context.Background())
+func deployment(t *testing.T, stack auto.Stack) apitype.DeploymentV3 {
+	t.Helper()
+	dep, err := stack.Export(context.Background())
 	if err != nil {
-		h.t.Fatalf("export: %v", err)
+		t.Fatalf("export: %v", err)
 	}
 	var d apitype.DeploymentV3
 	if err := json.Unmarshal(dep.Deployment, &d); err != nil {
-		h.t.Fatalf("deployment: %v", err)
+		t.Fatalf("deployment: %v", err)
 	}
 	return d
 }
 
 func (h *harness) clusterState() (apitype.ResourceV3, bool) {
-	for _, r := range h.deployment().Resources {
+	for _, r := range deployment(h.t, h.stack).Resources {
 		if string(r.Type) == clusterToken {
 			return r, true
 		}
@@ -226,7 +280,7 @@ func TestRealEngine(t *testing.T) {
 	ctx := context.Background()
 
 	// up: creates and waits; outputs as the Java side reads them; no version warning.
-	ch, evs := h.collect()
+	ch, evs := collect()
 	res, err := h.stack.Up(ctx, optup.EventStreams(ch))
 	if err != nil {
 		t.Fatalf("up: %v", err)
@@ -243,7 +297,7 @@ func TestRealEngine(t *testing.T) {
 		res.Outputs["cluster_urn"].Value != "do:dbaas:"+ids[0] {
 		t.Errorf("outputs: %+v", res.Outputs)
 	}
-	for _, p := range h.deployment().Manifest.Plugins {
+	for _, p := range deployment(h.t, h.stack).Manifest.Plugins {
 		t.Logf("manifest plugin: %s %s %s", p.Type, p.Name, p.Version)
 	}
 
@@ -324,7 +378,7 @@ func TestRealEngine(t *testing.T) {
 	if len(ids) != 1 || !ok || string(st.ID) != ids[0] {
 		t.Fatalf("the cancelled create was not recorded: clusters %v, state %+v", ids, st)
 	}
-	t.Logf("recorded after cancel: id %s, init errors %q, pending operations %d", st.ID, st.InitErrors, len(h.deployment().PendingOperations))
+	t.Logf("recorded after cancel: id %s, init errors %q, pending operations %d", st.ID, st.InitErrors, len(deployment(h.t, h.stack).PendingOperations))
 
 	// the next up (the cluster now comes online) finishes it; destroy deletes it.
 	h.fake.SetGetsUntilOnline(ids[0], 1)
@@ -334,7 +388,7 @@ func TestRealEngine(t *testing.T) {
 	if st, _ := h.clusterState(); len(st.InitErrors) != 0 {
 		t.Errorf("init errors left: %v", st.InitErrors)
 	}
-	ch, evs = h.collect()
+	ch, evs = collect()
 	if _, err := h.stack.Destroy(ctx, optdestroy.EventStreams(ch)); err != nil {
 		t.Fatalf("destroy: %v", err)
 	}

@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/netip"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/digitalocean/godo"
@@ -352,6 +354,12 @@ func (s *Server) poolRoutes(w http.ResponseWriter, r *http.Request, reqID string
 
 var firewallRuleTypes = map[string]bool{"ip_addr": true, "droplet": true, "k8s": true, "tag": true, "app": true}
 
+// isIPv6 says whether an ip_addr value is an IPv6 address or block, which DigitalOcean refuses.
+func isIPv6(v string) bool {
+	addr, err := netip.ParseAddr(strings.Split(v, "/")[0])
+	return err == nil && addr.Is6()
+}
+
 func (s *Server) firewallRoutes(w http.ResponseWriter, r *http.Request, reqID string, c *cluster, rest []string, body []byte) {
 	switch {
 	case len(rest) == 0 && r.Method == http.MethodGet:
@@ -375,6 +383,10 @@ func (s *Server) firewallRoutes(w http.ResponseWriter, r *http.Request, reqID st
 		for _, in := range req.Rules {
 			if in == nil || !firewallRuleTypes[in.Type] || in.Value == "" {
 				s.unprocessable(w, reqID, "invalid firewall rule")
+				return
+			}
+			if in.Type == "ip_addr" && isIPv6(in.Value) {
+				s.unprocessable(w, reqID, "You cannot add IPv6 addresses as trusted sources.")
 				return
 			}
 			rule, kept := old[in.UUID]
