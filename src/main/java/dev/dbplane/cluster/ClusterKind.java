@@ -3,13 +3,12 @@ package dev.dbplane.cluster;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.resource.ChangeVerdict;
 import dev.dbplane.resource.Findings;
+import dev.dbplane.resource.KindIdentity;
 import dev.dbplane.resource.ManagedResource;
 import dev.dbplane.resource.OutputNames;
 import dev.dbplane.resource.References;
 import dev.dbplane.resource.ResourceKind;
-import dev.dbplane.resource.ResourceRequest;
 import dev.dbplane.resource.ResourceTags;
-import dev.dbplane.resource.ResourceValidator;
 import java.util.List;
 import java.util.Set;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
@@ -19,50 +18,25 @@ import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.
 /** The managed database cluster: the first resource kind, and what is its own. */
 public final class ClusterKind implements ResourceKind<DigitalOceanDatabaseCluster, ClusterSpec> {
 
-  public static final String NAME = "DigitalOceanDatabaseCluster";
-  public static final String NOUN = "cluster";
+  /** The cluster's name, messages and outputs; its program exports exactly these outputs. */
+  private static final KindIdentity<DigitalOceanDatabaseCluster> IDENTITY = new KindIdentity<>(
+      "DigitalOceanDatabaseCluster", "cluster", DigitalOceanDatabaseCluster.class, DigitalOceanDatabaseClusterStackInput.class,
+      new OutputNames(
+          List.of("cluster_id", "connection_uri", "host", "port", "database_user", "database_password"),
+          Set.of("connection_uri", "database_password"),
+          "cluster_id"));
 
-  /** The cluster's outputs; its program exports exactly these. */
-  public static final OutputNames OUTPUTS = new OutputNames(
-      List.of("cluster_id", "connection_uri", "host", "port", "database_user", "database_password"),
-      Set.of("connection_uri", "database_password"),
-      "cluster_id");
+  public static final String NAME = IDENTITY.name();
+  public static final String NOUN = IDENTITY.noun();
+  public static final OutputNames OUTPUTS = IDENTITY.outputs();
 
   private static final int MIB_PER_GIB = 1024;
 
   private final Advisories advisories = new Advisories();
 
-  /** The pipeline's validator for clusters. */
-  public static ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> validator(boolean defaultTokenConfigured) {
-    return new ResourceValidator<>(new ClusterKind(), defaultTokenConfigured);
-  }
-
-  public static ResourceRequest<DigitalOceanDatabaseCluster> request(DigitalOceanDatabaseCluster manifest) {
-    return ResourceRequest.of(manifest);
-  }
-
-  public static ResourceRequest<DigitalOceanDatabaseCluster> request(DigitalOceanDatabaseClusterStackInput stackInput) {
-    return ResourceRequest.ofStackInput(stackInput, DigitalOceanDatabaseCluster.class);
-  }
-
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String noun() {
-    return NOUN;
-  }
-
-  @Override
-  public Class<DigitalOceanDatabaseCluster> manifestType() {
-    return DigitalOceanDatabaseCluster.class;
-  }
-
-  @Override
-  public Class<DigitalOceanDatabaseClusterStackInput> stackInputType() {
-    return DigitalOceanDatabaseClusterStackInput.class;
+  public KindIdentity<DigitalOceanDatabaseCluster> identity() {
+    return IDENTITY;
   }
 
   @Override
@@ -101,11 +75,6 @@ public final class ClusterKind implements ResourceKind<DigitalOceanDatabaseClust
   @Override
   public ChangeVerdict judgeChange(ClusterSpec current, ClusterSpec next) {
     return ChangeRules.judge(current, next);
-  }
-
-  @Override
-  public OutputNames outputs() {
-    return OUTPUTS;
   }
 
   @Override

@@ -4,11 +4,10 @@ import dev.dbplane.engine.StackName;
 import dev.dbplane.resource.AttachedKind;
 import dev.dbplane.resource.ChangeVerdict;
 import dev.dbplane.resource.ClusterFacts;
-import dev.dbplane.resource.References;
 import dev.dbplane.resource.Findings;
+import dev.dbplane.resource.KindIdentity;
 import dev.dbplane.resource.OutputNames;
-import dev.dbplane.resource.ResourceRequest;
-import dev.dbplane.resource.ResourceValidator;
+import dev.dbplane.resource.References;
 import dev.dbplane.resource.Violation;
 import java.util.List;
 import java.util.Optional;
@@ -21,43 +20,18 @@ import org.project_planton.shared.foreignkey.v1.StringValueOrRef;
 /** A database inside a managed cluster. */
 public final class DbKind implements AttachedKind<DigitalOceanDatabaseDb, DbSpec> {
 
-  public static final String NAME = "DigitalOceanDatabaseDb";
-  public static final String NOUN = "database";
+  /** The database's name, messages and outputs; its program exports exactly these outputs. */
+  private static final KindIdentity<DigitalOceanDatabaseDb> IDENTITY = new KindIdentity<>(
+      "DigitalOceanDatabaseDb", "database", DigitalOceanDatabaseDb.class, DigitalOceanDatabaseDbStackInput.class,
+      new OutputNames(List.of("id", "name"), Set.of(), "id"));
 
-  /** The database's outputs; its program exports exactly these. */
-  public static final OutputNames OUTPUTS = new OutputNames(List.of("id", "name"), Set.of(), "id");
-
-  /** The pipeline's validator for databases. */
-  public static ResourceValidator<DigitalOceanDatabaseDb, DbSpec> validator(boolean defaultTokenConfigured) {
-    return new ResourceValidator<>(new DbKind(), defaultTokenConfigured);
-  }
-
-  public static ResourceRequest<DigitalOceanDatabaseDb> request(DigitalOceanDatabaseDb manifest) {
-    return ResourceRequest.of(manifest);
-  }
-
-  public static ResourceRequest<DigitalOceanDatabaseDb> request(DigitalOceanDatabaseDbStackInput stackInput) {
-    return ResourceRequest.ofStackInput(stackInput, DigitalOceanDatabaseDb.class);
-  }
+  public static final String NAME = IDENTITY.name();
+  public static final String NOUN = IDENTITY.noun();
+  public static final OutputNames OUTPUTS = IDENTITY.outputs();
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String noun() {
-    return NOUN;
-  }
-
-  @Override
-  public Class<DigitalOceanDatabaseDb> manifestType() {
-    return DigitalOceanDatabaseDb.class;
-  }
-
-  @Override
-  public Class<DigitalOceanDatabaseDbStackInput> stackInputType() {
-    return DigitalOceanDatabaseDbStackInput.class;
+  public KindIdentity<DigitalOceanDatabaseDb> identity() {
+    return IDENTITY;
   }
 
   @Override
@@ -90,11 +64,6 @@ public final class DbKind implements AttachedKind<DigitalOceanDatabaseDb, DbSpec
         .flatMap(Optional::stream)
         .toList();
     return new ChangeVerdict(replacements, List.of());
-  }
-
-  @Override
-  public OutputNames outputs() {
-    return OUTPUTS;
   }
 
   @Override

@@ -4,11 +4,10 @@ import dev.dbplane.engine.StackName;
 import dev.dbplane.resource.AttachedKind;
 import dev.dbplane.resource.ChangeVerdict;
 import dev.dbplane.resource.ClusterFacts;
-import dev.dbplane.resource.References;
 import dev.dbplane.resource.Findings;
+import dev.dbplane.resource.KindIdentity;
 import dev.dbplane.resource.OutputNames;
-import dev.dbplane.resource.ResourceRequest;
-import dev.dbplane.resource.ResourceValidator;
+import dev.dbplane.resource.References;
 import dev.dbplane.resource.Violation;
 import java.util.List;
 import java.util.Objects;
@@ -25,44 +24,19 @@ import org.project_planton.shared.foreignkey.v1.StringValueOrRef;
 /** A PgBouncer connection pool of a managed PostgreSQL cluster. */
 public final class PoolKind implements AttachedKind<DigitalOceanDatabaseConnectionPool, PoolSpec> {
 
-  public static final String NAME = "DigitalOceanDatabaseConnectionPool";
-  public static final String NOUN = "connection pool";
+  /** The pool's name, messages and outputs; its program exports exactly these outputs. */
+  private static final KindIdentity<DigitalOceanDatabaseConnectionPool> IDENTITY = new KindIdentity<>(
+      "DigitalOceanDatabaseConnectionPool", "connection pool",
+      DigitalOceanDatabaseConnectionPool.class, DigitalOceanDatabaseConnectionPoolStackInput.class,
+      new OutputNames(List.of("id", "name", "host", "port", "uri", "private_uri", "password"), Set.of("uri", "private_uri", "password"), "id"));
 
-  /** The pool's outputs; its program exports exactly these. */
-  public static final OutputNames OUTPUTS = new OutputNames(
-      List.of("id", "name", "host", "port", "uri", "private_uri", "password"), Set.of("uri", "private_uri", "password"), "id");
-
-  /** The pipeline's validator for connection pools. */
-  public static ResourceValidator<DigitalOceanDatabaseConnectionPool, PoolSpec> validator(boolean defaultTokenConfigured) {
-    return new ResourceValidator<>(new PoolKind(), defaultTokenConfigured);
-  }
-
-  public static ResourceRequest<DigitalOceanDatabaseConnectionPool> request(DigitalOceanDatabaseConnectionPool manifest) {
-    return ResourceRequest.of(manifest);
-  }
-
-  public static ResourceRequest<DigitalOceanDatabaseConnectionPool> request(DigitalOceanDatabaseConnectionPoolStackInput stackInput) {
-    return ResourceRequest.ofStackInput(stackInput, DigitalOceanDatabaseConnectionPool.class);
-  }
+  public static final String NAME = IDENTITY.name();
+  public static final String NOUN = IDENTITY.noun();
+  public static final OutputNames OUTPUTS = IDENTITY.outputs();
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String noun() {
-    return NOUN;
-  }
-
-  @Override
-  public Class<DigitalOceanDatabaseConnectionPool> manifestType() {
-    return DigitalOceanDatabaseConnectionPool.class;
-  }
-
-  @Override
-  public Class<DigitalOceanDatabaseConnectionPoolStackInput> stackInputType() {
-    return DigitalOceanDatabaseConnectionPoolStackInput.class;
+  public KindIdentity<DigitalOceanDatabaseConnectionPool> identity() {
+    return IDENTITY;
   }
 
   @Override
@@ -111,11 +85,6 @@ public final class PoolKind implements AttachedKind<DigitalOceanDatabaseConnecti
         .flatMap(Optional::stream)
         .toList();
     return new ChangeVerdict(replacements, List.of());
-  }
-
-  @Override
-  public OutputNames outputs() {
-    return OUTPUTS;
   }
 
   @Override

@@ -4,11 +4,10 @@ import dev.dbplane.engine.StackName;
 import dev.dbplane.resource.AttachedKind;
 import dev.dbplane.resource.ChangeVerdict;
 import dev.dbplane.resource.ClusterFacts;
-import dev.dbplane.resource.References;
 import dev.dbplane.resource.Findings;
+import dev.dbplane.resource.KindIdentity;
 import dev.dbplane.resource.OutputNames;
-import dev.dbplane.resource.ResourceRequest;
-import dev.dbplane.resource.ResourceValidator;
+import dev.dbplane.resource.References;
 import dev.dbplane.resource.Violation;
 import java.util.List;
 import java.util.Optional;
@@ -23,43 +22,18 @@ import org.project_planton.shared.foreignkey.v1.StringValueOrRef;
 /** A user of a managed cluster. */
 public final class UserKind implements AttachedKind<DigitalOceanDatabaseUser, UserSpec> {
 
-  public static final String NAME = "DigitalOceanDatabaseUser";
-  public static final String NOUN = "user";
+  /** The user's name, messages and outputs; its program exports exactly these outputs. */
+  private static final KindIdentity<DigitalOceanDatabaseUser> IDENTITY = new KindIdentity<>(
+      "DigitalOceanDatabaseUser", "user", DigitalOceanDatabaseUser.class, DigitalOceanDatabaseUserStackInput.class,
+      new OutputNames(List.of("id", "name", "role", "password"), Set.of("password"), "id"));
 
-  /** The user's outputs; its program exports exactly these. */
-  public static final OutputNames OUTPUTS = new OutputNames(List.of("id", "name", "role", "password"), Set.of("password"), "id");
-
-  /** The pipeline's validator for users. */
-  public static ResourceValidator<DigitalOceanDatabaseUser, UserSpec> validator(boolean defaultTokenConfigured) {
-    return new ResourceValidator<>(new UserKind(), defaultTokenConfigured);
-  }
-
-  public static ResourceRequest<DigitalOceanDatabaseUser> request(DigitalOceanDatabaseUser manifest) {
-    return ResourceRequest.of(manifest);
-  }
-
-  public static ResourceRequest<DigitalOceanDatabaseUser> request(DigitalOceanDatabaseUserStackInput stackInput) {
-    return ResourceRequest.ofStackInput(stackInput, DigitalOceanDatabaseUser.class);
-  }
+  public static final String NAME = IDENTITY.name();
+  public static final String NOUN = IDENTITY.noun();
+  public static final OutputNames OUTPUTS = IDENTITY.outputs();
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String noun() {
-    return NOUN;
-  }
-
-  @Override
-  public Class<DigitalOceanDatabaseUser> manifestType() {
-    return DigitalOceanDatabaseUser.class;
-  }
-
-  @Override
-  public Class<DigitalOceanDatabaseUserStackInput> stackInputType() {
-    return DigitalOceanDatabaseUserStackInput.class;
+  public KindIdentity<DigitalOceanDatabaseUser> identity() {
+    return IDENTITY;
   }
 
   @Override
@@ -104,11 +78,6 @@ public final class UserKind implements AttachedKind<DigitalOceanDatabaseUser, Us
         .flatMap(Optional::stream)
         .toList();
     return new ChangeVerdict(replacements, List.of());
-  }
-
-  @Override
-  public OutputNames outputs() {
-    return OUTPUTS;
   }
 
   @Override
