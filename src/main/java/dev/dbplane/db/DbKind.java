@@ -8,11 +8,9 @@ import dev.dbplane.resource.Findings;
 import dev.dbplane.resource.KindIdentity;
 import dev.dbplane.resource.OutputNames;
 import dev.dbplane.resource.References;
-import dev.dbplane.resource.Violation;
+import dev.dbplane.resource.Replacements;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.project_planton.provider.digitalocean.digitaloceandatabasedb.v1.DigitalOceanDatabaseDb;
 import org.project_planton.provider.digitalocean.digitaloceandatabasedb.v1.DigitalOceanDatabaseDbStackInput;
 import org.project_planton.shared.foreignkey.v1.StringValueOrRef;
@@ -58,12 +56,10 @@ public final class DbKind implements AttachedKind<DigitalOceanDatabaseDb, DbSpec
   /** The provider replaces a database for any change (its cluster, its name), and its data goes with it. */
   @Override
   public ChangeVerdict judgeChange(DbSpec current, DbSpec next) {
-    List<Violation> replacements = Stream.of(
-            replaces(clusterField(), current.clusterId(), next.clusterId()),
-            replaces("spec.name", current.name(), next.name()))
-        .flatMap(Optional::stream)
-        .toList();
-    return new ChangeVerdict(replacements, List.of());
+    return new Replacements("dbplane.change.replaces_database", "the database, which destroys its data")
+        .ifChanged(clusterField(), current.clusterId(), next.clusterId())
+        .ifChanged("spec.name", current.name(), next.name())
+        .verdict();
   }
 
   @Override
@@ -79,13 +75,5 @@ public final class DbKind implements AttachedKind<DigitalOceanDatabaseDb, DbSpec
   @Override
   public DbSpec bindCluster(DbSpec spec, String clusterId) {
     return new DbSpec(clusterId, spec.name(), spec.stack());
-  }
-
-  private static Optional<Violation> replaces(String field, String from, String to) {
-    return from.equals(to)
-        ? Optional.empty()
-        : Optional.of(new Violation(field, "dbplane.change.replaces_database",
-            "changing " + field + " from " + from + " to " + to
-                + " makes DigitalOcean replace the database, which destroys its data"));
   }
 }

@@ -8,13 +8,9 @@ import dev.dbplane.resource.Findings;
 import dev.dbplane.resource.KindIdentity;
 import dev.dbplane.resource.OutputNames;
 import dev.dbplane.resource.References;
-import dev.dbplane.resource.Violation;
+import dev.dbplane.resource.Replacements;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 import org.project_planton.provider.digitalocean.digitaloceandatabaseconnectionpool.v1.DigitalOceanDatabaseConnectionPool;
 import org.project_planton.provider.digitalocean.digitaloceandatabaseconnectionpool.v1.DigitalOceanDatabaseConnectionPoolMode;
 import org.project_planton.provider.digitalocean.digitaloceandatabaseconnectionpool.v1.DigitalOceanDatabaseConnectionPoolSpec;
@@ -75,16 +71,14 @@ public final class PoolKind implements AttachedKind<DigitalOceanDatabaseConnecti
   /** The provider replaces a pool for any change of its inputs; the pool's clients lose their connections. */
   @Override
   public ChangeVerdict judgeChange(PoolSpec current, PoolSpec next) {
-    List<Violation> replacements = Stream.of(
-            replaces(clusterField(), current.clusterId(), next.clusterId()),
-            replaces("spec.name", current.name(), next.name()),
-            replaces("spec.mode", current.mode(), next.mode()),
-            replaces("spec.size", current.size(), next.size()),
-            replaces("spec.db_name", current.dbName(), next.dbName()),
-            replaces("spec.user", current.user(), next.user()))
-        .flatMap(Optional::stream)
-        .toList();
-    return new ChangeVerdict(replacements, List.of());
+    return new Replacements("dbplane.change.replaces_pool", "the connection pool, which cuts the connections of its clients")
+        .ifChanged(clusterField(), current.clusterId(), next.clusterId())
+        .ifChanged("spec.name", current.name(), next.name())
+        .ifChanged("spec.mode", current.mode(), next.mode())
+        .ifChanged("spec.size", current.size(), next.size())
+        .ifChanged("spec.db_name", current.dbName(), next.dbName())
+        .ifChanged("spec.user", current.user(), next.user())
+        .verdict();
   }
 
   @Override
@@ -100,13 +94,5 @@ public final class PoolKind implements AttachedKind<DigitalOceanDatabaseConnecti
   @Override
   public PoolSpec bindCluster(PoolSpec spec, String clusterId) {
     return new PoolSpec(clusterId, spec.name(), spec.mode(), spec.size(), spec.dbName(), spec.user(), spec.stack());
-  }
-
-  private static Optional<Violation> replaces(String field, @Nullable Object from, @Nullable Object to) {
-    return Objects.equals(from, to)
-        ? Optional.empty()
-        : Optional.of(new Violation(field, "dbplane.change.replaces_pool",
-            "changing " + field + " from " + from + " to " + to
-                + " makes DigitalOcean replace the connection pool, which cuts the connections of its clients"));
   }
 }

@@ -8,11 +8,9 @@ import dev.dbplane.resource.Findings;
 import dev.dbplane.resource.KindIdentity;
 import dev.dbplane.resource.OutputNames;
 import dev.dbplane.resource.References;
-import dev.dbplane.resource.Violation;
+import dev.dbplane.resource.Replacements;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.project_planton.provider.digitalocean.digitaloceandatabaseuser.v1.DigitalOceanDatabaseMysqlAuthPlugin;
 import org.project_planton.provider.digitalocean.digitaloceandatabaseuser.v1.DigitalOceanDatabaseUser;
@@ -72,12 +70,10 @@ public final class UserKind implements AttachedKind<DigitalOceanDatabaseUser, Us
    */
   @Override
   public ChangeVerdict judgeChange(UserSpec current, UserSpec next) {
-    List<Violation> replacements = Stream.of(
-            replaces(clusterField(), current.clusterId(), next.clusterId()),
-            replaces("spec.name", current.name(), next.name()))
-        .flatMap(Optional::stream)
-        .toList();
-    return new ChangeVerdict(replacements, List.of());
+    return new Replacements("dbplane.change.replaces_user", "the user: it gets a new password, and what was granted to it is lost")
+        .ifChanged(clusterField(), current.clusterId(), next.clusterId())
+        .ifChanged("spec.name", current.name(), next.name())
+        .verdict();
   }
 
   @Override
@@ -101,13 +97,5 @@ public final class UserKind implements AttachedKind<DigitalOceanDatabaseUser, Us
       case mysql_native_password, caching_sha2_password -> plugin.name();
       default -> null;
     };
-  }
-
-  private static Optional<Violation> replaces(String field, String from, String to) {
-    return from.equals(to)
-        ? Optional.empty()
-        : Optional.of(new Violation(field, "dbplane.change.replaces_user",
-            "changing " + field + " from " + from + " to " + to
-                + " makes DigitalOcean replace the user: it gets a new password, and what was granted to it is lost"));
   }
 }
