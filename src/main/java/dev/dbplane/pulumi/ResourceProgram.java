@@ -55,8 +55,8 @@ public abstract class ResourceProgram<S extends ResourceSpec> implements StackPr
   }
 
   /**
-   * Keeps the run's outputs for the engine. A program calls this once every value is known: never in
-   * a preview of a change, always in an update.
+   * Keeps the run's outputs for the engine. A program calls this from an apply over every value it
+   * exports, which runs only once all are known: never in a preview of a change, always in an update.
    */
   protected final void keep(Map<String, String> exported) {
     outputs.set(exported);
