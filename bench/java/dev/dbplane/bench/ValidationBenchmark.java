@@ -69,7 +69,7 @@ public class ValidationBenchmark {
   private static final BodyModel MANIFESTS = new BodyModel(List.of(DigitalOceanDatabaseCluster.getDefaultInstance()), Map.of(), message -> 0);
 
   private final RequestIntake intake = new RequestIntake();
-  private final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> validator = ClusterKind.validator(true);
+  private final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> validator = new ResourceValidator<>(new ClusterKind(), true);
   private byte[] yaml;
   private byte[] json;
   private byte[] protobuf;
@@ -80,7 +80,7 @@ public class ValidationBenchmark {
     json = JSON.getBytes(StandardCharsets.UTF_8);
     DigitalOceanDatabaseCluster manifest = read(json, MediaType.APPLICATION_JSON).manifest();
     protobuf = manifest.toByteArray();
-    ValidationOutcome<ClusterSpec> outcome = validator.validate(ClusterKind.request(manifest));
+    ValidationOutcome<ClusterSpec> outcome = validator.validate(ResourceRequest.of(manifest));
     if (!outcome.valid()) {
       throw new IllegalStateException("the benchmark's manifest must be valid: " + outcome.violations());
     }
@@ -102,6 +102,6 @@ public class ValidationBenchmark {
   }
 
   private ResourceRequest<DigitalOceanDatabaseCluster> read(byte[] body, MediaType type) {
-    return ClusterKind.request((DigitalOceanDatabaseCluster) intake.parse(body, type, MANIFESTS).message());
+    return ResourceRequest.of((DigitalOceanDatabaseCluster) intake.parse(body, type, MANIFESTS).message());
   }
 }

@@ -2,10 +2,10 @@ package dev.dbplane.cluster;
 
 import dev.dbplane.resource.ChangeVerdict;
 import dev.dbplane.resource.NodeSize;
+import dev.dbplane.resource.Replacements;
 import dev.dbplane.resource.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,17 +18,12 @@ final class ChangeRules {
   private ChangeRules() {}
 
   static ChangeVerdict judge(ClusterSpec current, ClusterSpec next) {
-    List<Violation> replacements = new ArrayList<>();
+    List<Violation> replacements = new Replacements("dbplane.change.replaces_cluster", "the cluster, which destroys its data")
+        .ifChanged("spec.engine", current.engine(), next.engine())
+        .ifChanged("spec.cluster_name", current.clusterName(), next.clusterName())
+        .ifChanged("spec.vpc", current.privateNetworkUuid(), next.privateNetworkUuid())
+        .violations();
     List<Violation> unsupported = new ArrayList<>();
-    if (!current.engine().equals(next.engine())) {
-      replacements.add(replaces("spec.engine", current.engine(), next.engine()));
-    }
-    if (!current.clusterName().equals(next.clusterName())) {
-      replacements.add(replaces("spec.cluster_name", current.clusterName(), next.clusterName()));
-    }
-    if (!Objects.equals(current.privateNetworkUuid(), next.privateNetworkUuid())) {
-      replacements.add(replaces("spec.vpc", String.valueOf(current.privateNetworkUuid()), String.valueOf(next.privateNetworkUuid())));
-    }
     checkStorage(current, next, unsupported);
     checkSize(current, next, unsupported);
     if (current.engine().equals(next.engine()) && compareVersions(next.version(), current.version()) < 0) {
@@ -70,10 +65,5 @@ final class ChangeRules {
       }
     }
     return 0;
-  }
-
-  private static Violation replaces(String field, String from, String to) {
-    return new Violation(field, "dbplane.change.replaces_cluster",
-        "changing " + field + " from " + from + " to " + to + " makes DigitalOcean replace the cluster, which destroys its data");
   }
 }

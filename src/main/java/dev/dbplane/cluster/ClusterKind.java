@@ -3,15 +3,14 @@ package dev.dbplane.cluster;
 import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.resource.ChangeVerdict;
+import dev.dbplane.resource.ClusterFacts;
 import dev.dbplane.resource.Findings;
+import dev.dbplane.resource.HostKind;
+import dev.dbplane.resource.KindIdentity;
 import dev.dbplane.resource.ManagedResource;
 import dev.dbplane.resource.OutputNames;
 import dev.dbplane.resource.References;
-import dev.dbplane.resource.HostKind;
-import dev.dbplane.resource.ClusterFacts;
-import dev.dbplane.resource.ResourceRequest;
 import dev.dbplane.resource.ResourceTags;
-import dev.dbplane.resource.ResourceValidator;
 import java.util.List;
 import java.util.Set;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
@@ -23,55 +22,30 @@ import org.springframework.stereotype.Component;
 @Component
 public final class ClusterKind implements HostKind<DigitalOceanDatabaseCluster, ClusterSpec> {
 
-  public static final String NAME = "DigitalOceanDatabaseCluster";
-  public static final String NOUN = "cluster";
+  /** The cluster's name, messages and outputs; its program exports exactly these outputs. */
+  private static final KindIdentity<DigitalOceanDatabaseCluster> IDENTITY = new KindIdentity<>(
+      "DigitalOceanDatabaseCluster", "cluster", DigitalOceanDatabaseCluster.class, DigitalOceanDatabaseClusterStackInput.class,
+      new OutputNames(
+          List.of("cluster_id", "connection_uri", "host", "port", "database_user", "database_password"),
+          Set.of("connection_uri", "database_password"),
+          "cluster_id"));
 
-  /** The cluster's outputs; its program exports exactly these. */
-  public static final OutputNames OUTPUTS = new OutputNames(
-      List.of("cluster_id", "connection_uri", "host", "port", "database_user", "database_password"),
-      Set.of("connection_uri", "database_password"),
-      "cluster_id");
+  public static final String NAME = IDENTITY.name();
+  public static final String NOUN = IDENTITY.noun();
+  public static final OutputNames OUTPUTS = IDENTITY.outputs();
 
   private static final int MIB_PER_GIB = 1024;
 
   private final Advisories advisories = new Advisories();
 
-  /** The pipeline's validator for clusters. */
-  public static ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> validator(boolean defaultTokenConfigured) {
-    return new ResourceValidator<>(new ClusterKind(), defaultTokenConfigured);
-  }
-
-  public static ResourceRequest<DigitalOceanDatabaseCluster> request(DigitalOceanDatabaseCluster manifest) {
-    return ResourceRequest.of(manifest);
-  }
-
-  public static ResourceRequest<DigitalOceanDatabaseCluster> request(DigitalOceanDatabaseClusterStackInput stackInput) {
-    return ResourceRequest.ofStackInput(stackInput, DigitalOceanDatabaseCluster.class);
-  }
-
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String noun() {
-    return NOUN;
+  public KindIdentity<DigitalOceanDatabaseCluster> identity() {
+    return IDENTITY;
   }
 
   @Override
   public SpecType<ClusterSpec> specType() {
     return ClusterSpec.TYPE;
-  }
-
-  @Override
-  public Class<DigitalOceanDatabaseCluster> manifestType() {
-    return DigitalOceanDatabaseCluster.class;
-  }
-
-  @Override
-  public Class<DigitalOceanDatabaseClusterStackInput> stackInputType() {
-    return DigitalOceanDatabaseClusterStackInput.class;
   }
 
   @Override
@@ -110,11 +84,6 @@ public final class ClusterKind implements HostKind<DigitalOceanDatabaseCluster, 
   @Override
   public ChangeVerdict judgeChange(ClusterSpec current, ClusterSpec next) {
     return ChangeRules.judge(current, next);
-  }
-
-  @Override
-  public OutputNames outputs() {
-    return OUTPUTS;
   }
 
   @Override

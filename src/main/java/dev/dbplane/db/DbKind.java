@@ -5,16 +5,13 @@ import dev.dbplane.engine.StackName;
 import dev.dbplane.resource.AttachedKind;
 import dev.dbplane.resource.ChangeVerdict;
 import dev.dbplane.resource.ClusterFacts;
-import dev.dbplane.resource.References;
 import dev.dbplane.resource.Findings;
+import dev.dbplane.resource.KindIdentity;
 import dev.dbplane.resource.OutputNames;
-import dev.dbplane.resource.ResourceRequest;
-import dev.dbplane.resource.ResourceValidator;
-import dev.dbplane.resource.Violation;
+import dev.dbplane.resource.References;
+import dev.dbplane.resource.Replacements;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.project_planton.provider.digitalocean.digitaloceandatabasedb.v1.DigitalOceanDatabaseDb;
 import org.project_planton.provider.digitalocean.digitaloceandatabasedb.v1.DigitalOceanDatabaseDbStackInput;
 import org.project_planton.shared.foreignkey.v1.StringValueOrRef;
@@ -24,48 +21,23 @@ import org.springframework.stereotype.Component;
 @Component
 public final class DbKind implements AttachedKind<DigitalOceanDatabaseDb, DbSpec> {
 
-  public static final String NAME = "DigitalOceanDatabaseDb";
-  public static final String NOUN = "database";
+  /** The database's name, messages and outputs; its program exports exactly these outputs. */
+  private static final KindIdentity<DigitalOceanDatabaseDb> IDENTITY = new KindIdentity<>(
+      "DigitalOceanDatabaseDb", "database", DigitalOceanDatabaseDb.class, DigitalOceanDatabaseDbStackInput.class,
+      new OutputNames(List.of("id", "name"), Set.of(), "id"));
 
-  /** The database's outputs; its program exports exactly these. */
-  public static final OutputNames OUTPUTS = new OutputNames(List.of("id", "name"), Set.of(), "id");
-
-  /** The pipeline's validator for databases. */
-  public static ResourceValidator<DigitalOceanDatabaseDb, DbSpec> validator(boolean defaultTokenConfigured) {
-    return new ResourceValidator<>(new DbKind(), defaultTokenConfigured);
-  }
-
-  public static ResourceRequest<DigitalOceanDatabaseDb> request(DigitalOceanDatabaseDb manifest) {
-    return ResourceRequest.of(manifest);
-  }
-
-  public static ResourceRequest<DigitalOceanDatabaseDb> request(DigitalOceanDatabaseDbStackInput stackInput) {
-    return ResourceRequest.ofStackInput(stackInput, DigitalOceanDatabaseDb.class);
-  }
+  public static final String NAME = IDENTITY.name();
+  public static final String NOUN = IDENTITY.noun();
+  public static final OutputNames OUTPUTS = IDENTITY.outputs();
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String noun() {
-    return NOUN;
+  public KindIdentity<DigitalOceanDatabaseDb> identity() {
+    return IDENTITY;
   }
 
   @Override
   public SpecType<DbSpec> specType() {
     return DbSpec.TYPE;
-  }
-
-  @Override
-  public Class<DigitalOceanDatabaseDb> manifestType() {
-    return DigitalOceanDatabaseDb.class;
-  }
-
-  @Override
-  public Class<DigitalOceanDatabaseDbStackInput> stackInputType() {
-    return DigitalOceanDatabaseDbStackInput.class;
   }
 
   @Override
@@ -92,17 +64,10 @@ public final class DbKind implements AttachedKind<DigitalOceanDatabaseDb, DbSpec
   /** The provider replaces a database for any change (its cluster, its name), and its data goes with it. */
   @Override
   public ChangeVerdict judgeChange(DbSpec current, DbSpec next) {
-    List<Violation> replacements = Stream.of(
-            replaces(clusterField(), current.clusterId(), next.clusterId()),
-            replaces("spec.name", current.name(), next.name()))
-        .flatMap(Optional::stream)
-        .toList();
-    return new ChangeVerdict(replacements, List.of());
-  }
-
-  @Override
-  public OutputNames outputs() {
-    return OUTPUTS;
+    return new Replacements("dbplane.change.replaces_database", "the database, which destroys its data")
+        .ifChanged(clusterField(), current.clusterId(), next.clusterId())
+        .ifChanged("spec.name", current.name(), next.name())
+        .verdict();
   }
 
   @Override
@@ -118,13 +83,5 @@ public final class DbKind implements AttachedKind<DigitalOceanDatabaseDb, DbSpec
   @Override
   public DbSpec bindCluster(DbSpec spec, String clusterId) {
     return new DbSpec(clusterId, spec.name(), spec.stack());
-  }
-
-  private static Optional<Violation> replaces(String field, String from, String to) {
-    return from.equals(to)
-        ? Optional.empty()
-        : Optional.of(new Violation(field, "dbplane.change.replaces_database",
-            "changing " + field + " from " + from + " to " + to
-                + " makes DigitalOcean replace the database, which destroys its data"));
   }
 }

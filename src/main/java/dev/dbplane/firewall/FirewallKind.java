@@ -6,10 +6,9 @@ import dev.dbplane.resource.AttachedKind;
 import dev.dbplane.resource.ChangeVerdict;
 import dev.dbplane.resource.ClusterFacts;
 import dev.dbplane.resource.Findings;
+import dev.dbplane.resource.KindIdentity;
 import dev.dbplane.resource.OutputNames;
 import dev.dbplane.resource.References;
-import dev.dbplane.resource.ResourceRequest;
-import dev.dbplane.resource.ResourceValidator;
 import dev.dbplane.resource.Violation;
 import java.util.List;
 import java.util.Set;
@@ -26,47 +25,23 @@ import org.springframework.stereotype.Component;
 @Component
 public final class FirewallKind implements AttachedKind<DigitalOceanDatabaseFirewall, FirewallSpec> {
 
-  public static final String NAME = "DigitalOceanDatabaseFirewall";
-  public static final String NOUN = "firewall";
+  /** The firewall's name, messages and outputs; its program exports exactly these outputs. None is secret. */
+  private static final KindIdentity<DigitalOceanDatabaseFirewall> IDENTITY = new KindIdentity<>(
+      "DigitalOceanDatabaseFirewall", "firewall", DigitalOceanDatabaseFirewall.class, DigitalOceanDatabaseFirewallStackInput.class,
+      new OutputNames(List.of("id", "cluster_id"), Set.of(), "id"));
 
-  /** The firewall's outputs; its program exports exactly these. None is secret. */
-  public static final OutputNames OUTPUTS = new OutputNames(List.of("id", "cluster_id"), Set.of(), "id");
-
-  public static ResourceValidator<DigitalOceanDatabaseFirewall, FirewallSpec> validator(boolean defaultTokenConfigured) {
-    return new ResourceValidator<>(new FirewallKind(), defaultTokenConfigured);
-  }
-
-  public static ResourceRequest<DigitalOceanDatabaseFirewall> request(DigitalOceanDatabaseFirewall manifest) {
-    return ResourceRequest.of(manifest);
-  }
-
-  public static ResourceRequest<DigitalOceanDatabaseFirewall> request(DigitalOceanDatabaseFirewallStackInput stackInput) {
-    return ResourceRequest.ofStackInput(stackInput, DigitalOceanDatabaseFirewall.class);
-  }
+  public static final String NAME = IDENTITY.name();
+  public static final String NOUN = IDENTITY.noun();
+  public static final OutputNames OUTPUTS = IDENTITY.outputs();
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String noun() {
-    return NOUN;
+  public KindIdentity<DigitalOceanDatabaseFirewall> identity() {
+    return IDENTITY;
   }
 
   @Override
   public SpecType<FirewallSpec> specType() {
     return FirewallSpec.TYPE;
-  }
-
-  @Override
-  public Class<DigitalOceanDatabaseFirewall> manifestType() {
-    return DigitalOceanDatabaseFirewall.class;
-  }
-
-  @Override
-  public Class<DigitalOceanDatabaseFirewallStackInput> stackInputType() {
-    return DigitalOceanDatabaseFirewallStackInput.class;
   }
 
   /** DigitalOcean knows a firewall by its cluster alone: it is named after the cluster as the manifest names it. */
@@ -113,11 +88,6 @@ public final class FirewallKind implements AttachedKind<DigitalOceanDatabaseFire
             "moving the firewall from cluster " + current.clusterId() + " to " + next.clusterId()
                 + " replaces it: the trusted sources of " + current.clusterId() + " are removed, and it admits every source again")),
         List.of());
-  }
-
-  @Override
-  public OutputNames outputs() {
-    return OUTPUTS;
   }
 
   @Override

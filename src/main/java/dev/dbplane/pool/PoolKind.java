@@ -5,18 +5,13 @@ import dev.dbplane.engine.StackName;
 import dev.dbplane.resource.AttachedKind;
 import dev.dbplane.resource.ChangeVerdict;
 import dev.dbplane.resource.ClusterFacts;
-import dev.dbplane.resource.References;
 import dev.dbplane.resource.Findings;
+import dev.dbplane.resource.KindIdentity;
 import dev.dbplane.resource.OutputNames;
-import dev.dbplane.resource.ResourceRequest;
-import dev.dbplane.resource.ResourceValidator;
-import dev.dbplane.resource.Violation;
+import dev.dbplane.resource.References;
+import dev.dbplane.resource.Replacements;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 import org.project_planton.provider.digitalocean.digitaloceandatabaseconnectionpool.v1.DigitalOceanDatabaseConnectionPool;
 import org.project_planton.provider.digitalocean.digitaloceandatabaseconnectionpool.v1.DigitalOceanDatabaseConnectionPoolMode;
 import org.project_planton.provider.digitalocean.digitaloceandatabaseconnectionpool.v1.DigitalOceanDatabaseConnectionPoolSpec;
@@ -28,49 +23,24 @@ import org.springframework.stereotype.Component;
 @Component
 public final class PoolKind implements AttachedKind<DigitalOceanDatabaseConnectionPool, PoolSpec> {
 
-  public static final String NAME = "DigitalOceanDatabaseConnectionPool";
-  public static final String NOUN = "connection pool";
+  /** The pool's name, messages and outputs; its program exports exactly these outputs. */
+  private static final KindIdentity<DigitalOceanDatabaseConnectionPool> IDENTITY = new KindIdentity<>(
+      "DigitalOceanDatabaseConnectionPool", "connection pool",
+      DigitalOceanDatabaseConnectionPool.class, DigitalOceanDatabaseConnectionPoolStackInput.class,
+      new OutputNames(List.of("id", "name", "host", "port", "uri", "private_uri", "password"), Set.of("uri", "private_uri", "password"), "id"));
 
-  /** The pool's outputs; its program exports exactly these. */
-  public static final OutputNames OUTPUTS = new OutputNames(
-      List.of("id", "name", "host", "port", "uri", "private_uri", "password"), Set.of("uri", "private_uri", "password"), "id");
-
-  /** The pipeline's validator for connection pools. */
-  public static ResourceValidator<DigitalOceanDatabaseConnectionPool, PoolSpec> validator(boolean defaultTokenConfigured) {
-    return new ResourceValidator<>(new PoolKind(), defaultTokenConfigured);
-  }
-
-  public static ResourceRequest<DigitalOceanDatabaseConnectionPool> request(DigitalOceanDatabaseConnectionPool manifest) {
-    return ResourceRequest.of(manifest);
-  }
-
-  public static ResourceRequest<DigitalOceanDatabaseConnectionPool> request(DigitalOceanDatabaseConnectionPoolStackInput stackInput) {
-    return ResourceRequest.ofStackInput(stackInput, DigitalOceanDatabaseConnectionPool.class);
-  }
+  public static final String NAME = IDENTITY.name();
+  public static final String NOUN = IDENTITY.noun();
+  public static final OutputNames OUTPUTS = IDENTITY.outputs();
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String noun() {
-    return NOUN;
+  public KindIdentity<DigitalOceanDatabaseConnectionPool> identity() {
+    return IDENTITY;
   }
 
   @Override
   public SpecType<PoolSpec> specType() {
     return PoolSpec.TYPE;
-  }
-
-  @Override
-  public Class<DigitalOceanDatabaseConnectionPool> manifestType() {
-    return DigitalOceanDatabaseConnectionPool.class;
-  }
-
-  @Override
-  public Class<DigitalOceanDatabaseConnectionPoolStackInput> stackInputType() {
-    return DigitalOceanDatabaseConnectionPoolStackInput.class;
   }
 
   @Override
@@ -109,21 +79,14 @@ public final class PoolKind implements AttachedKind<DigitalOceanDatabaseConnecti
   /** The provider replaces a pool for any change of its inputs; the pool's clients lose their connections. */
   @Override
   public ChangeVerdict judgeChange(PoolSpec current, PoolSpec next) {
-    List<Violation> replacements = Stream.of(
-            replaces(clusterField(), current.clusterId(), next.clusterId()),
-            replaces("spec.name", current.name(), next.name()),
-            replaces("spec.mode", current.mode(), next.mode()),
-            replaces("spec.size", current.size(), next.size()),
-            replaces("spec.db_name", current.dbName(), next.dbName()),
-            replaces("spec.user", current.user(), next.user()))
-        .flatMap(Optional::stream)
-        .toList();
-    return new ChangeVerdict(replacements, List.of());
-  }
-
-  @Override
-  public OutputNames outputs() {
-    return OUTPUTS;
+    return new Replacements("dbplane.change.replaces_pool", "the connection pool, which cuts the connections of its clients")
+        .ifChanged(clusterField(), current.clusterId(), next.clusterId())
+        .ifChanged("spec.name", current.name(), next.name())
+        .ifChanged("spec.mode", current.mode(), next.mode())
+        .ifChanged("spec.size", current.size(), next.size())
+        .ifChanged("spec.db_name", current.dbName(), next.dbName())
+        .ifChanged("spec.user", current.user(), next.user())
+        .verdict();
   }
 
   @Override
@@ -139,13 +102,5 @@ public final class PoolKind implements AttachedKind<DigitalOceanDatabaseConnecti
   @Override
   public PoolSpec bindCluster(PoolSpec spec, String clusterId) {
     return new PoolSpec(clusterId, spec.name(), spec.mode(), spec.size(), spec.dbName(), spec.user(), spec.stack());
-  }
-
-  private static Optional<Violation> replaces(String field, @Nullable Object from, @Nullable Object to) {
-    return Objects.equals(from, to)
-        ? Optional.empty()
-        : Optional.of(new Violation(field, "dbplane.change.replaces_pool",
-            "changing " + field + " from " + from + " to " + to
-                + " makes DigitalOcean replace the connection pool, which cuts the connections of its clients"));
   }
 }

@@ -18,22 +18,28 @@ import org.jspecify.annotations.Nullable;
  */
 public interface KindProgram<S extends ResourceSpec> {
 
-  /** The kind, and its spec. */
-  SpecType<S> specType();
+  /** The kind, its resource and its outputs, which the methods below read. */
+  ProgramIdentity<S> identity();
 
-  /** How progress and errors call one resource of the kind ("cluster"). */
-  String noun();
+  default SpecType<S> specType() {
+    return identity().specType();
+  }
 
-  /** The Pulumi type of the resource the stack holds ({@code digitalocean:index/...}). */
-  String resourceType();
+  default String noun() {
+    return identity().noun();
+  }
 
-  /**
-   * Each stack output and the property of the stack's resource it is, in the order the program
-   * exports them; a refresh reads them from the resource's refreshed state.
-   */
-  Map<String, String> exportedProperties();
+  default String resourceType() {
+    return identity().resourceType();
+  }
 
-  Set<String> secretOutputs();
+  default Map<String, String> exportedProperties() {
+    return identity().exportedProperties();
+  }
+
+  default Set<String> secretOutputs() {
+    return identity().secretOutputs();
+  }
 
   /**
    * A program for one run, acting with {@code token} through an explicit provider

@@ -2,12 +2,11 @@ package dev.dbplane.replica;
 
 import dev.dbplane.resource.ChangeVerdict;
 import dev.dbplane.resource.NodeSize;
+import dev.dbplane.resource.Replacements;
 import dev.dbplane.resource.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What an update of a replica may change in place, as the provider does it: the size grows and the
@@ -19,26 +18,18 @@ final class ReplicaChanges {
   private ReplicaChanges() {}
 
   static ChangeVerdict judge(ReplicaSpec current, ReplicaSpec next) {
-    List<Violation> replacements = new ArrayList<>();
-    replaces(replacements, "spec.cluster", current.clusterId(), next.clusterId());
-    replaces(replacements, "spec.name", current.name(), next.name());
-    replaces(replacements, "spec.region", current.region(), next.region());
-    replaces(replacements, "spec.private_network", current.privateNetworkUuid(), next.privateNetworkUuid());
-    replaces(replacements, "metadata", String.join(",", current.tags()), String.join(",", next.tags()));
+    List<Violation> replacements = new Replacements("dbplane.change.replaces_replica",
+            "the replica: a new one copies the cluster's data again, with a new host and password")
+        .ifChanged("spec.cluster", current.clusterId(), next.clusterId())
+        .ifChanged("spec.name", current.name(), next.name())
+        .ifChanged("spec.region", current.region(), next.region())
+        .ifChanged("spec.private_network", current.privateNetworkUuid(), next.privateNetworkUuid())
+        .ifChanged("metadata", "the tags made from metadata", String.join(",", current.tags()), String.join(",", next.tags()))
+        .violations();
     List<Violation> unsupported = new ArrayList<>();
     checkSize(current, next, unsupported);
     checkStorage(current, next, unsupported);
     return new ChangeVerdict(replacements, unsupported);
-  }
-
-  private static void replaces(List<Violation> replacements, String field, @Nullable String from,
-      @Nullable String to) {
-    if (!Objects.equals(from, to)) {
-      String what = field.equals("metadata") ? "the tags made from metadata" : field;
-      replacements.add(new Violation(field, "dbplane.change.replaces_replica",
-          "changing " + what + " from " + from + " to " + to + " makes DigitalOcean replace the replica: "
-              + "a new one copies the cluster's data again, with a new host and password"));
-    }
   }
 
   private static void checkSize(ReplicaSpec current, ReplicaSpec next, List<Violation> unsupported) {

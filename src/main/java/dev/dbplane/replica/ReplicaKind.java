@@ -6,12 +6,11 @@ import dev.dbplane.resource.AttachedKind;
 import dev.dbplane.resource.ChangeVerdict;
 import dev.dbplane.resource.ClusterFacts;
 import dev.dbplane.resource.Findings;
+import dev.dbplane.resource.KindIdentity;
 import dev.dbplane.resource.NodeSize;
 import dev.dbplane.resource.OutputNames;
 import dev.dbplane.resource.References;
-import dev.dbplane.resource.ResourceRequest;
 import dev.dbplane.resource.ResourceTags;
-import dev.dbplane.resource.ResourceValidator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,55 +27,31 @@ import org.springframework.stereotype.Component;
 @Component
 public final class ReplicaKind implements AttachedKind<DigitalOceanDatabaseReplica, ReplicaSpec> {
 
-  public static final String NAME = "DigitalOceanDatabaseReplica";
-  public static final String NOUN = "replica";
+  /** The replica's name, messages and outputs; its program exports exactly these outputs. */
+  private static final KindIdentity<DigitalOceanDatabaseReplica> IDENTITY = new KindIdentity<>(
+      "DigitalOceanDatabaseReplica", "replica", DigitalOceanDatabaseReplica.class, DigitalOceanDatabaseReplicaStackInput.class,
+      new OutputNames(
+          List.of("id", "host", "port", "uri", "private_uri", "database", "user", "password"),
+          Set.of("uri", "private_uri", "password"),
+          "id"));
 
-  /** The replica's outputs; its program exports exactly these. */
-  public static final OutputNames OUTPUTS = new OutputNames(
-      List.of("id", "host", "port", "uri", "private_uri", "database", "user", "password"),
-      Set.of("uri", "private_uri", "password"),
-      "id");
+  public static final String NAME = IDENTITY.name();
+  public static final String NOUN = IDENTITY.noun();
+  public static final OutputNames OUTPUTS = IDENTITY.outputs();
 
   static final int MIB_PER_GIB = 1024;
 
   /** DigitalOcean's engine slugs that have read-only replicas. */
   private static final Set<String> ENGINES_WITH_REPLICAS = Set.of("pg", "mysql");
 
-  public static ResourceValidator<DigitalOceanDatabaseReplica, ReplicaSpec> validator(boolean defaultTokenConfigured) {
-    return new ResourceValidator<>(new ReplicaKind(), defaultTokenConfigured);
-  }
-
-  public static ResourceRequest<DigitalOceanDatabaseReplica> request(DigitalOceanDatabaseReplica manifest) {
-    return ResourceRequest.of(manifest);
-  }
-
-  public static ResourceRequest<DigitalOceanDatabaseReplica> request(DigitalOceanDatabaseReplicaStackInput stackInput) {
-    return ResourceRequest.ofStackInput(stackInput, DigitalOceanDatabaseReplica.class);
-  }
-
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String noun() {
-    return NOUN;
+  public KindIdentity<DigitalOceanDatabaseReplica> identity() {
+    return IDENTITY;
   }
 
   @Override
   public SpecType<ReplicaSpec> specType() {
     return ReplicaSpec.TYPE;
-  }
-
-  @Override
-  public Class<DigitalOceanDatabaseReplica> manifestType() {
-    return DigitalOceanDatabaseReplica.class;
-  }
-
-  @Override
-  public Class<DigitalOceanDatabaseReplicaStackInput> stackInputType() {
-    return DigitalOceanDatabaseReplicaStackInput.class;
   }
 
   @Override
@@ -114,11 +89,6 @@ public final class ReplicaKind implements AttachedKind<DigitalOceanDatabaseRepli
   @Override
   public ChangeVerdict judgeChange(ReplicaSpec current, ReplicaSpec next) {
     return ReplicaChanges.judge(current, next);
-  }
-
-  @Override
-  public OutputNames outputs() {
-    return OUTPUTS;
   }
 
   @Override

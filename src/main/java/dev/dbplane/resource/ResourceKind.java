@@ -16,19 +16,27 @@ import dev.dbplane.engine.StackName;
  */
 public interface ResourceKind<M extends Message, S extends ResourceSpec> {
 
-  /** The manifest's {@code kind}, such as {@code DigitalOceanDatabaseCluster}. */
-  String name();
+  /** The kind's name, messages and outputs, which the methods below read. */
+  KindIdentity<M> identity();
 
-  /** How people call one resource of the kind in messages ("cluster"). */
-  String noun();
+  default String name() {
+    return identity().name();
+  }
 
-  Class<M> manifestType();
+  default String noun() {
+    return identity().noun();
+  }
 
   /** The kind's normalised spec, as jobs store it. */
   SpecType<S> specType();
 
-  /** The kind's stack input: its manifest as {@code target}, with {@code provider_config}. */
-  Class<? extends Message> stackInputType();
+  default Class<M> manifestType() {
+    return identity().manifestType();
+  }
+
+  default Class<? extends Message> stackInputType() {
+    return identity().stackInputType();
+  }
 
   /**
    * The resource's name at DigitalOcean, as the manifest gives it; it stands in for a blank
@@ -48,7 +56,9 @@ public interface ResourceKind<M extends Message, S extends ResourceSpec> {
   /** What an update from {@code current} to {@code next} would replace, and what it cannot do. */
   ChangeVerdict judgeChange(S current, S next);
 
-  OutputNames outputs();
+  default OutputNames outputs() {
+    return identity().outputs();
+  }
 
   /** What lists of the kind's resources are filtered by, beside org and env. */
   default ManagedResource.Labels labels(S spec) {

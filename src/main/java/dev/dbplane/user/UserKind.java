@@ -5,16 +5,13 @@ import dev.dbplane.engine.StackName;
 import dev.dbplane.resource.AttachedKind;
 import dev.dbplane.resource.ChangeVerdict;
 import dev.dbplane.resource.ClusterFacts;
-import dev.dbplane.resource.References;
 import dev.dbplane.resource.Findings;
+import dev.dbplane.resource.KindIdentity;
 import dev.dbplane.resource.OutputNames;
-import dev.dbplane.resource.ResourceRequest;
-import dev.dbplane.resource.ResourceValidator;
-import dev.dbplane.resource.Violation;
+import dev.dbplane.resource.References;
+import dev.dbplane.resource.Replacements;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.project_planton.provider.digitalocean.digitaloceandatabaseuser.v1.DigitalOceanDatabaseMysqlAuthPlugin;
 import org.project_planton.provider.digitalocean.digitaloceandatabaseuser.v1.DigitalOceanDatabaseUser;
@@ -26,48 +23,23 @@ import org.springframework.stereotype.Component;
 @Component
 public final class UserKind implements AttachedKind<DigitalOceanDatabaseUser, UserSpec> {
 
-  public static final String NAME = "DigitalOceanDatabaseUser";
-  public static final String NOUN = "user";
+  /** The user's name, messages and outputs; its program exports exactly these outputs. */
+  private static final KindIdentity<DigitalOceanDatabaseUser> IDENTITY = new KindIdentity<>(
+      "DigitalOceanDatabaseUser", "user", DigitalOceanDatabaseUser.class, DigitalOceanDatabaseUserStackInput.class,
+      new OutputNames(List.of("id", "name", "role", "password"), Set.of("password"), "id"));
 
-  /** The user's outputs; its program exports exactly these. */
-  public static final OutputNames OUTPUTS = new OutputNames(List.of("id", "name", "role", "password"), Set.of("password"), "id");
-
-  /** The pipeline's validator for users. */
-  public static ResourceValidator<DigitalOceanDatabaseUser, UserSpec> validator(boolean defaultTokenConfigured) {
-    return new ResourceValidator<>(new UserKind(), defaultTokenConfigured);
-  }
-
-  public static ResourceRequest<DigitalOceanDatabaseUser> request(DigitalOceanDatabaseUser manifest) {
-    return ResourceRequest.of(manifest);
-  }
-
-  public static ResourceRequest<DigitalOceanDatabaseUser> request(DigitalOceanDatabaseUserStackInput stackInput) {
-    return ResourceRequest.ofStackInput(stackInput, DigitalOceanDatabaseUser.class);
-  }
+  public static final String NAME = IDENTITY.name();
+  public static final String NOUN = IDENTITY.noun();
+  public static final OutputNames OUTPUTS = IDENTITY.outputs();
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String noun() {
-    return NOUN;
+  public KindIdentity<DigitalOceanDatabaseUser> identity() {
+    return IDENTITY;
   }
 
   @Override
   public SpecType<UserSpec> specType() {
     return UserSpec.TYPE;
-  }
-
-  @Override
-  public Class<DigitalOceanDatabaseUser> manifestType() {
-    return DigitalOceanDatabaseUser.class;
-  }
-
-  @Override
-  public Class<DigitalOceanDatabaseUserStackInput> stackInputType() {
-    return DigitalOceanDatabaseUserStackInput.class;
   }
 
   @Override
@@ -106,17 +78,10 @@ public final class UserKind implements AttachedKind<DigitalOceanDatabaseUser, Us
    */
   @Override
   public ChangeVerdict judgeChange(UserSpec current, UserSpec next) {
-    List<Violation> replacements = Stream.of(
-            replaces(clusterField(), current.clusterId(), next.clusterId()),
-            replaces("spec.name", current.name(), next.name()))
-        .flatMap(Optional::stream)
-        .toList();
-    return new ChangeVerdict(replacements, List.of());
-  }
-
-  @Override
-  public OutputNames outputs() {
-    return OUTPUTS;
+    return new Replacements("dbplane.change.replaces_user", "the user: it gets a new password, and what was granted to it is lost")
+        .ifChanged(clusterField(), current.clusterId(), next.clusterId())
+        .ifChanged("spec.name", current.name(), next.name())
+        .verdict();
   }
 
   @Override
@@ -140,13 +105,5 @@ public final class UserKind implements AttachedKind<DigitalOceanDatabaseUser, Us
       case mysql_native_password, caching_sha2_password -> plugin.name();
       default -> null;
     };
-  }
-
-  private static Optional<Violation> replaces(String field, String from, String to) {
-    return from.equals(to)
-        ? Optional.empty()
-        : Optional.of(new Violation(field, "dbplane.change.replaces_user",
-            "changing " + field + " from " + from + " to " + to
-                + " makes DigitalOcean replace the user: it gets a new password, and what was granted to it is lost"));
   }
 }

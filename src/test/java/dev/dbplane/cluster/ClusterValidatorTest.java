@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.dbplane.engine.StackName;
 import dev.dbplane.resource.Advisory;
+import dev.dbplane.resource.ResourceRequest;
 import dev.dbplane.resource.ResourceValidator;
 import dev.dbplane.resource.StackNames;
 import dev.dbplane.resource.ValidationOutcome;
@@ -27,11 +28,11 @@ import org.project_planton.shared.foreignkey.v1.StringValueOrRef;
 
 class ClusterValidatorTest {
 
-  private static final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> WITH_DEFAULT_TOKEN = ClusterKind.validator(true);
-  private static final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> WITHOUT_DEFAULT_TOKEN = ClusterKind.validator(false);
+  private static final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> WITH_DEFAULT_TOKEN = new ResourceValidator<>(new ClusterKind(), true);
+  private static final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> WITHOUT_DEFAULT_TOKEN = new ResourceValidator<>(new ClusterKind(), false);
 
   private static ValidationOutcome<ClusterSpec> validate(DigitalOceanDatabaseCluster manifest) {
-    return WITH_DEFAULT_TOKEN.validate(ClusterKind.request(manifest));
+    return WITH_DEFAULT_TOKEN.validate(ResourceRequest.of(manifest));
   }
 
   private static ClusterSpec spec(DigitalOceanDatabaseCluster manifest) {
@@ -84,7 +85,7 @@ class ClusterValidatorTest {
 
   @Test
   void normalisedSpecIsAbsentWhenOnlyTheTokenIsMissingFromASubmission() {
-    ValidationOutcome<ClusterSpec> outcome = WITHOUT_DEFAULT_TOKEN.validateSubmission(ClusterKind.request(Manifests.valid().build()), false);
+    ValidationOutcome<ClusterSpec> outcome = WITHOUT_DEFAULT_TOKEN.validateSubmission(ResourceRequest.of(Manifests.valid().build()), false);
 
     assertThat(outcome.violations())
         .extracting(Violation::field, Violation::rule)
@@ -123,7 +124,7 @@ class ClusterValidatorTest {
   void modelAndServiceViolationsAreReportedTogether() {
     ValidationOutcome<ClusterSpec> outcome =
         WITHOUT_DEFAULT_TOKEN.validateSubmission(
-            ClusterKind.request(Manifests.withSpec(s -> s.setNodeCount(4).setClusterName("Bad_Name").setEngineVersion("v16"))), false);
+            ResourceRequest.of(Manifests.withSpec(s -> s.setNodeCount(4).setClusterName("Bad_Name").setEngineVersion("v16"))), false);
 
     assertThat(outcome.violations())
         .extracting(Violation::field, Violation::rule)
@@ -139,7 +140,7 @@ class ClusterValidatorTest {
   @Test
   void validStackInputIsNormalisedWithoutAServerToken() {
     ValidationOutcome<ClusterSpec> outcome =
-        WITHOUT_DEFAULT_TOKEN.validate(ClusterKind.request(Manifests.stackInput(Manifests.withSpec(s -> s.setRegion(DigitalOceanRegion.fra1)))));
+        WITHOUT_DEFAULT_TOKEN.validate(ResourceRequest.ofStackInput(Manifests.stackInput(Manifests.withSpec(s -> s.setRegion(DigitalOceanRegion.fra1))), DigitalOceanDatabaseCluster.class));
 
     assertThat(outcome.violations()).isEmpty();
     assertThat(outcome.provisioningSpec()).get().extracting(ClusterSpec::region).isEqualTo("fra1");
@@ -153,7 +154,7 @@ class ClusterValidatorTest {
             .setProviderConfig(Manifests.providerConfig().clearApiToken())
             .build();
 
-    ValidationOutcome<ClusterSpec> outcome = WITHOUT_DEFAULT_TOKEN.validate(ClusterKind.request(input));
+    ValidationOutcome<ClusterSpec> outcome = WITHOUT_DEFAULT_TOKEN.validate(ResourceRequest.ofStackInput(input, DigitalOceanDatabaseCluster.class));
 
     assertThat(outcome.violations())
         .extracting(Violation::field, Violation::rule)
@@ -172,7 +173,7 @@ class ClusterValidatorTest {
         DigitalOceanDatabaseClusterStackInput.newBuilder().setProviderConfig(Manifests.providerConfig()).build();
 
     for (ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> validator : List.of(WITH_DEFAULT_TOKEN, WITHOUT_DEFAULT_TOKEN)) {
-      ValidationOutcome<ClusterSpec> outcome = validator.validate(ClusterKind.request(input));
+      ValidationOutcome<ClusterSpec> outcome = validator.validate(ResourceRequest.ofStackInput(input, DigitalOceanDatabaseCluster.class));
       assertThat(outcome.violations())
           .extracting(Violation::field, Violation::rule)
           .containsExactly(tuple("target", "dbplane.stack_input.target_required"));
@@ -183,7 +184,7 @@ class ClusterValidatorTest {
 
   @Test
   void emptyStackInputReturnsOnlyTheMissingTarget() {
-    ValidationOutcome<ClusterSpec> outcome = WITHOUT_DEFAULT_TOKEN.validate(ClusterKind.request(DigitalOceanDatabaseClusterStackInput.getDefaultInstance()));
+    ValidationOutcome<ClusterSpec> outcome = WITHOUT_DEFAULT_TOKEN.validate(ResourceRequest.ofStackInput(DigitalOceanDatabaseClusterStackInput.getDefaultInstance(), DigitalOceanDatabaseCluster.class));
 
     assertThat(outcome.violations())
         .extracting(Violation::field, Violation::rule)
@@ -194,7 +195,7 @@ class ClusterValidatorTest {
   void statusInAStackInputIsRefusedUnderTarget() {
     DigitalOceanDatabaseCluster target = Manifests.valid().setStatus(DigitalOceanDatabaseClusterStatus.getDefaultInstance()).build();
 
-    assertThat(WITH_DEFAULT_TOKEN.validate(ClusterKind.request(Manifests.stackInput(target))).violations())
+    assertThat(WITH_DEFAULT_TOKEN.validate(ResourceRequest.ofStackInput(Manifests.stackInput(target), DigitalOceanDatabaseCluster.class)).violations())
         .extracting(Violation::field, Violation::rule)
         .containsExactly(tuple("target.status", "dbplane.status.read_only"));
   }

@@ -30,7 +30,7 @@ class ServiceRulesTest {
 
   /** Violations of the service's rules for a bare manifest, on a server that holds a default token. */
   private static List<Violation> violations(DigitalOceanDatabaseCluster manifest) {
-    return violations(ClusterKind.request(manifest), true);
+    return violations(ResourceRequest.of(manifest), true);
   }
 
   private static List<Violation> violations(ResourceRequest<DigitalOceanDatabaseCluster> request, boolean defaultTokenConfigured) {
@@ -60,7 +60,7 @@ class ServiceRulesTest {
   @Test
   void stackInputWithoutTargetReportsOnlyTheMissingTarget() {
     // No provider config and no server token either: the token rule is not reported on top.
-    ResourceRequest<DigitalOceanDatabaseCluster> request = ClusterKind.request(DigitalOceanDatabaseClusterStackInput.getDefaultInstance());
+    ResourceRequest<DigitalOceanDatabaseCluster> request = ResourceRequest.ofStackInput(DigitalOceanDatabaseClusterStackInput.getDefaultInstance(), DigitalOceanDatabaseCluster.class);
 
     assertThat(violations(request, false))
         .singleElement()
@@ -75,19 +75,19 @@ class ServiceRulesTest {
 
   @Test
   void manifestWithoutServerDefaultTokenNeedsAToken() {
-    assertThat(violations(ClusterKind.request(Manifests.valid().build()), false))
+    assertThat(violations(ResourceRequest.of(Manifests.valid().build()), false))
         .extracting(Violation::field, Violation::rule)
         .containsExactly(tuple("provider_config.api_token", "dbplane.provider_config.token_required"));
   }
 
   @Test
   void manifestIsAcceptedWithoutTokenWhenTheServerHasADefaultToken() {
-    assertThat(violations(ClusterKind.request(Manifests.valid().build()), true)).isEmpty();
+    assertThat(violations(ResourceRequest.of(Manifests.valid().build()), true)).isEmpty();
   }
 
   @Test
   void stackInputWithProviderConfigNeedsNoServerDefaultToken() {
-    assertThat(violations(ClusterKind.request(Manifests.stackInput(Manifests.valid().build())), false)).isEmpty();
+    assertThat(violations(ResourceRequest.ofStackInput(Manifests.stackInput(Manifests.valid().build()), DigitalOceanDatabaseCluster.class), false)).isEmpty();
   }
 
   @Test
@@ -95,10 +95,10 @@ class ServiceRulesTest {
     DigitalOceanDatabaseClusterStackInput input =
         DigitalOceanDatabaseClusterStackInput.newBuilder().setTarget(Manifests.valid()).build();
 
-    assertThat(violations(ClusterKind.request(input), false))
+    assertThat(violations(ResourceRequest.ofStackInput(input, DigitalOceanDatabaseCluster.class), false))
         .extracting(Violation::field, Violation::rule)
         .containsExactly(tuple("provider_config.api_token", "dbplane.provider_config.token_required"));
-    assertThat(violations(ClusterKind.request(input), true)).isEmpty();
+    assertThat(violations(ResourceRequest.ofStackInput(input, DigitalOceanDatabaseCluster.class), true)).isEmpty();
   }
 
   // --- dbplane.status.read_only
@@ -392,7 +392,7 @@ class ServiceRulesTest {
                     .setStorageGib(9))
             .build();
 
-    assertThat(violations(ClusterKind.request(Manifests.stackInput(target)), false))
+    assertThat(violations(ResourceRequest.ofStackInput(Manifests.stackInput(target), DigitalOceanDatabaseCluster.class), false))
         .extracting(Violation::field, Violation::rule)
         .containsExactly(
             tuple("target.status", "dbplane.status.read_only"),
@@ -410,7 +410,7 @@ class ServiceRulesTest {
     DigitalOceanDatabaseCluster manifest =
         Manifests.withSpec(s -> s.setClusterName("ab").setSizeSlug("large").setStorageGib(9));
 
-    assertThat(violations(ClusterKind.request(manifest), false))
+    assertThat(violations(ResourceRequest.of(manifest), false))
         .extracting(Violation::field)
         .containsExactly("provider_config.api_token", "spec.cluster_name", "spec.size_slug", "spec.storage_gib");
   }

@@ -7,6 +7,7 @@ import dev.dbplane.engine.StackName;
 import dev.dbplane.resource.ChangeVerdict;
 import dev.dbplane.resource.ClusterFacts;
 import dev.dbplane.resource.Findings;
+import dev.dbplane.resource.ResourceRequest;
 import dev.dbplane.resource.ResourceValidator;
 import dev.dbplane.resource.ValidationOutcome;
 import dev.dbplane.resource.Violation;
@@ -25,12 +26,12 @@ import org.project_planton.shared.foreignkey.v1.ValueFromRef;
 
 class DbKindTest {
 
-  private static final ResourceValidator<DigitalOceanDatabaseDb, DbSpec> VALIDATOR = DbKind.validator(true);
+  private static final ResourceValidator<DigitalOceanDatabaseDb, DbSpec> VALIDATOR = new ResourceValidator<>(new DbKind(), true);
   private static final String CLUSTER_ID = "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30";
   private static final StackName STACK = new StackName("organization", "dbplane", "app-db");
 
   private static ValidationOutcome<DbSpec> validate(DigitalOceanDatabaseDb manifest) {
-    return VALIDATOR.validate(DbKind.request(manifest));
+    return VALIDATOR.validate(ResourceRequest.of(manifest));
   }
 
   private static DigitalOceanDatabaseDb withSpec(Consumer<DigitalOceanDatabaseDbSpec.Builder> change) {
@@ -94,10 +95,12 @@ class DbKindTest {
         .setTarget(withSpec(s -> s.setName("1st")))
         .setProviderConfig(Manifests.providerConfig())
         .build();
-    assertThat(DbKind.validator(false).validate(DbKind.request(input)).violations())
+    ResourceValidator<DigitalOceanDatabaseDb, DbSpec> validator = new ResourceValidator<>(new DbKind(), false);
+    assertThat(validator.validate(ResourceRequest.ofStackInput(input, DigitalOceanDatabaseDb.class)).violations())
         .extracting(Violation::field, Violation::rule)
         .containsExactly(tuple("target.spec.name", "string.pattern"));
-    assertThat(DbKind.validator(false).validate(DbKind.request(input.toBuilder().setTarget(Manifests.databaseDb()).build())).provisioningSpec())
+    DigitalOceanDatabaseDbStackInput valid = input.toBuilder().setTarget(Manifests.databaseDb()).build();
+    assertThat(validator.validate(ResourceRequest.ofStackInput(valid, DigitalOceanDatabaseDb.class)).provisioningSpec())
         .contains(spec(CLUSTER_ID, "app"));
   }
 

@@ -8,6 +8,7 @@ import dev.dbplane.resource.Advisory;
 import dev.dbplane.resource.ChangeVerdict;
 import dev.dbplane.resource.ClusterFacts;
 import dev.dbplane.resource.Findings;
+import dev.dbplane.resource.ResourceRequest;
 import dev.dbplane.resource.ResourceValidator;
 import dev.dbplane.resource.ValidationOutcome;
 import dev.dbplane.resource.Violation;
@@ -28,13 +29,13 @@ import org.project_planton.shared.foreignkey.v1.ValueFromRef;
 
 class FirewallKindTest {
 
-  private static final ResourceValidator<DigitalOceanDatabaseFirewall, FirewallSpec> VALIDATOR = FirewallKind.validator(true);
+  private static final ResourceValidator<DigitalOceanDatabaseFirewall, FirewallSpec> VALIDATOR = new ResourceValidator<>(new FirewallKind(), true);
   private static final FirewallKind KIND = new FirewallKind();
   private static final ClusterFacts PG = new ClusterFacts("pg", "16", "nyc3", "db-s-2vcpu-4gb", 3);
   private static final StackName STACK = new StackName("organization", "dbplane", "orders-db-sources");
 
   private static ValidationOutcome<FirewallSpec> validate(DigitalOceanDatabaseFirewall manifest) {
-    return VALIDATOR.validate(FirewallKind.request(manifest));
+    return VALIDATOR.validate(ResourceRequest.of(manifest));
   }
 
   private static DigitalOceanDatabaseFirewall withSpec(Consumer<DigitalOceanDatabaseFirewallSpec.Builder> change) {
@@ -79,7 +80,7 @@ class FirewallKindTest {
         .setProviderConfig(Manifests.providerConfig())
         .build();
 
-    assertThat(VALIDATOR.validate(FirewallKind.request(input)).violations())
+    assertThat(VALIDATOR.validate(ResourceRequest.ofStackInput(input, DigitalOceanDatabaseFirewall.class)).violations())
         .extracting(Violation::field, Violation::rule)
         .containsExactly(tuple("target.spec.rules[0].value", "dbplane.firewall.rule_value"));
   }

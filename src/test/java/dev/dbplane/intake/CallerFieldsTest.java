@@ -27,7 +27,7 @@ import org.springframework.http.MediaType;
 class CallerFieldsTest {
 
   private static final RequestIntake INTAKE = new RequestIntake();
-  private static final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> VALIDATOR = ClusterKind.validator(false);
+  private static final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> VALIDATOR = new ResourceValidator<>(new ClusterKind(), false);
   private static final Message STACK_INPUT = DigitalOceanDatabaseClusterStackInput.getDefaultInstance();
   private static final BodyModel CLUSTER = new BodyModel(
       List.of(DigitalOceanDatabaseCluster.getDefaultInstance(), STACK_INPUT),
@@ -43,8 +43,8 @@ class CallerFieldsTest {
 
   private static ResourceRequest<DigitalOceanDatabaseCluster> request(Message message) {
     return message instanceof DigitalOceanDatabaseClusterStackInput stackInput
-        ? ClusterKind.request(stackInput)
-        : ClusterKind.request((DigitalOceanDatabaseCluster) message);
+        ? ResourceRequest.ofStackInput(stackInput, DigitalOceanDatabaseCluster.class)
+        : ResourceRequest.of((DigitalOceanDatabaseCluster) message);
   }
 
   private static List<Located> violations(String body, MediaType type) {

@@ -8,6 +8,7 @@ import dev.dbplane.resource.Advisory;
 import dev.dbplane.resource.ChangeVerdict;
 import dev.dbplane.resource.ClusterFacts;
 import dev.dbplane.resource.Findings;
+import dev.dbplane.resource.ResourceRequest;
 import dev.dbplane.resource.ResourceValidator;
 import dev.dbplane.resource.ValidationOutcome;
 import dev.dbplane.resource.Violation;
@@ -27,14 +28,14 @@ import org.project_planton.shared.foreignkey.v1.ValueFromRef;
 
 class PoolKindTest {
 
-  private static final ResourceValidator<DigitalOceanDatabaseConnectionPool, PoolSpec> VALIDATOR = PoolKind.validator(true);
+  private static final ResourceValidator<DigitalOceanDatabaseConnectionPool, PoolSpec> VALIDATOR = new ResourceValidator<>(new PoolKind(), true);
   private static final String CLUSTER_ID = "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30";
   private static final StackName STACK = new StackName("organization", "dbplane", "app-pool");
   /** 22 backend connections. */
   private static final String ONE_GIB = "db-s-1vcpu-1gb";
 
   private static ValidationOutcome<PoolSpec> validate(DigitalOceanDatabaseConnectionPool manifest) {
-    return VALIDATOR.validate(PoolKind.request(manifest));
+    return VALIDATOR.validate(ResourceRequest.of(manifest));
   }
 
   private static DigitalOceanDatabaseConnectionPool withSpec(Consumer<DigitalOceanDatabaseConnectionPoolSpec.Builder> change) {
@@ -97,7 +98,7 @@ class PoolKindTest {
         .setTarget(withSpec(s -> s.setSize(0)))
         .setProviderConfig(Manifests.providerConfig())
         .build();
-    assertThat(PoolKind.validator(false).validate(PoolKind.request(input)).violations())
+    assertThat(new ResourceValidator<>(new PoolKind(), false).validate(ResourceRequest.ofStackInput(input, DigitalOceanDatabaseConnectionPool.class)).violations())
         .extracting(Violation::field, Violation::rule)
         .containsExactly(tuple("target.spec.size", "int32.gte"));
   }

@@ -8,6 +8,7 @@ import dev.dbplane.resource.Advisory;
 import dev.dbplane.resource.ChangeVerdict;
 import dev.dbplane.resource.ClusterFacts;
 import dev.dbplane.resource.Findings;
+import dev.dbplane.resource.ResourceRequest;
 import dev.dbplane.resource.ResourceValidator;
 import dev.dbplane.resource.ValidationOutcome;
 import dev.dbplane.resource.Violation;
@@ -29,14 +30,14 @@ import org.project_planton.shared.foreignkey.v1.ValueFromRef;
 
 class ReplicaKindTest {
 
-  private static final ResourceValidator<DigitalOceanDatabaseReplica, ReplicaSpec> VALIDATOR = ReplicaKind.validator(true);
+  private static final ResourceValidator<DigitalOceanDatabaseReplica, ReplicaSpec> VALIDATOR = new ResourceValidator<>(new ReplicaKind(), true);
   private static final ReplicaKind KIND = new ReplicaKind();
   private static final ClusterFacts PG = new ClusterFacts("pg", "16", "nyc3", "db-s-2vcpu-4gb", 3);
   private static final StackName STACK = new StackName("organization", "dbplane", "orders-db-read-ams3");
   private static final String VPC = "5a4981aa-9653-4bd1-bef5-d6bff52042e4";
 
   private static ValidationOutcome<ReplicaSpec> validate(DigitalOceanDatabaseReplica manifest) {
-    return VALIDATOR.validate(ReplicaKind.request(manifest));
+    return VALIDATOR.validate(ResourceRequest.of(manifest));
   }
 
   private static DigitalOceanDatabaseReplica withSpec(Consumer<DigitalOceanDatabaseReplicaSpec.Builder> change) {
@@ -101,7 +102,7 @@ class ReplicaKindTest {
         .setProviderConfig(Manifests.providerConfig())
         .build();
 
-    assertThat(VALIDATOR.validate(ReplicaKind.request(input)).violations())
+    assertThat(VALIDATOR.validate(ResourceRequest.ofStackInput(input, DigitalOceanDatabaseReplica.class)).violations())
         .extracting(Violation::field, Violation::rule)
         .containsExactly(tuple("target.spec.name", "string.pattern"));
   }

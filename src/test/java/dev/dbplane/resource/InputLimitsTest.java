@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterStackInput;
 import org.project_planton.shared.CloudResourceMetadata;
 
@@ -32,8 +33,9 @@ class InputLimitsTest {
   private static final String LONE_SURROGATE = "\uD800";
 
   private static List<Violation> violations(DigitalOceanDatabaseClusterStackInput input) {
-    Findings findings = new Findings(ClusterKind.request(input).manifestPath());
-    new RequestRules(false).check(ClusterKind.request(input), new ClusterKind(), RequestRules.MissingToken.REFUSE, findings);
+    ResourceRequest<DigitalOceanDatabaseCluster> request = ResourceRequest.ofStackInput(input, DigitalOceanDatabaseCluster.class);
+    Findings findings = new Findings(request.manifestPath());
+    new RequestRules(false).check(request, new ClusterKind(), RequestRules.MissingToken.REFUSE, findings);
     return findings.violations();
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import build.buf.validate.FieldPath;
 import build.buf.validate.FieldPathElement;
-import dev.dbplane.cluster.ClusterKind;
 import dev.dbplane.support.Manifests;
 import java.util.List;
 import java.util.function.Consumer;
@@ -34,7 +33,7 @@ class ModelRulesTest {
   }
 
   private static List<Violation> violations(DigitalOceanDatabaseCluster manifest) {
-    return violations(ClusterKind.request(manifest));
+    return violations(ResourceRequest.of(manifest));
   }
 
   private static List<Violation> specViolations(Consumer<DigitalOceanDatabaseClusterSpec.Builder> change) {
@@ -48,7 +47,7 @@ class ModelRulesTest {
 
   @Test
   void validStackInputBreaksNoModelRule() {
-    assertThat(violations(ClusterKind.request(Manifests.stackInput(Manifests.valid().build())))).isEmpty();
+    assertThat(violations(ResourceRequest.ofStackInput(Manifests.stackInput(Manifests.valid().build()), DigitalOceanDatabaseCluster.class))).isEmpty();
   }
 
   // --- envelope
@@ -173,7 +172,7 @@ class ModelRulesTest {
   void stackInputViolationsOfTheTargetArePrefixedWithTarget() {
     DigitalOceanDatabaseCluster target = Manifests.valid().setKind("Droplet").setSpec(Manifests.validSpec().setNodeCount(4)).build();
 
-    assertThat(violations(ClusterKind.request(Manifests.stackInput(target))))
+    assertThat(violations(ResourceRequest.ofStackInput(Manifests.stackInput(target), DigitalOceanDatabaseCluster.class)))
         .extracting(Violation::field, Violation::rule)
         .containsExactlyInAnyOrder(tuple("target.kind", "string.const"), tuple("target.spec.node_count", "uint32.gte_lte"));
   }
@@ -186,7 +185,7 @@ class ModelRulesTest {
             .setProviderConfig(Manifests.providerConfig().clearApiToken())
             .build();
 
-    assertThat(violations(ClusterKind.request(input)))
+    assertThat(violations(ResourceRequest.ofStackInput(input, DigitalOceanDatabaseCluster.class)))
         .extracting(Violation::field, Violation::rule)
         .containsExactly(tuple("provider_config.api_token", "required"));
   }
@@ -199,7 +198,7 @@ class ModelRulesTest {
             .setProviderConfig(Manifests.providerConfig().setDefaultRegion(DigitalOceanRegion.digital_ocean_region_unspecified))
             .build();
 
-    assertThat(violations(ClusterKind.request(input)))
+    assertThat(violations(ResourceRequest.ofStackInput(input, DigitalOceanDatabaseCluster.class)))
         .extracting(Violation::field, Violation::rule)
         .containsExactly(tuple("provider_config.default_region", "required"));
   }
@@ -212,7 +211,7 @@ class ModelRulesTest {
             .setProviderConfig(DigitalOceanProviderConfig.getDefaultInstance())
             .build();
 
-    assertThat(violations(ClusterKind.request(input)))
+    assertThat(violations(ResourceRequest.ofStackInput(input, DigitalOceanDatabaseCluster.class)))
         .extracting(Violation::field)
         .containsExactlyInAnyOrder("provider_config.api_token", "provider_config.default_region");
   }
@@ -220,7 +219,7 @@ class ModelRulesTest {
   @Test
   void stackInputWithoutTargetOrProviderConfigBreaksNoModelRule() {
     // The model does not require them; the service rules do (target) or the token rule does.
-    assertThat(violations(ClusterKind.request(DigitalOceanDatabaseClusterStackInput.getDefaultInstance()))).isEmpty();
+    assertThat(violations(ResourceRequest.ofStackInput(DigitalOceanDatabaseClusterStackInput.getDefaultInstance(), DigitalOceanDatabaseCluster.class))).isEmpty();
   }
 
   // --- field path format
@@ -246,7 +245,7 @@ class ModelRulesTest {
   void listElementPathsInAStackInputArePrefixedWithTarget() {
     CloudResourceRelationship empty = CloudResourceRelationship.getDefaultInstance();
 
-    assertThat(violations(ClusterKind.request(Manifests.stackInput(Manifests.withMetadata(m -> m.addRelationships(empty))))))
+    assertThat(violations(ResourceRequest.ofStackInput(Manifests.stackInput(Manifests.withMetadata(m -> m.addRelationships(empty))), DigitalOceanDatabaseCluster.class)))
         .extracting(Violation::field)
         .containsExactlyInAnyOrder(
             "target.metadata.relationships[0].kind",

@@ -132,7 +132,7 @@ class ResourceServiceTests {
   }
 
   private static ResourceRequest<DigitalOceanDatabaseCluster> stackInput(DigitalOceanDatabaseCluster manifest) {
-    return ClusterKind.request(Manifests.stackInput(manifest));
+    return ResourceRequest.ofStackInput(Manifests.stackInput(manifest), DigitalOceanDatabaseCluster.class);
   }
 
   private List<String> audited(UUID clusterId) {

@@ -17,9 +17,9 @@ import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.
  */
 class TokenSourcesTest {
 
-  private static final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> WITHOUT_DEFAULT_TOKEN = ClusterKind.validator(false);
-  private static final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> WITH_DEFAULT_TOKEN = ClusterKind.validator(true);
-  private static final ResourceRequest<DigitalOceanDatabaseCluster> BARE = ClusterKind.request(Manifests.valid().build());
+  private static final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> WITHOUT_DEFAULT_TOKEN = new ResourceValidator<>(new ClusterKind(), false);
+  private static final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> WITH_DEFAULT_TOKEN = new ResourceValidator<>(new ClusterKind(), true);
+  private static final ResourceRequest<DigitalOceanDatabaseCluster> BARE = ResourceRequest.of(Manifests.valid().build());
 
   @Test
   void aGoodBareManifestIsValidWithAdviceThatACreateNeedsAToken() {
@@ -34,7 +34,7 @@ class TokenSourcesTest {
 
   @Test
   void aStackInputWithoutProviderConfigIsAlsoOnlyAdvised() {
-    ResourceRequest<DigitalOceanDatabaseCluster> request = ClusterKind.request(DigitalOceanDatabaseClusterStackInput.newBuilder().setTarget(Manifests.valid()).build());
+    ResourceRequest<DigitalOceanDatabaseCluster> request = ResourceRequest.ofStackInput(DigitalOceanDatabaseClusterStackInput.newBuilder().setTarget(Manifests.valid()).build(), DigitalOceanDatabaseCluster.class);
 
     ValidationOutcome<ClusterSpec> outcome = WITHOUT_DEFAULT_TOKEN.validate(request);
 
@@ -45,7 +45,7 @@ class TokenSourcesTest {
   @Test
   void noAdviceWhenTheServerHasADefaultTokenOrTheRequestBringsOne() {
     assertThat(WITH_DEFAULT_TOKEN.validate(BARE).advisories()).isEmpty();
-    assertThat(WITHOUT_DEFAULT_TOKEN.validate(ClusterKind.request(Manifests.stackInput(Manifests.valid().build()))).advisories()).isEmpty();
+    assertThat(WITHOUT_DEFAULT_TOKEN.validate(ResourceRequest.ofStackInput(Manifests.stackInput(Manifests.valid().build()), DigitalOceanDatabaseCluster.class)).advisories()).isEmpty();
   }
 
   @Test

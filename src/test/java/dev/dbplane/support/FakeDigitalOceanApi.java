@@ -8,41 +8,57 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A DigitalOcean API on loopback that has something at the given paths ({@code 200 {}}) and nothing
- * anywhere else (DigitalOcean's 404), and records each path it was asked for: how a kind's program
- * finds an interrupted create.
+ * A DigitalOcean API on loopback that answers each path as it was told to, and anywhere else as
+ * DigitalOcean does where it has nothing (404), and records each path it was asked for: how a kind's
+ * program finds an interrupted create.
  */
 public final class FakeDigitalOceanApi implements AutoCloseable {
 
+  private static final Answer NOT_FOUND =
+      new Answer(404, "{\"id\":\"not_found\",\"message\":\"The resource you were accessing could not be found.\"}");
+
+  private record Answer(int status, String body) {}
+
   private final HttpServer server;
+  private final Map<String, Answer> answers = new ConcurrentHashMap<>();
   private final List<String> asked = new CopyOnWriteArrayList<>();
 
-  private FakeDigitalOceanApi(Set<String> paths) throws IOException {
+  private FakeDigitalOceanApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> {
       String path = exchange.getRequestURI().getPath();
       asked.add(path);
-      boolean found = paths.contains(path);
-      byte[] body = (found ? "{}" : "{\"id\":\"not_found\",\"message\":\"The resource you were accessing could not be found.\"}")
-          .getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(found ? 200 : 404, body.length);
+      Answer answer = answers.getOrDefault(path, NOT_FOUND);
+      byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(answer.status(), body.length);
       exchange.getResponseBody().write(body);
       exchange.close();
     });
     server.start();
   }
 
-  /** An API that has something at exactly these paths, such as {@code /v2/databases/<id>/dbs/app}. */
+  /** An API that has something at exactly these paths ({@code 200 {}}), such as {@code /v2/databases/<id>/dbs/app}. */
   public static FakeDigitalOceanApi having(String... paths) {
+    FakeDigitalOceanApi api;
     try {
-      return new FakeDigitalOceanApi(Set.of(paths));
+      api = new FakeDigitalOceanApi();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    for (String path : paths) {
+      api.answer(path, 200, "{}");
+    }
+    return api;
+  }
+
+  /** From now on, answers {@code path} with this status and JSON body. */
+  public void answer(String path, int status, String body) {
+    answers.put(path, new Answer(status, body));
   }
 
   /** A client of this API. */

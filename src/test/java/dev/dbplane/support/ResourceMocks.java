@@ -1,10 +1,13 @@
 package dev.dbplane.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.pulumi.core.Output;
 import com.pulumi.core.internal.Internal;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestResult;
+import dev.dbplane.pulumi.StackProgram;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +20,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * provider) gets an id of its own name and no state.
  */
 public final class ResourceMocks implements Mocks {
+
+  /** The Pulumi type of the explicit provider a kind's program registers. */
+  private static final String PROVIDER = "pulumi:providers:digitalocean";
 
   private final String type;
   private final String id;
@@ -36,6 +42,14 @@ public final class ResourceMocks implements Mocks {
         args.type.equals(type) ? ResourceResult.of(Optional.of(id), state) : ResourceResult.of(Optional.of(args.name + "-id"), Map.of()));
   }
 
+  /** Runs the program under these mocks; the run must end without an error. */
+  public TestResult run(StackProgram program) {
+    TestResult result = PulumiTest.withMocks(this).runTest(program);
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.exitCode()).isZero();
+    return result;
+  }
+
   /** The one resource of this type the program registered. */
   public ResourceArgs only(String resourceType) {
     List<ResourceArgs> ofType = registered.stream().filter(r -> r.type.equals(resourceType)).toList();
@@ -43,6 +57,11 @@ public final class ResourceMocks implements Mocks {
       throw new AssertionError(ofType.size() + " resources of " + resourceType + ", not one");
     }
     return ofType.get(0);
+  }
+
+  /** The explicit provider the program registered. */
+  public ResourceArgs provider() {
+    return only(PROVIDER);
   }
 
   /** The value of a stack output of the run. */

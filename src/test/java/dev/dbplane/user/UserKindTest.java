@@ -8,6 +8,7 @@ import dev.dbplane.resource.Advisory;
 import dev.dbplane.resource.ChangeVerdict;
 import dev.dbplane.resource.ClusterFacts;
 import dev.dbplane.resource.Findings;
+import dev.dbplane.resource.ResourceRequest;
 import dev.dbplane.resource.ResourceValidator;
 import dev.dbplane.resource.ValidationOutcome;
 import dev.dbplane.resource.Violation;
@@ -28,12 +29,12 @@ import org.project_planton.shared.foreignkey.v1.ValueFromRef;
 
 class UserKindTest {
 
-  private static final ResourceValidator<DigitalOceanDatabaseUser, UserSpec> VALIDATOR = UserKind.validator(true);
+  private static final ResourceValidator<DigitalOceanDatabaseUser, UserSpec> VALIDATOR = new ResourceValidator<>(new UserKind(), true);
   private static final String CLUSTER_ID = "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30";
   private static final StackName STACK = new StackName("organization", "dbplane", "app-user");
 
   private static ValidationOutcome<UserSpec> validate(DigitalOceanDatabaseUser manifest) {
-    return VALIDATOR.validate(UserKind.request(manifest));
+    return VALIDATOR.validate(ResourceRequest.of(manifest));
   }
 
   private static DigitalOceanDatabaseUser withSpec(Consumer<DigitalOceanDatabaseUserSpec.Builder> change) {
@@ -90,7 +91,7 @@ class UserKindTest {
         .setTarget(withSpec(s -> s.setName("doadmin")))
         .setProviderConfig(Manifests.providerConfig())
         .build();
-    assertThat(UserKind.validator(false).validate(UserKind.request(input)).violations())
+    assertThat(new ResourceValidator<>(new UserKind(), false).validate(ResourceRequest.ofStackInput(input, DigitalOceanDatabaseUser.class)).violations())
         .extracting(Violation::field, Violation::rule)
         .containsExactly(tuple("target.spec.name", "dbplane.name.reserved"));
   }

@@ -2,15 +2,11 @@ package dev.dbplane.cluster.program;
 
 import com.pulumi.Context;
 import com.pulumi.core.Output;
-import com.pulumi.resources.CustomResourceOptions;
 import dev.dbplane.cluster.ClusterKind;
 import dev.dbplane.cluster.ClusterSpec;
 import dev.dbplane.engine.Secret;
-import dev.dbplane.pulumi.DigitalOceanProvider;
-import dev.dbplane.pulumi.StackProgram;
+import dev.dbplane.pulumi.ResourceProgram;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * secret, and the database cluster as the spec says. It exports only scalars, with the connection
  * URI and the password as secrets, and keeps what it exports for the engine.
  */
-final class ClusterProgram implements StackProgram {
+final class ClusterProgram extends ResourceProgram<ClusterSpec> {
 
   /** The logical name stays fixed, so a rename is an update of the same resource, not a new one. */
   static final String CLUSTER_NAME = "database-cluster";
@@ -27,29 +23,13 @@ final class ClusterProgram implements StackProgram {
   static final Map<String, String> EXPORTED_PROPERTIES = ClusterKind.OUTPUTS.inOrder(Map.of(
       "cluster_id", "id", "connection_uri", "uri", "host", "host", "port", "port", "database_user", "user", "database_password", "password"));
 
-  private final ClusterSpec spec;
-  private final Secret token;
-  private final @Nullable String apiEndpoint;
-  private final AtomicReference<@Nullable Map<String, String>> outputs = new AtomicReference<>();
-
   ClusterProgram(ClusterSpec spec, Secret token, @Nullable String apiEndpoint) {
-    this.spec = spec;
-    this.token = token;
-    this.apiEndpoint = apiEndpoint;
+    super(spec, token, apiEndpoint);
   }
 
   @Override
   public void accept(Context ctx) {
-    DigitalOceanProvider provider = DigitalOceanProvider.explicit(token, apiEndpoint);
-    DatabaseCluster cluster =
-        new DatabaseCluster(
-            CLUSTER_NAME,
-            DatabaseClusterArgs.of(spec),
-            CustomResourceOptions.builder()
-                .provider(provider)
-                .version(DigitalOceanProvider.VERSION)
-                .additionalSecretOutputs(DatabaseCluster.SECRET_OUTPUTS)
-                .build());
+    DatabaseCluster cluster = new DatabaseCluster(CLUSTER_NAME, DatabaseClusterArgs.of(spec()), resourceOptions(DatabaseCluster.SECRET_OUTPUTS));
     // The same names as EXPORTED_PROPERTIES, each from its property.
     ctx.export("cluster_id", cluster.id());
     ctx.export("connection_uri", cluster.uri().asSecret());
@@ -57,18 +37,12 @@ final class ClusterProgram implements StackProgram {
     ctx.export("port", cluster.port());
     ctx.export("database_user", cluster.user());
     ctx.export("database_password", cluster.password().asSecret());
-    // Runs only once every value is known: never in a preview of a change, always in an update.
     Output.tuple(cluster.id(), cluster.uri(), cluster.host(), cluster.port(), cluster.user(), cluster.password())
         .applyValue(known -> {
-          outputs.set(ClusterKind.OUTPUTS.inOrder(Map.of(
+          keep(ClusterKind.OUTPUTS.inOrder(Map.of(
               "cluster_id", known.t1, "connection_uri", known.t2, "host", known.t3, "port", String.valueOf(known.t4),
               "database_user", known.t5, "database_password", known.t6)));
           return null;
         });
-  }
-
-  @Override
-  public Optional<Map<String, String>> outputs() {
-    return Optional.ofNullable(outputs.get());
   }
 }

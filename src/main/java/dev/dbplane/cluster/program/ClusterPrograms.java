@@ -5,16 +5,17 @@ import dev.dbplane.cluster.ClusterSpec;
 import dev.dbplane.digitalocean.DigitalOceanApi;
 import dev.dbplane.digitalocean.DigitalOceanApiException;
 import dev.dbplane.engine.Secret;
-import dev.dbplane.engine.SpecType;
 import dev.dbplane.pulumi.KindProgram;
+import dev.dbplane.pulumi.ProgramIdentity;
 import dev.dbplane.pulumi.StackProgram;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** What the Pulumi engine runs for a cluster: its program, and its cluster's place in the state. */
 public final class ClusterPrograms implements KindProgram<ClusterSpec> {
+
+  private static final ProgramIdentity<ClusterSpec> IDENTITY = new ProgramIdentity<>(
+      ClusterSpec.TYPE, ClusterKind.NOUN, DatabaseCluster.TYPE, ClusterProgram.EXPORTED_PROPERTIES, ClusterKind.OUTPUTS.secrets());
 
   private final DigitalOceanApi digitalocean;
 
@@ -23,28 +24,8 @@ public final class ClusterPrograms implements KindProgram<ClusterSpec> {
   }
 
   @Override
-  public SpecType<ClusterSpec> specType() {
-    return ClusterSpec.TYPE;
-  }
-
-  @Override
-  public String noun() {
-    return ClusterKind.NOUN;
-  }
-
-  @Override
-  public String resourceType() {
-    return DatabaseCluster.TYPE;
-  }
-
-  @Override
-  public Map<String, String> exportedProperties() {
-    return ClusterProgram.EXPORTED_PROPERTIES;
-  }
-
-  @Override
-  public Set<String> secretOutputs() {
-    return ClusterKind.OUTPUTS.secrets();
+  public ProgramIdentity<ClusterSpec> identity() {
+    return IDENTITY;
   }
 
   @Override

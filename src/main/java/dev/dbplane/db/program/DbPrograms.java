@@ -5,16 +5,17 @@ import dev.dbplane.db.DbSpec;
 import dev.dbplane.digitalocean.DigitalOceanApi;
 import dev.dbplane.digitalocean.DigitalOceanApiException;
 import dev.dbplane.engine.Secret;
-import dev.dbplane.engine.SpecType;
 import dev.dbplane.pulumi.KindProgram;
+import dev.dbplane.pulumi.ProgramIdentity;
 import dev.dbplane.pulumi.StackProgram;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** What the Pulumi engine runs for a database: its program, and its database's place in the state. */
 public final class DbPrograms implements KindProgram<DbSpec> {
+
+  private static final ProgramIdentity<DbSpec> IDENTITY = new ProgramIdentity<>(
+      DbSpec.TYPE, DbKind.NOUN, DatabaseDb.TYPE, DbProgram.EXPORTED_PROPERTIES, DbKind.OUTPUTS.secrets());
 
   private final DigitalOceanApi digitalocean;
 
@@ -23,28 +24,8 @@ public final class DbPrograms implements KindProgram<DbSpec> {
   }
 
   @Override
-  public SpecType<DbSpec> specType() {
-    return DbSpec.TYPE;
-  }
-
-  @Override
-  public String noun() {
-    return DbKind.NOUN;
-  }
-
-  @Override
-  public String resourceType() {
-    return DatabaseDb.TYPE;
-  }
-
-  @Override
-  public Map<String, String> exportedProperties() {
-    return DbProgram.EXPORTED_PROPERTIES;
-  }
-
-  @Override
-  public Set<String> secretOutputs() {
-    return DbKind.OUTPUTS.secrets();
+  public ProgramIdentity<DbSpec> identity() {
+    return IDENTITY;
   }
 
   @Override

@@ -2,15 +2,11 @@ package dev.dbplane.firewall.program;
 
 import com.pulumi.Context;
 import com.pulumi.core.Output;
-import com.pulumi.resources.CustomResourceOptions;
 import dev.dbplane.engine.Secret;
 import dev.dbplane.firewall.FirewallKind;
 import dev.dbplane.firewall.FirewallSpec;
-import dev.dbplane.pulumi.DigitalOceanProvider;
-import dev.dbplane.pulumi.StackProgram;
+import dev.dbplane.pulumi.ResourceProgram;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * a secret, and the cluster's trusted sources as the spec says. It exports the firewall's id and its
  * cluster's, and keeps what it exports for the engine.
  */
-final class FirewallProgram implements StackProgram {
+final class FirewallProgram extends ResourceProgram<FirewallSpec> {
 
   /** The logical name stays fixed, so a change of rules is an update of the same resource. */
   static final String FIREWALL_NAME = "database-firewall";
@@ -26,38 +22,20 @@ final class FirewallProgram implements StackProgram {
   /** Each stack output ({@link FirewallKind#OUTPUTS}) and the firewall's property it is. */
   static final Map<String, String> EXPORTED_PROPERTIES = FirewallKind.OUTPUTS.inOrder(Map.of("id", "id", "cluster_id", "clusterId"));
 
-  private final FirewallSpec spec;
-  private final Secret token;
-  private final @Nullable String apiEndpoint;
-  private final AtomicReference<@Nullable Map<String, String>> outputs = new AtomicReference<>();
-
   FirewallProgram(FirewallSpec spec, Secret token, @Nullable String apiEndpoint) {
-    this.spec = spec;
-    this.token = token;
-    this.apiEndpoint = apiEndpoint;
+    super(spec, token, apiEndpoint);
   }
 
   @Override
   public void accept(Context ctx) {
-    DigitalOceanProvider provider = DigitalOceanProvider.explicit(token, apiEndpoint);
-    DatabaseFirewall firewall =
-        new DatabaseFirewall(
-            FIREWALL_NAME,
-            DatabaseFirewallArgs.of(spec),
-            CustomResourceOptions.builder().provider(provider).version(DigitalOceanProvider.VERSION).build());
+    DatabaseFirewall firewall = new DatabaseFirewall(FIREWALL_NAME, DatabaseFirewallArgs.of(spec()), resourceOptions());
     // The same names as EXPORTED_PROPERTIES, each from its property.
     ctx.export("id", firewall.id());
     ctx.export("cluster_id", firewall.clusterId());
-    // Runs only once every value is known: never in a preview of a change, always in an update.
     Output.tuple(firewall.id(), firewall.clusterId())
         .applyValue(known -> {
-          outputs.set(FirewallKind.OUTPUTS.inOrder(Map.of("id", known.t1, "cluster_id", known.t2)));
+          keep(FirewallKind.OUTPUTS.inOrder(Map.of("id", known.t1, "cluster_id", known.t2)));
           return null;
         });
-  }
-
-  @Override
-  public Optional<Map<String, String>> outputs() {
-    return Optional.ofNullable(outputs.get());
   }
 }

@@ -5,17 +5,16 @@ import com.google.gson.JsonObject;
 import dev.dbplane.digitalocean.DigitalOceanApi;
 import dev.dbplane.digitalocean.DigitalOceanApiException;
 import dev.dbplane.engine.Secret;
-import dev.dbplane.engine.SpecType;
 import dev.dbplane.firewall.FirewallKind;
 import dev.dbplane.firewall.FirewallSpec;
 import dev.dbplane.pulumi.KindProgram;
+import dev.dbplane.pulumi.ProgramIdentity;
 import dev.dbplane.pulumi.StackProgram;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +23,9 @@ import org.jspecify.annotations.Nullable;
 
 /** What the Pulumi engine runs for a firewall: its program, and its firewall's place in the state. */
 public final class FirewallPrograms implements KindProgram<FirewallSpec> {
+
+  private static final ProgramIdentity<FirewallSpec> IDENTITY = new ProgramIdentity<>(
+      FirewallSpec.TYPE, FirewallKind.NOUN, DatabaseFirewall.TYPE, FirewallProgram.EXPORTED_PROPERTIES, FirewallKind.OUTPUTS.secrets());
 
   /** The provider's unique suffix: the UTC time to a ten-thousandth of a second, then a counter. */
   private static final DateTimeFormatter UNIQUE_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSSS").withZone(ZoneOffset.UTC);
@@ -38,28 +40,8 @@ public final class FirewallPrograms implements KindProgram<FirewallSpec> {
   }
 
   @Override
-  public SpecType<FirewallSpec> specType() {
-    return FirewallSpec.TYPE;
-  }
-
-  @Override
-  public String noun() {
-    return FirewallKind.NOUN;
-  }
-
-  @Override
-  public String resourceType() {
-    return DatabaseFirewall.TYPE;
-  }
-
-  @Override
-  public Map<String, String> exportedProperties() {
-    return FirewallProgram.EXPORTED_PROPERTIES;
-  }
-
-  @Override
-  public Set<String> secretOutputs() {
-    return FirewallKind.OUTPUTS.secrets();
+  public ProgramIdentity<FirewallSpec> identity() {
+    return IDENTITY;
   }
 
   @Override

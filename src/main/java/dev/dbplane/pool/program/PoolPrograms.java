@@ -1,20 +1,21 @@
 package dev.dbplane.pool.program;
 
-import dev.dbplane.pool.PoolKind;
-import dev.dbplane.pool.PoolSpec;
 import dev.dbplane.digitalocean.DigitalOceanApi;
 import dev.dbplane.digitalocean.DigitalOceanApiException;
 import dev.dbplane.engine.Secret;
-import dev.dbplane.engine.SpecType;
+import dev.dbplane.pool.PoolKind;
+import dev.dbplane.pool.PoolSpec;
 import dev.dbplane.pulumi.KindProgram;
+import dev.dbplane.pulumi.ProgramIdentity;
 import dev.dbplane.pulumi.StackProgram;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** What the Pulumi engine runs for a connection pool: its program, and its pool's place in the state. */
 public final class PoolPrograms implements KindProgram<PoolSpec> {
+
+  private static final ProgramIdentity<PoolSpec> IDENTITY = new ProgramIdentity<>(
+      PoolSpec.TYPE, PoolKind.NOUN, DatabaseConnectionPool.TYPE, PoolProgram.EXPORTED_PROPERTIES, PoolKind.OUTPUTS.secrets());
 
   private final DigitalOceanApi digitalocean;
 
@@ -23,28 +24,8 @@ public final class PoolPrograms implements KindProgram<PoolSpec> {
   }
 
   @Override
-  public SpecType<PoolSpec> specType() {
-    return PoolSpec.TYPE;
-  }
-
-  @Override
-  public String noun() {
-    return PoolKind.NOUN;
-  }
-
-  @Override
-  public String resourceType() {
-    return DatabaseConnectionPool.TYPE;
-  }
-
-  @Override
-  public Map<String, String> exportedProperties() {
-    return PoolProgram.EXPORTED_PROPERTIES;
-  }
-
-  @Override
-  public Set<String> secretOutputs() {
-    return PoolKind.OUTPUTS.secrets();
+  public ProgramIdentity<PoolSpec> identity() {
+    return IDENTITY;
   }
 
   @Override

@@ -3,18 +3,19 @@ package dev.dbplane.replica.program;
 import dev.dbplane.digitalocean.DigitalOceanApi;
 import dev.dbplane.digitalocean.DigitalOceanApiException;
 import dev.dbplane.engine.Secret;
-import dev.dbplane.engine.SpecType;
 import dev.dbplane.pulumi.KindProgram;
+import dev.dbplane.pulumi.ProgramIdentity;
 import dev.dbplane.pulumi.StackProgram;
 import dev.dbplane.replica.ReplicaKind;
 import dev.dbplane.replica.ReplicaSpec;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** What the Pulumi engine runs for a replica: its program, and its replica's place in the state. */
 public final class ReplicaPrograms implements KindProgram<ReplicaSpec> {
+
+  private static final ProgramIdentity<ReplicaSpec> IDENTITY = new ProgramIdentity<>(
+      ReplicaSpec.TYPE, ReplicaKind.NOUN, DatabaseReplica.TYPE, ReplicaProgram.EXPORTED_PROPERTIES, ReplicaKind.OUTPUTS.secrets());
 
   private final DigitalOceanApi digitalocean;
 
@@ -23,28 +24,8 @@ public final class ReplicaPrograms implements KindProgram<ReplicaSpec> {
   }
 
   @Override
-  public SpecType<ReplicaSpec> specType() {
-    return ReplicaSpec.TYPE;
-  }
-
-  @Override
-  public String noun() {
-    return ReplicaKind.NOUN;
-  }
-
-  @Override
-  public String resourceType() {
-    return DatabaseReplica.TYPE;
-  }
-
-  @Override
-  public Map<String, String> exportedProperties() {
-    return ReplicaProgram.EXPORTED_PROPERTIES;
-  }
-
-  @Override
-  public Set<String> secretOutputs() {
-    return ReplicaKind.OUTPUTS.secrets();
+  public ProgramIdentity<ReplicaSpec> identity() {
+    return IDENTITY;
   }
 
   @Override

@@ -1,20 +1,21 @@
 package dev.dbplane.user.program;
 
-import dev.dbplane.user.UserKind;
-import dev.dbplane.user.UserSpec;
 import dev.dbplane.digitalocean.DigitalOceanApi;
 import dev.dbplane.digitalocean.DigitalOceanApiException;
 import dev.dbplane.engine.Secret;
-import dev.dbplane.engine.SpecType;
 import dev.dbplane.pulumi.KindProgram;
+import dev.dbplane.pulumi.ProgramIdentity;
 import dev.dbplane.pulumi.StackProgram;
-import java.util.Map;
+import dev.dbplane.user.UserKind;
+import dev.dbplane.user.UserSpec;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** What the Pulumi engine runs for a user: its program, and its user's place in the state. */
 public final class UserPrograms implements KindProgram<UserSpec> {
+
+  private static final ProgramIdentity<UserSpec> IDENTITY = new ProgramIdentity<>(
+      UserSpec.TYPE, UserKind.NOUN, DatabaseUser.TYPE, UserProgram.EXPORTED_PROPERTIES, UserKind.OUTPUTS.secrets());
 
   private final DigitalOceanApi digitalocean;
 
@@ -23,28 +24,8 @@ public final class UserPrograms implements KindProgram<UserSpec> {
   }
 
   @Override
-  public SpecType<UserSpec> specType() {
-    return UserSpec.TYPE;
-  }
-
-  @Override
-  public String noun() {
-    return UserKind.NOUN;
-  }
-
-  @Override
-  public String resourceType() {
-    return DatabaseUser.TYPE;
-  }
-
-  @Override
-  public Map<String, String> exportedProperties() {
-    return UserProgram.EXPORTED_PROPERTIES;
-  }
-
-  @Override
-  public Set<String> secretOutputs() {
-    return UserKind.OUTPUTS.secrets();
+  public ProgramIdentity<UserSpec> identity() {
+    return IDENTITY;
   }
 
   @Override

@@ -1,9 +1,9 @@
 package dev.dbplane.cluster.program;
 
+import static dev.dbplane.support.ResourceMocks.isSecret;
+import static dev.dbplane.support.ResourceMocks.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.pulumi.core.Output;
-import com.pulumi.core.internal.Internal;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestResult;
@@ -11,11 +11,9 @@ import dev.dbplane.cluster.ClusterKind;
 import dev.dbplane.cluster.ClusterSpec;
 import dev.dbplane.engine.Secret;
 import dev.dbplane.engine.StackName;
+import dev.dbplane.support.ResourceMocks;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -31,34 +29,16 @@ class ClusterProgramTest {
 
   private static final String TOKEN = "dop_v1_PROGRAM_TOKEN";
 
-  /** Records what the program registers and answers like DigitalOcean would. */
-  static final class RecordingMocks implements Mocks {
-    final List<ResourceArgs> registered = new CopyOnWriteArrayList<>();
-
-    @Override
-    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
-      registered.add(args);
-      if (args.type.equals(DatabaseCluster.TYPE)) {
-        return CompletableFuture.completedFuture(
-            ResourceResult.of(
-                Optional.of("9cc10173-e9ea-4176-9dbc-a4cee4c4ff30"),
-                Map.of(
-                    "host", "orders-do-user-1.db.ondigitalocean.com",
-                    "port", 25060,
-                    "user", "doadmin",
-                    "password", "pw-secret",
-                    "uri", "postgresql://doadmin:pw-secret@orders-do-user-1.db.ondigitalocean.com:25060/defaultdb",
-                    "database", "defaultdb",
-                    "clusterUrn", "do:dbaas:9cc10173")));
-      }
-      return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), Map.of()));
-    }
-
-    ResourceArgs only(String type) {
-      return registered.stream().filter(r -> r.type.equals(type)).reduce((a, b) -> {
-        throw new AssertionError("more than one " + type);
-      }).orElseThrow();
-    }
+  /** DigitalOcean's answer for the cluster. */
+  private static ResourceMocks mocks() {
+    return new ResourceMocks(DatabaseCluster.TYPE, "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30", Map.of(
+        "host", "orders-do-user-1.db.ondigitalocean.com",
+        "port", 25060,
+        "user", "doadmin",
+        "password", "pw-secret",
+        "uri", "postgresql://doadmin:pw-secret@orders-do-user-1.db.ondigitalocean.com:25060/defaultdb",
+        "database", "defaultdb",
+        "clusterUrn", "do:dbaas:9cc10173"));
   }
 
   @AfterEach
@@ -71,18 +51,15 @@ class ClusterProgramTest {
         List.of("name:orders", "env:prod"), false, new StackName("acme", "dbplane", "prod.orders"));
   }
 
-  private static TestResult run(RecordingMocks mocks, ClusterSpec spec, String endpoint) {
-    TestResult result = PulumiTest.withMocks(mocks).runTest(new ClusterProgram(spec, Secret.of(TOKEN), endpoint));
-    assertThat(result.errors()).isEmpty();
-    assertThat(result.exitCode()).isZero();
-    return result;
+  private static ClusterProgram program(ClusterSpec spec, String endpoint) {
+    return new ClusterProgram(spec, Secret.of(TOKEN), endpoint);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"pg", "mysql", "redis", "valkey", "mongodb"})
   void theClusterGetsEveryInputOfTheSpecForEachEngine(String engine) {
-    RecordingMocks mocks = new RecordingMocks();
-    run(mocks, spec(engine, "5a4981aa-9653-4bd1-bef5-d6bff52042e4", "102400"), null);
+    ResourceMocks mocks = mocks();
+    mocks.run(program(spec(engine, "5a4981aa-9653-4bd1-bef5-d6bff52042e4", "102400"), null));
     Mocks.ResourceArgs cluster = mocks.only(DatabaseCluster.TYPE);
     assertThat(cluster.name).isEqualTo(ClusterProgram.CLUSTER_NAME);
     assertThat(cluster.inputs)
@@ -100,30 +77,30 @@ class ClusterProgramTest {
 
   @Test
   void optionalFieldsAbsentFromTheSpecAreNotSent() {
-    RecordingMocks mocks = new RecordingMocks();
-    run(mocks, spec("pg", null, null), null);
+    ResourceMocks mocks = mocks();
+    mocks.run(program(spec("pg", null, null), null));
     assertThat(mocks.only(DatabaseCluster.TYPE).inputs).doesNotContainKeys("privateNetworkUuid", "storageSizeMib");
   }
 
   @Test
   void theProviderIsExplicitAndHoldsTheToken() {
-    RecordingMocks mocks = new RecordingMocks();
-    run(mocks, spec("pg", null, null), null);
-    Mocks.ResourceArgs provider = mocks.only("pulumi:providers:digitalocean");
+    ResourceMocks mocks = mocks();
+    mocks.run(program(spec("pg", null, null), null));
+    Mocks.ResourceArgs provider = mocks.provider();
     assertThat(provider.name).isEqualTo("digitalocean");
     assertThat(provider.inputs).containsEntry("token", TOKEN).doesNotContainKey("apiEndpoint");
   }
 
   @Test
   void anApiEndpointReachesTheProvider() {
-    RecordingMocks mocks = new RecordingMocks();
-    run(mocks, spec("pg", null, null), "http://127.0.0.1:8089");
-    assertThat(mocks.only("pulumi:providers:digitalocean").inputs).containsEntry("apiEndpoint", "http://127.0.0.1:8089");
+    ResourceMocks mocks = mocks();
+    mocks.run(program(spec("pg", null, null), "http://127.0.0.1:8089"));
+    assertThat(mocks.provider().inputs).containsEntry("apiEndpoint", "http://127.0.0.1:8089");
   }
 
   @Test
   void theProgramExportsTheOutputsWithTheUriAndPasswordAsSecrets() {
-    TestResult result = run(new RecordingMocks(), spec("pg", null, null), null);
+    TestResult result = mocks().run(program(spec("pg", null, null), null));
     assertThat(result.outputs()).containsOnlyKeys(ClusterKind.OUTPUTS.all());
     assertThat(value(result, "cluster_id")).isEqualTo("9cc10173-e9ea-4176-9dbc-a4cee4c4ff30");
     assertThat(value(result, "host")).isEqualTo("orders-do-user-1.db.ondigitalocean.com");
@@ -140,8 +117,7 @@ class ClusterProgramTest {
   void theProgramKeepsWhatItExportsForTheEngine() {
     ClusterProgram program = new ClusterProgram(spec("pg", null, null), Secret.of(TOKEN), null);
     assertThat(program.outputs()).isEmpty();
-    TestResult result = PulumiTest.withMocks(new RecordingMocks()).runTest(program);
-    assertThat(result.errors()).isEmpty();
+    mocks().run(program);
     assertThat(program.outputs()).hasValueSatisfying(outputs -> assertThat(outputs)
         .containsOnlyKeys(ClusterKind.OUTPUTS.all())
         .containsEntry("cluster_id", "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30")
@@ -150,11 +126,4 @@ class ClusterProgramTest {
         .containsEntry("connection_uri", "postgresql://doadmin:pw-secret@orders-do-user-1.db.ondigitalocean.com:25060/defaultdb"));
   }
 
-  private static Object value(TestResult result, String name) {
-    return PulumiTest.extractValue(result.output(name));
-  }
-
-  private static boolean isSecret(Output<?> output) {
-    return Internal.of(output).isSecret().join();
-  }
 }

@@ -31,13 +31,6 @@ class DbProgramTest {
     return new ResourceMocks(DatabaseDb.TYPE, CLUSTER_ID + "/database/app", Map.of("clusterId", CLUSTER_ID, "name", "app"));
   }
 
-  private static TestResult run(ResourceMocks mocks, DbProgram program) {
-    TestResult result = PulumiTest.withMocks(mocks).runTest(program);
-    assertThat(result.errors()).isEmpty();
-    assertThat(result.exitCode()).isZero();
-    return result;
-  }
-
   @AfterEach
   void cleanup() {
     PulumiTest.cleanup();
@@ -46,7 +39,7 @@ class DbProgramTest {
   @Test
   void theDatabaseGetsItsClusterAndItsName() {
     ResourceMocks mocks = mocks();
-    run(mocks, new DbProgram(SPEC, Secret.of(TOKEN), null));
+    mocks.run(new DbProgram(SPEC, Secret.of(TOKEN), null));
     Mocks.ResourceArgs database = mocks.only(DatabaseDb.TYPE);
     assertThat(database.name).isEqualTo(DbProgram.DATABASE_NAME);
     assertThat(database.inputs).containsOnly(Map.entry("clusterId", CLUSTER_ID), Map.entry("name", "app"));
@@ -56,15 +49,15 @@ class DbProgramTest {
   @Test
   void theProviderIsExplicitAndHoldsTheTokenAndTheApiEndpoint() {
     ResourceMocks mocks = mocks();
-    run(mocks, new DbProgram(SPEC, Secret.of(TOKEN), "http://127.0.0.1:8089"));
-    assertThat(mocks.only("pulumi:providers:digitalocean").inputs)
+    mocks.run(new DbProgram(SPEC, Secret.of(TOKEN), "http://127.0.0.1:8089"));
+    assertThat(mocks.provider().inputs)
         .containsEntry("token", TOKEN)
         .containsEntry("apiEndpoint", "http://127.0.0.1:8089");
   }
 
   @Test
   void theProgramExportsTheIdAndTheNameAndNothingSecret() {
-    TestResult result = run(mocks(), new DbProgram(SPEC, Secret.of(TOKEN), null));
+    TestResult result = mocks().run(new DbProgram(SPEC, Secret.of(TOKEN), null));
     assertThat(result.outputs()).containsOnlyKeys(DbKind.OUTPUTS.all());
     assertThat(value(result, "id")).isEqualTo(CLUSTER_ID + "/database/app");
     assertThat(value(result, "name")).isEqualTo("app");
@@ -77,7 +70,7 @@ class DbProgramTest {
   void theProgramKeepsWhatItExportsForTheEngine() {
     DbProgram program = new DbProgram(SPEC, Secret.of(TOKEN), null);
     assertThat(program.outputs()).isEmpty();
-    run(mocks(), program);
+    mocks().run(program);
     assertThat(program.outputs()).contains(Map.of("id", CLUSTER_ID + "/database/app", "name", "app"));
     assertThat(program.outputs().orElseThrow().keySet()).containsExactlyElementsOf(DbProgram.EXPORTED_PROPERTIES.keySet());
   }

@@ -1,9 +1,8 @@
 package dev.dbplane.firewall.program;
 
+import static dev.dbplane.support.ResourceMocks.isSecret;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.pulumi.core.Output;
-import com.pulumi.core.internal.Internal;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestResult;
@@ -11,11 +10,9 @@ import dev.dbplane.engine.Secret;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.firewall.FirewallKind;
 import dev.dbplane.firewall.FirewallSpec;
+import dev.dbplane.support.ResourceMocks;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -28,24 +25,9 @@ class FirewallProgramTest {
   private static final String CLUSTER_ID = "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30";
   private static final String FIREWALL_ID = CLUSTER_ID + "-20260509101500123400000001";
 
-  /** Records what the program registers and answers like the provider would. */
-  static final class RecordingMocks implements Mocks {
-    final List<ResourceArgs> registered = new CopyOnWriteArrayList<>();
-
-    @Override
-    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
-      registered.add(args);
-      if (args.type.equals(DatabaseFirewall.TYPE)) {
-        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(FIREWALL_ID), Map.of("clusterId", CLUSTER_ID)));
-      }
-      return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), Map.of()));
-    }
-
-    ResourceArgs only(String type) {
-      return registered.stream().filter(r -> r.type.equals(type)).reduce((a, b) -> {
-        throw new AssertionError("more than one " + type);
-      }).orElseThrow();
-    }
+  /** The provider's answer for the firewall. */
+  private static ResourceMocks mocks() {
+    return new ResourceMocks(DatabaseFirewall.TYPE, FIREWALL_ID, Map.of("clusterId", CLUSTER_ID));
   }
 
   @AfterEach
@@ -57,17 +39,10 @@ class FirewallProgramTest {
       List.of(new FirewallSpec.Rule("ip_addr", "10.10.0.0/16"), new FirewallSpec.Rule("tag", "backend")),
       new StackName("acme", "dbplane", "prod.orders-db-firewall"));
 
-  private static TestResult run(RecordingMocks mocks, FirewallProgram program) {
-    TestResult result = PulumiTest.withMocks(mocks).runTest(program);
-    assertThat(result.errors()).isEmpty();
-    assertThat(result.exitCode()).isZero();
-    return result;
-  }
-
   @Test
   void theFirewallGetsItsClusterAndEveryRule() {
-    RecordingMocks mocks = new RecordingMocks();
-    run(mocks, new FirewallProgram(SPEC, Secret.of(TOKEN), null));
+    ResourceMocks mocks = mocks();
+    mocks.run(new FirewallProgram(SPEC, Secret.of(TOKEN), null));
 
     Mocks.ResourceArgs firewall = mocks.only(DatabaseFirewall.TYPE);
     assertThat(firewall.name).isEqualTo(FirewallProgram.FIREWALL_NAME);
@@ -79,9 +54,9 @@ class FirewallProgramTest {
 
   @Test
   void theProviderIsExplicitAndHoldsTheTokenAndTheEndpoint() {
-    RecordingMocks mocks = new RecordingMocks();
-    run(mocks, new FirewallProgram(SPEC, Secret.of(TOKEN), "http://127.0.0.1:8089"));
-    assertThat(mocks.only("pulumi:providers:digitalocean").inputs)
+    ResourceMocks mocks = mocks();
+    mocks.run(new FirewallProgram(SPEC, Secret.of(TOKEN), "http://127.0.0.1:8089"));
+    assertThat(mocks.provider().inputs)
         .containsEntry("token", TOKEN)
         .containsEntry("apiEndpoint", "http://127.0.0.1:8089");
   }
@@ -91,7 +66,7 @@ class FirewallProgramTest {
     FirewallProgram program = new FirewallProgram(SPEC, Secret.of(TOKEN), null);
     assertThat(program.outputs()).isEmpty();
 
-    TestResult result = run(new RecordingMocks(), program);
+    TestResult result = mocks().run(program);
 
     assertThat(result.outputs()).containsOnlyKeys(FirewallKind.OUTPUTS.all());
     assertThat(PulumiTest.extractValue(result.output("id"))).isEqualTo(FIREWALL_ID);
@@ -108,7 +83,4 @@ class FirewallProgramTest {
     assertThat(FirewallProgram.EXPORTED_PROPERTIES).containsExactly(Map.entry("id", "id"), Map.entry("cluster_id", "clusterId"));
   }
 
-  private static boolean isSecret(Output<?> output) {
-    return Internal.of(output).isSecret().join();
-  }
 }

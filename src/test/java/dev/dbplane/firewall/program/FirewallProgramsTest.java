@@ -3,25 +3,17 @@ package dev.dbplane.firewall.program;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.dbplane.digitalocean.DigitalOceanApi;
 import dev.dbplane.digitalocean.DigitalOceanApiException;
 import dev.dbplane.engine.Secret;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.firewall.FirewallKind;
 import dev.dbplane.firewall.FirewallSpec;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import dev.dbplane.support.FakeDigitalOceanApi;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** How the engine finds a firewall whose create was interrupted, against a local stand-in for DigitalOcean's API. */
@@ -31,28 +23,12 @@ class FirewallProgramsTest {
   private static final String CLUSTER = "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30";
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-09T10:15:00.12345Z"), ZoneOffset.UTC);
 
-  /** What the stand-in answers at each path: its status and body. */
-  private final Map<String, Map.Entry<Integer, String>> answers = new ConcurrentHashMap<>();
-  private HttpServer server;
-  private FirewallPrograms programs;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      Map.Entry<Integer, String> answer = answers.getOrDefault(exchange.getRequestURI().getPath(), Map.entry(404, "{\"id\":\"not_found\"}"));
-      byte[] bytes = answer.getValue().getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(answer.getKey(), bytes.length);
-      exchange.getResponseBody().write(bytes);
-      exchange.close();
-    });
-    server.start();
-    programs = new FirewallPrograms(new DigitalOceanApi("http://127.0.0.1:" + server.getAddress().getPort()), CLOCK);
-  }
+  private final FakeDigitalOceanApi digitalocean = FakeDigitalOceanApi.having();
+  private final FirewallPrograms programs = new FirewallPrograms(digitalocean.api(), CLOCK);
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    digitalocean.close();
   }
 
   private static FirewallSpec spec(String clusterId) {
@@ -62,7 +38,7 @@ class FirewallProgramsTest {
   }
 
   private void firewallHolds(String rulesJson) {
-    answers.put("/v2/databases/" + CLUSTER + "/firewall", Map.entry(200, "{\"rules\":[" + rulesJson + "]}"));
+    digitalocean.answer("/v2/databases/" + CLUSTER + "/firewall", 200, "{\"rules\":[" + rulesJson + "]}");
   }
 
   @Test
@@ -85,13 +61,13 @@ class FirewallProgramsTest {
   @Test
   void aClusterDigitalOceanDoesNotHaveHasNoFirewallAndAnUnboundSpecAsksNothing() {
     assertThat(programs.existingId(spec(CLUSTER), TOKEN)).isEmpty();
-    answers.put("/v2/databases//firewall", Map.entry(500, "{\"message\":\"must not be asked\"}"));
+    digitalocean.answer("/v2/databases//firewall", 500, "{\"message\":\"must not be asked\"}");
     assertThat(programs.existingId(spec(""), TOKEN)).isEmpty();
   }
 
   @Test
   void aRefusalOtherThanNotFoundIsTheLookupsFailure() {
-    answers.put("/v2/databases/" + CLUSTER + "/firewall", Map.entry(401, "{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you\"}"));
+    digitalocean.answer("/v2/databases/" + CLUSTER + "/firewall", 401, "{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you\"}");
     assertThatThrownBy(() -> programs.existingId(spec(CLUSTER), TOKEN))
         .isInstanceOf(DigitalOceanApiException.class)
         .hasMessageContaining("Unable to authenticate you");

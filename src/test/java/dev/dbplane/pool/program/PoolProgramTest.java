@@ -42,13 +42,6 @@ class PoolProgramTest {
         "password", "pw-secret"));
   }
 
-  private static TestResult run(ResourceMocks mocks, PoolProgram program) {
-    TestResult result = PulumiTest.withMocks(mocks).runTest(program);
-    assertThat(result.errors()).isEmpty();
-    assertThat(result.exitCode()).isZero();
-    return result;
-  }
-
   @AfterEach
   void cleanup() {
     PulumiTest.cleanup();
@@ -57,7 +50,7 @@ class PoolProgramTest {
   @Test
   void thePoolGetsEveryInputOfTheSpec() {
     ResourceMocks mocks = mocks();
-    run(mocks, new PoolProgram(SPEC, Secret.of(TOKEN), null));
+    mocks.run(new PoolProgram(SPEC, Secret.of(TOKEN), null));
     Mocks.ResourceArgs pool = mocks.only(DatabaseConnectionPool.TYPE);
     assertThat(pool.name).isEqualTo(PoolProgram.POOL_NAME);
     assertThat(pool.inputs).containsOnly(
@@ -73,22 +66,22 @@ class PoolProgramTest {
   @Test
   void noUserIsSentWhenEachClientConnectsAsItsOwn() {
     ResourceMocks mocks = mocks();
-    run(mocks, new PoolProgram(new PoolSpec(CLUSTER_ID, "app-pool", "session", 5, "defaultdb", null, STACK), Secret.of(TOKEN), null));
+    mocks.run(new PoolProgram(new PoolSpec(CLUSTER_ID, "app-pool", "session", 5, "defaultdb", null, STACK), Secret.of(TOKEN), null));
     assertThat(mocks.only(DatabaseConnectionPool.TYPE).inputs).doesNotContainKey("user").containsEntry("mode", "session");
   }
 
   @Test
   void theProviderIsExplicitAndHoldsTheTokenAndTheApiEndpoint() {
     ResourceMocks mocks = mocks();
-    run(mocks, new PoolProgram(SPEC, Secret.of(TOKEN), "http://127.0.0.1:8089"));
-    assertThat(mocks.only("pulumi:providers:digitalocean").inputs)
+    mocks.run(new PoolProgram(SPEC, Secret.of(TOKEN), "http://127.0.0.1:8089"));
+    assertThat(mocks.provider().inputs)
         .containsEntry("token", TOKEN)
         .containsEntry("apiEndpoint", "http://127.0.0.1:8089");
   }
 
   @Test
   void theProgramExportsTheOutputsWithTheUrisAndThePasswordAsSecrets() {
-    TestResult result = run(mocks(), new PoolProgram(SPEC, Secret.of(TOKEN), null));
+    TestResult result = mocks().run(new PoolProgram(SPEC, Secret.of(TOKEN), null));
     assertThat(result.outputs()).containsOnlyKeys(PoolKind.OUTPUTS.all());
     assertThat(value(result, "id")).isEqualTo(CLUSTER_ID + "/app-pool");
     assertThat(value(result, "name")).isEqualTo("app-pool");
@@ -106,7 +99,7 @@ class PoolProgramTest {
   void theProgramKeepsWhatItExportsForTheEngine() {
     PoolProgram program = new PoolProgram(SPEC, Secret.of(TOKEN), null);
     assertThat(program.outputs()).isEmpty();
-    run(mocks(), program);
+    mocks().run(program);
     assertThat(program.outputs()).hasValueSatisfying(outputs -> assertThat(outputs)
         .containsExactly(
             Map.entry("id", CLUSTER_ID + "/app-pool"),

@@ -1,9 +1,9 @@
 package dev.dbplane.replica.program;
 
+import static dev.dbplane.support.ResourceMocks.isSecret;
+import static dev.dbplane.support.ResourceMocks.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.pulumi.core.Output;
-import com.pulumi.core.internal.Internal;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestResult;
@@ -11,11 +11,9 @@ import dev.dbplane.engine.Secret;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.replica.ReplicaKind;
 import dev.dbplane.replica.ReplicaSpec;
+import dev.dbplane.support.ResourceMocks;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -30,35 +28,17 @@ class ReplicaProgramTest {
   private static final String URI = "postgresql://doadmin:pw-secret@read-ams3-do-user-1.db.ondigitalocean.com:25060/defaultdb";
   private static final String PRIVATE_URI = "postgresql://doadmin:pw-secret@private-read-ams3-do-user-1.db.ondigitalocean.com:25060/defaultdb";
 
-  /** Records what the program registers and answers like DigitalOcean would. */
-  static final class RecordingMocks implements Mocks {
-    final List<ResourceArgs> registered = new CopyOnWriteArrayList<>();
-
-    @Override
-    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
-      registered.add(args);
-      if (args.type.equals(DatabaseReplica.TYPE)) {
-        return CompletableFuture.completedFuture(
-            ResourceResult.of(
-                Optional.of(CLUSTER_ID + "/replicas/orders-db-read-ams3"),
-                Map.of(
-                    "uuid", REPLICA_UUID,
-                    "host", "read-ams3-do-user-1.db.ondigitalocean.com",
-                    "port", 25060,
-                    "uri", URI,
-                    "privateUri", PRIVATE_URI,
-                    "database", "defaultdb",
-                    "user", "doadmin",
-                    "password", "pw-secret")));
-      }
-      return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), Map.of()));
-    }
-
-    ResourceArgs only(String type) {
-      return registered.stream().filter(r -> r.type.equals(type)).reduce((a, b) -> {
-        throw new AssertionError("more than one " + type);
-      }).orElseThrow();
-    }
+  /** DigitalOcean's answer for the replica. */
+  private static ResourceMocks mocks() {
+    return new ResourceMocks(DatabaseReplica.TYPE, CLUSTER_ID + "/replicas/orders-db-read-ams3", Map.of(
+        "uuid", REPLICA_UUID,
+        "host", "read-ams3-do-user-1.db.ondigitalocean.com",
+        "port", 25060,
+        "uri", URI,
+        "privateUri", PRIVATE_URI,
+        "database", "defaultdb",
+        "user", "doadmin",
+        "password", "pw-secret"));
   }
 
   @AfterEach
@@ -71,21 +51,14 @@ class ReplicaProgramTest {
         List.of("name:orders-db-read-ams3", "env:prod"), new StackName("acme", "dbplane", "prod.orders-db-read-ams3"));
   }
 
-  private static TestResult run(RecordingMocks mocks, ReplicaProgram program) {
-    TestResult result = PulumiTest.withMocks(mocks).runTest(program);
-    assertThat(result.errors()).isEmpty();
-    assertThat(result.exitCode()).isZero();
-    return result;
-  }
-
   private static ReplicaProgram program(ReplicaSpec spec, String endpoint) {
     return new ReplicaProgram(spec, Secret.of(TOKEN), endpoint);
   }
 
   @Test
   void theReplicaGetsEveryInputOfTheSpec() {
-    RecordingMocks mocks = new RecordingMocks();
-    run(mocks, program(spec("5a4981aa-9653-4bd1-bef5-d6bff52042e4", "61440"), null));
+    ResourceMocks mocks = mocks();
+    mocks.run(program(spec("5a4981aa-9653-4bd1-bef5-d6bff52042e4", "61440"), null));
 
     Mocks.ResourceArgs replica = mocks.only(DatabaseReplica.TYPE);
     assertThat(replica.name).isEqualTo(ReplicaProgram.REPLICA_NAME);
@@ -103,23 +76,23 @@ class ReplicaProgramTest {
 
   @Test
   void optionalFieldsAbsentFromTheSpecAreNotSent() {
-    RecordingMocks mocks = new RecordingMocks();
-    run(mocks, program(spec(null, null), null));
+    ResourceMocks mocks = mocks();
+    mocks.run(program(spec(null, null), null));
     assertThat(mocks.only(DatabaseReplica.TYPE).inputs).doesNotContainKeys("privateNetworkUuid", "storageSizeMib");
   }
 
   @Test
   void theProviderIsExplicitAndHoldsTheTokenAndTheEndpoint() {
-    RecordingMocks mocks = new RecordingMocks();
-    run(mocks, program(spec(null, null), "http://127.0.0.1:8089"));
-    assertThat(mocks.only("pulumi:providers:digitalocean").inputs)
+    ResourceMocks mocks = mocks();
+    mocks.run(program(spec(null, null), "http://127.0.0.1:8089"));
+    assertThat(mocks.provider().inputs)
         .containsEntry("token", TOKEN)
         .containsEntry("apiEndpoint", "http://127.0.0.1:8089");
   }
 
   @Test
   void theProgramExportsTheOutputsWithTheUrisAndPasswordAsSecrets() {
-    TestResult result = run(new RecordingMocks(), program(spec(null, null), null));
+    TestResult result = mocks().run(program(spec(null, null), null));
 
     assertThat(result.outputs()).containsOnlyKeys(ReplicaKind.OUTPUTS.all());
     assertThat(value(result, "id")).isEqualTo(REPLICA_UUID);
@@ -140,7 +113,7 @@ class ReplicaProgramTest {
     ReplicaProgram program = program(spec(null, null), null);
     assertThat(program.outputs()).isEmpty();
 
-    run(new RecordingMocks(), program);
+    mocks().run(program);
 
     assertThat(program.outputs()).hasValueSatisfying(outputs -> assertThat(outputs)
         .containsExactly(
@@ -162,11 +135,4 @@ class ReplicaProgramTest {
         Map.entry("password", "password"));
   }
 
-  private static Object value(TestResult result, String name) {
-    return PulumiTest.extractValue(result.output(name));
-  }
-
-  private static boolean isSecret(Output<?> output) {
-    return Internal.of(output).isSecret().join();
-  }
 }

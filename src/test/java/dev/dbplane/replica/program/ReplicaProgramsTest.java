@@ -2,18 +2,12 @@ package dev.dbplane.replica.program;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.dbplane.digitalocean.DigitalOceanApi;
 import dev.dbplane.engine.Secret;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.replica.ReplicaKind;
 import dev.dbplane.replica.ReplicaSpec;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import dev.dbplane.support.FakeDigitalOceanApi;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,30 +18,18 @@ class ReplicaProgramsTest {
   private static final Secret TOKEN = Secret.of("dop_v1_" + "a".repeat(64));
   private static final String CLUSTER = "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30";
 
-  private final List<String> asked = new CopyOnWriteArrayList<>();
-  private HttpServer server;
-  private ReplicaPrograms programs;
+  private final FakeDigitalOceanApi digitalocean = FakeDigitalOceanApi.having();
+  private final ReplicaPrograms programs = new ReplicaPrograms(digitalocean.api());
 
   @BeforeEach
-  void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      String path = exchange.getRequestURI().getPath();
-      asked.add(path);
-      boolean known = path.equals("/v2/databases/" + CLUSTER + "/replicas/orders-db-read-ams3");
-      byte[] bytes = (known ? "{\"replica\":{\"id\":\"a7b8c9d0\",\"name\":\"orders-db-read-ams3\",\"status\":\"forking\"}}" : "{\"id\":\"not_found\"}")
-          .getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(known ? 200 : 404, bytes.length);
-      exchange.getResponseBody().write(bytes);
-      exchange.close();
-    });
-    server.start();
-    programs = new ReplicaPrograms(new DigitalOceanApi("http://127.0.0.1:" + server.getAddress().getPort()));
+  void answer() {
+    digitalocean.answer("/v2/databases/" + CLUSTER + "/replicas/orders-db-read-ams3", 200,
+        "{\"replica\":{\"id\":\"a7b8c9d0\",\"name\":\"orders-db-read-ams3\",\"status\":\"forking\"}}");
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    digitalocean.close();
   }
 
   private static ReplicaSpec spec(String clusterId, String name) {
@@ -62,13 +44,13 @@ class ReplicaProgramsTest {
   @Test
   void aReplicaDigitalOceanDoesNotHaveWasNeverCreated() {
     assertThat(programs.existingId(spec(CLUSTER, "orders-db-read-fra1"), TOKEN)).isEmpty();
-    assertThat(asked).containsExactly("/v2/databases/" + CLUSTER + "/replicas/orders-db-read-fra1");
+    assertThat(digitalocean.asked()).containsExactly("/v2/databases/" + CLUSTER + "/replicas/orders-db-read-fra1");
   }
 
   @Test
   void anUnboundSpecAsksNothing() {
     assertThat(programs.existingId(spec("", "orders-db-read-ams3"), TOKEN)).isEmpty();
-    assertThat(asked).isEmpty();
+    assertThat(digitalocean.asked()).isEmpty();
   }
 
   @Test

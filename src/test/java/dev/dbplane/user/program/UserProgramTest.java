@@ -33,13 +33,6 @@ class UserProgramTest {
         Map.of("clusterId", CLUSTER_ID, "name", "app", "role", "normal", "password", "pw-secret"));
   }
 
-  private static TestResult run(ResourceMocks mocks, UserProgram program) {
-    TestResult result = PulumiTest.withMocks(mocks).runTest(program);
-    assertThat(result.errors()).isEmpty();
-    assertThat(result.exitCode()).isZero();
-    return result;
-  }
-
   @AfterEach
   void cleanup() {
     PulumiTest.cleanup();
@@ -48,7 +41,7 @@ class UserProgramTest {
   @Test
   void theUserGetsItsClusterItsNameAndItsAuthPlugin() {
     ResourceMocks mocks = mocks();
-    run(mocks, new UserProgram(new UserSpec(CLUSTER_ID, "app", "mysql_native_password", STACK), Secret.of(TOKEN), null));
+    mocks.run(new UserProgram(new UserSpec(CLUSTER_ID, "app", "mysql_native_password", STACK), Secret.of(TOKEN), null));
     Mocks.ResourceArgs user = mocks.only(DatabaseUser.TYPE);
     assertThat(user.name).isEqualTo(UserProgram.USER_NAME);
     assertThat(user.inputs).containsOnly(
@@ -59,22 +52,22 @@ class UserProgramTest {
   @Test
   void noAuthPluginIsSentForTheEnginesDefault() {
     ResourceMocks mocks = mocks();
-    run(mocks, new UserProgram(SPEC, Secret.of(TOKEN), null));
+    mocks.run(new UserProgram(SPEC, Secret.of(TOKEN), null));
     assertThat(mocks.only(DatabaseUser.TYPE).inputs).doesNotContainKey("mysqlAuthPlugin");
   }
 
   @Test
   void theProviderIsExplicitAndHoldsTheTokenAndTheApiEndpoint() {
     ResourceMocks mocks = mocks();
-    run(mocks, new UserProgram(SPEC, Secret.of(TOKEN), "http://127.0.0.1:8089"));
-    assertThat(mocks.only("pulumi:providers:digitalocean").inputs)
+    mocks.run(new UserProgram(SPEC, Secret.of(TOKEN), "http://127.0.0.1:8089"));
+    assertThat(mocks.provider().inputs)
         .containsEntry("token", TOKEN)
         .containsEntry("apiEndpoint", "http://127.0.0.1:8089");
   }
 
   @Test
   void theProgramExportsTheOutputsWithThePasswordAsASecret() {
-    TestResult result = run(mocks(), new UserProgram(SPEC, Secret.of(TOKEN), null));
+    TestResult result = mocks().run(new UserProgram(SPEC, Secret.of(TOKEN), null));
     assertThat(result.outputs()).containsOnlyKeys(UserKind.OUTPUTS.all());
     assertThat(value(result, "id")).isEqualTo(CLUSTER_ID + "/user/app");
     assertThat(value(result, "name")).isEqualTo("app");
@@ -89,7 +82,7 @@ class UserProgramTest {
   void theProgramKeepsWhatItExportsForTheEngine() {
     UserProgram program = new UserProgram(SPEC, Secret.of(TOKEN), null);
     assertThat(program.outputs()).isEmpty();
-    run(mocks(), program);
+    mocks().run(program);
     assertThat(program.outputs()).contains(Map.of("id", CLUSTER_ID + "/user/app", "name", "app", "role", "normal", "password", "pw-secret"));
     assertThat(program.outputs().orElseThrow().keySet()).containsExactlyElementsOf(UserProgram.EXPORTED_PROPERTIES.keySet());
   }
