@@ -1,6 +1,8 @@
 package dev.dbplane.api;
 
+import dev.dbplane.engine.KindRegistry;
 import dev.dbplane.intake.RequestIntake;
+import dev.dbplane.resource.ResourceKind;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.examples.Example;
@@ -82,6 +84,11 @@ class ApiConfiguration {
   @Bean
   OperationDocs operationDocs() {
     return new OperationDocs();
+  }
+
+  @Bean
+  KindDocs kindDocs(KindRegistry<ResourceKind<?, ?>> kinds) {
+    return new KindDocs(kinds);
   }
 
   /**

@@ -22,8 +22,8 @@ final class OperationDocs implements OpenApiCustomizer {
 
   static final String IDEMPOTENCY_KEY = "IdempotencyKey";
 
-  /** The paths whose {id} names a cluster or a job, which may not exist. */
-  private static final Pattern NAMES_A_RESOURCE = Pattern.compile("^/api/v1/(database-clusters|jobs)/\\{id}.*");
+  /** The paths whose {id} names a resource or a job, which may not exist. */
+  private static final Pattern NAMES_A_RESOURCE = Pattern.compile("^/api/v1/(database-[a-z-]+|jobs)/\\{id}.*");
 
   static Parameter idempotencyKey() {
     return new Parameter()

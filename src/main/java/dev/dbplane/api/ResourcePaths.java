@@ -7,10 +7,14 @@ import dev.dbplane.pool.PoolKind;
 import dev.dbplane.replica.ReplicaKind;
 import dev.dbplane.resource.ManagedResource;
 import dev.dbplane.user.UserKind;
+import java.util.List;
 import java.util.Map;
 
 /** Where the API serves each kind's resources, for answers that point at one. */
 final class ResourcePaths {
+
+  /** In the order an operator works: the cluster, then what an application needs of it. */
+  private static final List<String> KINDS = List.of(ClusterKind.NAME, DbKind.NAME, UserKind.NAME, PoolKind.NAME, FirewallKind.NAME, ReplicaKind.NAME);
 
   private static final Map<String, String> COLLECTIONS = Map.of(
       ClusterKind.NAME, "/api/v1/database-clusters",
@@ -23,10 +27,19 @@ final class ResourcePaths {
   private ResourcePaths() {}
 
   static String of(ManagedResource resource) {
-    String collection = COLLECTIONS.get(resource.kind());
+    return collectionOf(resource.kind()) + "/" + resource.id();
+  }
+
+  /** Where in the order an operator works the kind comes. */
+  static int rank(String kind) {
+    return KINDS.indexOf(kind);
+  }
+
+  static String collectionOf(String kind) {
+    String collection = COLLECTIONS.get(kind);
     if (collection == null) {
-      throw new IllegalStateException("the API serves no resources of kind " + resource.kind());
+      throw new IllegalStateException("the API serves no resources of kind " + kind);
     }
-    return collection + "/" + resource.id();
+    return collection;
   }
 }
