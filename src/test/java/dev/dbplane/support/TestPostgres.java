@@ -139,10 +139,16 @@ public final class TestPostgres {
       Path data = dir.resolve("data");
       int port = freePort();
       boolean root = isRoot();
+      // Connections over TCP prove their password, as DigitalOcean's do: a test that connects with a
+      // wrong or an old password is refused, not let in.
+      String password = "pg-" + UUID.randomUUID();
+      Path passwordFile = Files.writeString(dir.resolve("password"), password);
       if (root) {
         run(List.of("chown", "-R", "postgres:postgres", dir.toString()), false);
       }
-      run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"), root);
+      run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "--auth-local=trust",
+          "--auth-host=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF8", "--no-sync"), root);
+      Files.delete(passwordFile);
       run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60",
           "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start"), root);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -152,7 +158,7 @@ public final class TestPostgres {
           // The JVM is ending; the server goes with the machine's temp files.
         }
       }));
-      return new Server("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
+      return new Server("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", password);
     } catch (IOException e) {
       throw new IllegalStateException("Debian's PostgreSQL in " + bin + " did not start: " + e.getMessage(), e);
     }
