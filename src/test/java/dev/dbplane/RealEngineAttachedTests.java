@@ -1,6 +1,7 @@
 package dev.dbplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.dbplane.support.ApiClient;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -32,8 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * What a cluster needs around it, for real through the REST API over HTTP: an application of a
  * PostgreSQL cluster gets its own database, user and transaction pool and connects through the
- * pool as that user; trusted sources are set and changed; a replica is added and its URI read; the
- * cluster goes only after what lives in it. The real Pulumi CLI, the sandbox provider, the emulator
+ * pool as that user; its password is rotated; trusted sources are set and changed; a replica is
+ * added and its URI read; the cluster goes only after what lives in it, some of it one by one and
+ * the rest taken along in the cluster's own job. The real Pulumi CLI, the sandbox provider, the emulator
  * and the PostgreSQL behind it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -60,7 +63,7 @@ class RealEngineAttachedTests {
   }
 
   @Test
-  void anApplicationGetsItsDatabaseUserAndPoolTrustedSourcesAndAReplicaAndTheyGoBeforeTheCluster(CapturedOutput output) throws Exception {
+  void anApplicationGetsItsDatabaseUserPoolTrustedSourcesAndAReplicaRotatesAPasswordAndTheyGoBeforeTheCluster(CapturedOutput output) throws Exception {
     String name = Manifests.uniqueName("app");
     HttpResponse<String> created = api.send(TestKeys.OPERATOR, "POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(name, 1));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
@@ -96,6 +99,23 @@ class RealEngineAttachedTests {
     String poolOutputs = reveal("/api/v1/database-connection-pools/" + pool);
     assertThat(JsonPath.<String>read(poolOutputs, "$.password")).isEqualTo(password);
     assertThat(sessionOf(JsonPath.read(poolOutputs, "$.uri"))).isEqualTo("orders_app@orders");
+
+    // The user's password rotated: DigitalOcean's reset_auth, read into the stack. The old password is
+    // refused at once, the new one connects; the pool reads it at its next refresh.
+    HttpResponse<String> rotation = api.send(TestKeys.OPERATOR, "POST", "/api/v1/database-users/" + user + ":rotate-password", null, null);
+    assertThat(rotation.statusCode()).as(rotation.body()).isEqualTo(202);
+    String rotationJob = JsonPath.read(rotation.body(), "$.job.id");
+    succeeded(rotationJob);
+    String rotated = JsonPath.read(reveal("/api/v1/database-users/" + user), "$.password");
+    assertThat(rotated).isNotBlank().isNotEqualTo(password);
+    String poolUri = JsonPath.read(poolOutputs, "$.uri");
+    assertThatThrownBy(() -> sessionOf(poolUri)).isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+    assertThat(sessionOf(poolUri.replace(":" + password + "@", ":" + rotated + "@"))).isEqualTo("orders_app@orders");
+    assertThat(api.get("/api/v1/jobs/" + rotationJob + "/events").body()).contains("password-reset").doesNotContain(rotated).doesNotContain(password);
+    HttpResponse<String> poolRefresh = api.send(TestKeys.OPERATOR, "POST", "/api/v1/database-connection-pools/" + pool + ":refresh", null, null);
+    succeeded(JsonPath.read(poolRefresh.body(), "$.job.id"));
+    String refreshedPoolUri = JsonPath.read(reveal("/api/v1/database-connection-pools/" + pool), "$.uri");
+    assertThat(sessionOf(refreshedPoolUri)).isEqualTo("orders_app@orders");
 
     // A pool beyond what the cluster's size allows is refused, and nothing is written.
     long pools = JsonPath.<Integer>read(api.get("/api/v1/database-connection-pools?clusterId=" + clusterId).body(), "$.totalItems");
@@ -135,16 +155,27 @@ class RealEngineAttachedTests {
     HttpResponse<String> refused = api.send("DELETE", "/api/v1/database-clusters/" + clusterId + "?confirm=" + name, null, null);
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
 
+    // Some go one by one, in an order the API allows; the cluster takes the rest along, in one job.
     destroy("/api/v1/database-connection-pools/" + pool, "orders-pool");
-    destroy("/api/v1/database-users/" + user, "orders_app");
-    destroy("/api/v1/database-dbs/" + db, "orders");
-    destroy("/api/v1/database-replicas/" + replica, name + "-read");
     destroy("/api/v1/database-firewalls/" + firewall, JsonPath.read(api.get("/api/v1/database-firewalls/" + firewall).body(), "$.name"));
     assertThat(rules(doId)).isEmpty();
-    destroy("/api/v1/database-clusters/" + clusterId, name);
-    assertThat(sandbox.clusterNames()).doesNotContain(name);
+    HttpResponse<String> withResources =
+        api.send("DELETE", "/api/v1/database-clusters/" + clusterId + "?confirm=" + name + "&withResources=true", null, null);
+    assertThat(withResources.statusCode()).as(withResources.body()).isEqualTo(202);
+    String cascade = JsonPath.read(withResources.body(), "$.job.id");
+    succeeded(cascade);
+    assertThat(JsonPath.<List<String>>read(api.get("/api/v1/jobs/" + cascade + "/events").body(), "$[?(@.type == 'dependent-destroyed')].message"))
+        .containsExactly(
+            "destroyed the database orders, which lived in " + name,
+            "destroyed the replica " + name + "-read, which lived in " + name,
+            "destroyed the user orders_app, which lived in " + name);
+    for (String gone : List.of("/api/v1/database-clusters/" + clusterId, "/api/v1/database-users/" + user, "/api/v1/database-dbs/" + db,
+        "/api/v1/database-replicas/" + replica)) {
+      assertThat(api.get(gone).statusCode()).as(gone).isEqualTo(404);
+    }
+    assertThat(sandbox.clusterNames()).doesNotContain(name, name + "-read");
 
-    assertThat(output.getAll()).doesNotContain(Sandbox.TOKEN).doesNotContain(password);
+    assertThat(output.getAll()).doesNotContain(Sandbox.TOKEN).doesNotContain(password).doesNotContain(rotated);
   }
 
   private String create(String collection, String contentType, String body) throws Exception {

@@ -140,7 +140,7 @@ abstract class AttachedEndpoints<M extends Message, S extends ResourceSpec> {
       @PathVariable UUID id,
       @Parameter(description = "the resource's name, to confirm") @RequestParam(required = false) @Nullable String confirm,
       HttpServletRequest request) {
-    return accepted(service.destroy(id, confirm, Requesters.of(request)));
+    return accepted(service.destroy(id, confirm, false, Requesters.of(request)));
   }
 
   @Operation(summary = "Reveal the outputs", description = "The outputs with their secret values. Needs the secrets-reader role; each reveal is audited.")
@@ -150,7 +150,7 @@ abstract class AttachedEndpoints<M extends Message, S extends ResourceSpec> {
     return new TreeMap<>(service.reveal(id, Requesters.of(request)).values());
   }
 
-  private static ResponseEntity<ResourceSubmissionView> accepted(Submission submission) {
+  static ResponseEntity<ResourceSubmissionView> accepted(Submission submission) {
     return ResourceAnswers.accepted(submission, ResourceSubmissionView.of(submission));
   }
 }

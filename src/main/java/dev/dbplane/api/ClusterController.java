@@ -158,7 +158,11 @@ class ClusterController {
 
   @Operation(
       summary = "Destroy a cluster",
-      description = "Queues a DESTROY job; confirm must be the cluster's name. The record goes once the destroy succeeded.",
+      description = "Queues a DESTROY job; confirm must be the cluster's name. The record goes once the destroy succeeded. A cluster "
+          + "that databases, users, pools, firewalls or replicas managed here live in is refused (409 cluster-in-use, listing them) "
+          + "unless withResources=true: the job then destroys them first, one at a time (pools before the users and databases they "
+          + "use), each record going as its resource goes, then the cluster. If one fails, the job stops there: what went is gone, "
+          + "the rest stays as it was.",
       responses = {
         @ApiResponse(responseCode = "202", description = "Accepted; the job is queued"),
         @ApiResponse(responseCode = "409", ref = ProblemDocs.CONFLICT),
@@ -169,8 +173,10 @@ class ClusterController {
   ResponseEntity<SubmissionView> destroy(
       @PathVariable UUID id,
       @Parameter(description = "the cluster's name, to confirm") @RequestParam(required = false) @Nullable String confirm,
+      @Parameter(description = "destroy first, in the same job, what lives in the cluster") @RequestParam(defaultValue = "false")
+      boolean withResources,
       HttpServletRequest request) {
-    return accepted(clusters.destroy(id, confirm, Requesters.of(request)));
+    return accepted(clusters.destroy(id, confirm, withResources, Requesters.of(request)));
   }
 
   @Operation(

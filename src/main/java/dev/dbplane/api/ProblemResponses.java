@@ -141,7 +141,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ResourceInUseException.class)
   ResponseEntity<ProblemDetail> inUse(ResourceInUseException e) {
-    ProblemDetail problem = ProblemType.CLUSTER_IN_USE.problem(e.getMessage());
+    ProblemDetail problem = ProblemType.CLUSTER_IN_USE.problem(e.getMessage() + " (withResources=true)");
     problem.setProperty("inside", e.inside().stream().map(ResourcePaths::of).toList());
     return respond(problem);
   }

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /** The database endpoints of DigitalOcean's API (or of an API that answers like it). */
@@ -78,13 +79,27 @@ public final class DigitalOceanApi {
     }
   }
 
+  /**
+   * Asks DigitalOcean to act at {@code path} (relative) with {@code body}, and returns its answer:
+   * how a change outside any Pulumi resource is made (a user's password reset).
+   *
+   * @throws DigitalOceanApiException when the API refuses or cannot be reached
+   */
+  public JsonObject post(Secret token, String path, JsonObject body) {
+    return send(token, path, request -> request.header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+  }
+
   private JsonObject get(Secret token, String path) {
+    return send(token, path, HttpRequest.Builder::GET);
+  }
+
+  private JsonObject send(Secret token, String path, UnaryOperator<HttpRequest.Builder> method) {
     HttpRequest request =
-        HttpRequest.newBuilder(endpoint.resolve(path))
+        method.apply(HttpRequest.newBuilder(endpoint.resolve(path))
             .timeout(TIMEOUT)
             .header("Authorization", "Bearer " + token.reveal())
-            .header("Accept", "application/json")
-            .GET()
+            .header("Accept", "application/json"))
             .build();
     HttpResponse<String> response;
     try {
@@ -98,7 +113,7 @@ public final class DigitalOceanApi {
     if (response.statusCode() / 100 != 2) {
       throw new DigitalOceanApiException("DigitalOcean answered " + response.statusCode() + ": " + message(response.body()), response.statusCode());
     }
-    return JsonParser.parseString(response.body()).getAsJsonObject();
+    return response.body().isBlank() ? new JsonObject() : JsonParser.parseString(response.body()).getAsJsonObject();
   }
 
   private static boolean hasNextPage(JsonObject answer) {

@@ -9,10 +9,10 @@ public enum Operation {
   /** Compare the stack's state with DigitalOcean and report drift. */
   REFRESH,
   /** Delete the resource and then the stack. */
-  DESTROY;
-
-  /** Whether the operation may change infrastructure (and so must not be repeated blindly). */
-  public boolean changesInfrastructure() {
-    return this == UP || this == DESTROY;
-  }
+  DESTROY,
+  /**
+   * Have DigitalOcean give a user a new password (its reset_auth), then read it into the stack: the
+   * old password stops working at once.
+   */
+  ROTATE_PASSWORD
 }

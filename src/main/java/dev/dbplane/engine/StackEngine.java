@@ -17,6 +17,12 @@ public interface StackEngine {
   StackResult destroy(StackRun run) throws StackEngineException;
 
   /**
+   * Has DigitalOcean give the stack's user a new password, then reads the user into the stack; the
+   * outputs carry the new password. Only a kind with passwords of its own (a user) can.
+   */
+  StackResult rotatePassword(StackRun run) throws StackEngineException;
+
+  /**
    * Asks the run of this job that is in flight, if any, to stop; returns at once. The run then ends
    * with {@link EngineFailure#CANCELLED}, or with its result if it could not be stopped in time.
    */
@@ -28,6 +34,7 @@ public interface StackEngine {
       case PREVIEW -> preview(run);
       case REFRESH -> refresh(run);
       case DESTROY -> destroy(run);
+      case ROTATE_PASSWORD -> rotatePassword(run);
     };
   }
 }

@@ -31,6 +31,11 @@ public final class UnavailableStackEngine implements StackEngine {
   }
 
   @Override
+  public StackResult rotatePassword(StackRun run) throws StackEngineException {
+    throw unavailable();
+  }
+
+  @Override
   public void cancel(StackRun run) {
     // Nothing ever runs.
   }

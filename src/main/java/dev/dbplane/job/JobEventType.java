@@ -13,6 +13,8 @@ enum JobEventType {
   CANCELLING,
   TIMEOUT,
   HANDED_BACK,
+  /** One of what lived in the resource the job destroys was destroyed, before it. */
+  DEPENDENT_DESTROYED,
   EVENTS_CAPPED,
   EVENTS_DROPPED,
   SUCCEEDED,

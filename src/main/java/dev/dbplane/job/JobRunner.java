@@ -1,5 +1,6 @@
 package dev.dbplane.job;
 
+import dev.dbplane.engine.ResourceSpec;
 import dev.dbplane.engine.Secret;
 import dev.dbplane.engine.StackEvent;
 import dev.dbplane.engine.StackRun;
@@ -13,7 +14,8 @@ import org.slf4j.MDC;
  * Runs one job when the scheduler hands it to this instance: claims it, and has its operation run
  * and watched by the {@link RunWatcher}. A job found RUNNING was interrupted (its worker died): it
  * is resumed, with the engine told so, until it has used its attempts; a job found CANCELLING is
- * cancelled. Every end goes through {@link JobEnding}.
+ * cancelled. A destroy that takes along what lives in its resource destroys that first, one stack
+ * at a time. Every end goes through {@link JobEnding}.
  */
 final class JobRunner {
 
@@ -86,19 +88,53 @@ final class JobRunner {
     }
   }
 
+  /**
+   * Destroys first what the job must destroy before its own run, each in a run of its own whose
+   * success is recorded at once (so that a resumed job starts from what is left), then runs the job's
+   * own operation. Only the first run of a resumed job recovers from the interruption: the runs before
+   * it had ended.
+   */
   private void execute(Job job, boolean resumed) {
-    Optional<Secret> token = subjects.of(job).tokenFor(job.clusterId());
+    JobSubjects owner = subjects.of(job);
+    Redactor redactor = new Redactor();
+    boolean recovering = resumed;
+    for (Dependent dependent : owner.destroyedFirst(job)) {
+      RunProgress progress = new RunProgress(ledger.events(), job.id(), ledger.clock());
+      Optional<StackRun> run = runOf(job, dependent.id(), dependent.spec(), recovering, redactor, progress);
+      if (run.isEmpty() || !watcher.watch(job, run.get(), redactor, progress, outcome -> destroyed(job, dependent, progress))) {
+        return;
+      }
+      recovering = false;
+      if (ledger.jobs().status(job.id()).orElse(JobStatus.CANCELLING) == JobStatus.CANCELLING) {
+        ending.end(ledger.reload(job), JobStatus.CANCELLED, null, null);
+        return;
+      }
+    }
+    RunProgress progress = new RunProgress(ledger.events(), job.id(), ledger.clock());
+    runOf(job, job.clusterId(), job.spec(), recovering, redactor, progress).ifPresent(run -> watcher.watch(job, run, redactor, progress));
+  }
+
+  /** The run of one stack of the job; empty, with the job ended, when there is no token to act with. */
+  private Optional<StackRun> runOf(Job job, UUID resourceId, ResourceSpec spec, boolean resumed, Redactor redactor, RunProgress progress) {
+    JobSubjects owner = subjects.of(job);
+    Optional<Secret> token = owner.tokenFor(resourceId);
     if (token.isEmpty()) {
       ending.end(job, JobStatus.FAILED, null, new JobError(JobErrorCode.CREDENTIALS_REJECTED,
-          "no DigitalOcean token is stored for this cluster and the server has no default token"));
-      return;
+          "no DigitalOcean token is stored for " + (resourceId.equals(job.clusterId()) ? "this cluster" : spec.resourceName())
+              + " and the server has no default token"));
+      return Optional.empty();
     }
-    Redactor redactor = new Redactor();
     redactor.add(token.get().reveal());
-    RunProgress progress = new RunProgress(ledger.events(), job.id(), ledger.clock());
-    StackRun run =
-        new StackRun(job.id(), job.spec(), token.get(), resumed, subjects.of(job).heldResourceId(job.clusterId()).orElse(null),
-            e -> progress.accept(new StackEvent(e.type(), redactor.redact(e.message()), e.resource() == null ? null : redactor.redact(e.resource()))));
-    watcher.watch(job, run, redactor, progress);
+    return Optional.of(new StackRun(job.id(), spec, token.get(), resumed, owner.heldResourceId(resourceId).orElse(null),
+        e -> progress.accept(new StackEvent(e.type(), redactor.redact(e.message()), e.resource() == null ? null : redactor.redact(e.resource())))));
+  }
+
+  private void destroyed(Job job, Dependent dependent, RunProgress progress) {
+    ledger.transactions().executeWithoutResult(tx -> {
+      progress.end();
+      subjects.of(job).destroyedBefore(job, dependent);
+      ledger.event(job.id(), JobEventType.DEPENDENT_DESTROYED,
+          "destroyed the " + dependent.noun() + " " + dependent.spec().resourceName() + ", which lived in " + job.clusterName());
+    });
   }
 }

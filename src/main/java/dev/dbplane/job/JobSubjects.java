@@ -23,6 +23,17 @@ public interface JobSubjects {
   /** The DigitalOcean id of the resource its stack held after its last successful run. */
   Optional<String> heldResourceId(UUID resourceId);
 
+  /**
+   * What the job destroys before its own run, in that order: what lives in a cluster whose destroy
+   * was asked to take it along (a cluster's destroy is refused while anything lives in it, unless
+   * asked). Empty for every other job. Asked anew when a job is resumed: what went already is not
+   * listed.
+   */
+  List<Dependent> destroyedFirst(Job job);
+
+  /** One of the job's {@link #destroyedFirst} resources was destroyed: its record goes. */
+  void destroyedBefore(Job job, Dependent dependent);
+
   void succeeded(Job job, StackResult result);
 
   /** The job failed or was cancelled; {@code job} holds its final status and error. */

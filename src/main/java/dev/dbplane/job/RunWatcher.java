@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +50,21 @@ final class RunWatcher {
     shuttingDown = true;
   }
 
-  /** Starts the job's run and returns once the job has ended or been handed back. */
+  /** Starts the job's own run and returns once the job has ended or been handed back. */
   void watch(Job job, StackRun run, Redactor redactor, RunProgress progress) {
+    watch(job, run, redactor, progress, outcome -> ending.end(job, JobStatus.SUCCEEDED, outcome, null, progress));
+  }
+
+  /**
+   * Starts a run of the job (its own, or one it makes before its own) and returns whether the job
+   * goes on: true once {@code succeeded} has recorded the run's success. When false, the job has
+   * ended (the run failed, timed out or was cancelled) or been handed back.
+   */
+  boolean watch(Job job, StackRun run, Redactor redactor, RunProgress progress, Consumer<StackResult> succeeded) {
+    if (shuttingDown) {
+      handBack(job, progress);
+      return false;
+    }
     Future<StackResult> result = engine.start(job.operation(), run);
     Instant deadline = ledger.now().plus(timeout(job));
     Instant stopBy = null;
@@ -59,12 +73,12 @@ final class RunWatcher {
       try {
         StackResult outcome = result.get(WATCH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         outcome.secretOutputs().forEach(key -> redactor.add(outcome.outputs().getOrDefault(key, "")));
-        ending.end(job, JobStatus.SUCCEEDED, outcome, null, progress);
-        return;
+        succeeded.accept(outcome);
+        return true;
       } catch (TimeoutException e) {
         if (shuttingDown) {
-          stopAndHandBack(job, run, result, progress);
-          return;
+          stopAndHandBack(job, run, result, progress, succeeded);
+          return false;
         }
         if (!cancelSent && ledger.jobs().status(job.id()).orElse(JobStatus.CANCELLING) == JobStatus.CANCELLING) {
           cancelSent = true;
@@ -79,16 +93,16 @@ final class RunWatcher {
         if (stopBy != null && ledger.now().isAfter(stopBy)) {
           result.cancel(true);
           ending.end(job, JobStatus.FAILED, null, timedOut(job), progress);
-          return;
+          return false;
         }
       } catch (ExecutionException e) {
         endAfterFailure(job, e.getCause(), stopBy != null, redactor, progress);
-        return;
+        return false;
       } catch (InterruptedException e) {
         // Only a scheduler that gave up waiting for the hand-back interrupts: hand back all the same.
-        stopAndHandBack(job, run, result, progress);
+        stopAndHandBack(job, run, result, progress, succeeded);
         Thread.currentThread().interrupt();
-        return;
+        return false;
       }
     }
   }
@@ -96,18 +110,17 @@ final class RunWatcher {
   /**
    * This instance is shutting down. Stops the run as a cancel does (the CLI cancels its update and
    * releases the stack's lock) and waits for it within the stop grace. A run that succeeded
-   * meanwhile ends its job; a job whose cancel was asked is cancelled; any other is queued again
-   * under a new execution, so that another instance resumes it at once instead of after this one's
-   * heartbeat is missed. If that fails, the job stays RUNNING and is resumed that way.
+   * meanwhile is recorded (which ends a job whose own run it was); a job whose cancel was asked is
+   * cancelled; any other is queued again under a new execution, so that another instance resumes it
+   * at once instead of after this one's heartbeat is missed. If that fails, the job stays RUNNING
+   * and is resumed that way.
    */
-  private void stopAndHandBack(Job job, StackRun run, Future<StackResult> result, RunProgress progress) {
+  private void stopAndHandBack(Job job, StackRun run, Future<StackResult> result, RunProgress progress, Consumer<StackResult> succeeded) {
     log.info("this instance is shutting down: stopping the run of job {} to hand the job back", job.id());
     engine.stop(run);
     boolean interrupted = false;
     try {
-      StackResult outcome = result.get(settings.stopGrace().toMillis(), TimeUnit.MILLISECONDS);
-      ending.end(job, JobStatus.SUCCEEDED, outcome, null, progress);
-      return;
+      succeeded.accept(result.get(settings.stopGrace().toMillis(), TimeUnit.MILLISECONDS));
     } catch (ExecutionException | TimeoutException e) {
       // Stopped, failed or still stopping: in every case the next run starts by recovering.
     } catch (InterruptedException e) {
@@ -115,9 +128,10 @@ final class RunWatcher {
       interrupted = true;
     }
     try {
-      if (ledger.jobs().status(job.id()).orElse(JobStatus.RUNNING) == JobStatus.CANCELLING) {
+      JobStatus status = ledger.jobs().status(job.id()).orElse(JobStatus.RUNNING);
+      if (status == JobStatus.CANCELLING) {
         ending.end(job, JobStatus.CANCELLED, null, null, progress);
-      } else {
+      } else if (status.isActive()) {
         handBack(job, progress);
       }
     } finally {
@@ -174,7 +188,7 @@ final class RunWatcher {
     return switch (job.operation()) {
       case UP -> timeouts.up();
       case PREVIEW -> timeouts.preview();
-      case REFRESH -> timeouts.refresh();
+      case REFRESH, ROTATE_PASSWORD -> timeouts.refresh();
       case DESTROY -> timeouts.destroy();
     };
   }

@@ -37,6 +37,12 @@ public final class PoolKind implements AttachedKind<DigitalOceanDatabaseConnecti
   public KindIdentity<DigitalOceanDatabaseConnectionPool> identity() {
     return IDENTITY;
   }
+  /** A pool goes before the user it connects as and the database it connects to. */
+  @Override
+  public int destroyOrder() {
+    return 0;
+  }
+
 
   @Override
   public SpecType<PoolSpec> specType() {

@@ -24,7 +24,7 @@ public enum ProblemType {
   CLUSTER_BUSY("cluster-busy", HttpStatus.CONFLICT, "The cluster has a job in progress"),
   CLUSTER_IN_USE("cluster-in-use", HttpStatus.CONFLICT, "Resources still live in the cluster"),
   INVALID_CALLBACK_URL("invalid-callback-url", HttpStatus.UNPROCESSABLE_CONTENT, "The callback URL is refused"),
-  NO_OUTPUTS("no-outputs", HttpStatus.CONFLICT, "The cluster has no outputs yet"),
+  NO_OUTPUTS("no-outputs", HttpStatus.CONFLICT, "The resource has no outputs yet"),
   JOB_ENDED("job-ended", HttpStatus.CONFLICT, "The job has already ended"),
   STALE_ETAG("stale-etag", HttpStatus.PRECONDITION_FAILED, "The cluster changed since it was read"),
   IF_MATCH_REQUIRED("if-match-required", HttpStatus.PRECONDITION_REQUIRED, "If-Match is required"),

@@ -55,4 +55,12 @@ public interface KindProgram<S extends ResourceSpec> {
    * instead of being created a second time.
    */
   Optional<String> existingId(S spec, Secret token) throws DigitalOceanApiException;
+
+  /**
+   * Has DigitalOcean give the resource {@code spec} describes a new password; the engine then reads
+   * it into the stack. False for a kind without a password of its own, which nothing asks it of.
+   */
+  default boolean resetPassword(S spec, Secret token) throws DigitalOceanApiException {
+    return false;
+  }
 }

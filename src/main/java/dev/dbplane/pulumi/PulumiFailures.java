@@ -55,9 +55,13 @@ final class PulumiFailures {
 
   /** DigitalOcean could not tell whether an interrupted create reached it: nothing is guessed. */
   static StackEngineException lookupFailed(DigitalOceanApiException e) {
+    return refused("could not ask DigitalOcean whether the interrupted create reached it", e);
+  }
+
+  /** DigitalOcean's API refused what the engine asked of it directly; {@code what} says what that was. */
+  static StackEngineException refused(String what, DigitalOceanApiException e) {
     EngineFailure failure = e.status() == 401 ? EngineFailure.CREDENTIALS_REJECTED : EngineFailure.PROVIDER_ERROR;
-    return new StackEngineException(failure,
-        "could not ask DigitalOcean whether the interrupted create reached it (" + scrub(e.getMessage()) + "); the stack is left as it was", e);
+    return new StackEngineException(failure, what + " (" + scrub(e.getMessage()) + "); the stack is left as it was", e);
   }
 
   /** The CLI's "error:" lines, de-duplicated, cleaned and cut to a readable length. */

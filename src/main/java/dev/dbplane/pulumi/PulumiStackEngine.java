@@ -27,8 +27,9 @@ import org.jspecify.annotations.Nullable;
  * The stack engine on the Pulumi CLI, driven as the Automation API does (its engine events, its
  * classified failures, the SDK's language runtime serving the inline program of the spec's kind), with
  * only the CLI commands each operation needs: an UP is the update (a first UP also creates the
- * stack), a PREVIEW one command, a REFRESH one (two when something drifted), a DESTROY one. One stack
- * per resource, each in a work directory of its own. Engine events become job events as they happen.
+ * stack), a PREVIEW one command, a REFRESH two (the refresh, and the export its outputs are read
+ * from), a DESTROY one, a password rotation DigitalOcean's reset and a refresh. One stack per
+ * resource, each in a work directory of its own. Engine events become job events as they happen.
  */
 final class PulumiStackEngine implements StackEngine {
 
@@ -92,26 +93,70 @@ final class PulumiStackEngine implements StackEngine {
   }
 
   /**
-   * Compares the stack with DigitalOcean; the events name every resource that drifted and how. When
-   * something drifted, the outputs are read from the resource's refreshed state (the stack's outputs
-   * keep what the last UP saw), and a resource deleted outside the service is reported gone; when
-   * nothing did, the stored outputs stand and no second command runs.
+   * Compares the stack with DigitalOcean; the events name every resource that drifted and how. The
+   * outputs are read from the resource's refreshed state (the stack's outputs keep what the last UP
+   * saw), even when the CLI counts every resource the same: it counts by the provider's diff of
+   * inputs, and an output changed outside the service (a password reset, a pool's user's password)
+   * is no input. A resource deleted outside the service is reported gone. A stack that holds no
+   * resource yet has nothing to read.
    */
   @Override
   public StackResult refresh(StackRun run) throws StackEngineException {
     return onStack(run, workspace -> {
-      Map<String, Integer> changes = retryingLock(run, () -> workspace.operation(List.of("refresh", "--yes", "--skip-preview"), events(run)));
-      if (changes.keySet().stream().allMatch("same"::equals)) {
-        return StackResult.changesOnly(changes);
-      }
-      Optional<StackState.ResourceOutputs> resource = workspace.export(true).resource(kindOf(run));
-      if (resource.isEmpty()) {
-        String noun = kindOf(run).noun();
-        run.events().accept(StackEvent.of(noun + "-gone", "the " + noun + " " + run.spec().resourceName() + " no longer exists at DigitalOcean"));
-        return StackResult.gone(changes);
-      }
-      return new StackResult(changes, resource.get().values(), resource.get().secrets());
+      Map<String, Integer> changes = refreshed(run, workspace);
+      boolean nothingHeld = run.heldResourceId() == null && changes.keySet().stream().allMatch("same"::equals);
+      return nothingHeld ? StackResult.changesOnly(changes) : stateAfterRefresh(run, workspace, changes);
     });
+  }
+
+  /**
+   * DigitalOcean's reset_auth, then a refresh that reads the new password into the stack; the
+   * outputs are read from the refreshed state, as after a refresh that found drift. A reset that
+   * went through before a failed refresh still changed the password: the error says so, and the next
+   * refresh or rotation reads the one DigitalOcean has.
+   */
+  @Override
+  public StackResult rotatePassword(StackRun run) throws StackEngineException {
+    return onStack(run, workspace -> {
+      if (run.heldResourceId() == null) {
+        throw new StackEngineException(EngineFailure.PROVIDER_ERROR,
+            "the " + kindOf(run).noun() + " " + run.spec().resourceName() + " has not been provisioned: it has no password to rotate");
+      }
+      try {
+        if (!resetPassword(kindOf(run), run)) {
+          throw new StackEngineException(EngineFailure.INTERNAL, "a " + kindOf(run).noun() + " has no password of its own to rotate");
+        }
+      } catch (DigitalOceanApiException e) {
+        throw PulumiFailures.refused("DigitalOcean did not reset the password of " + run.spec().resourceName(), e);
+      }
+      run.events().accept(StackEvent.of("password-reset",
+          "DigitalOcean gave " + run.spec().resourceName() + " a new password; the old one no longer works. Reading it into the stack"));
+      Map<String, Integer> changes;
+      try {
+        changes = refreshed(run, workspace);
+      } catch (AutomationException e) {
+        StackEngineException failure = PulumiFailures.classify(e, cli.takeStopped(run.jobId().toString()));
+        throw new StackEngineException(failure.failure(), "the password was reset at DigitalOcean, but reading it into the stack failed ("
+            + failure.getMessage() + "); a refresh or another rotation reads the password DigitalOcean has", failure);
+      }
+      return stateAfterRefresh(run, workspace, changes);
+    });
+  }
+
+  private Map<String, Integer> refreshed(StackRun run, StackWorkspace workspace) throws AutomationException {
+    return retryingLock(run, () -> workspace.operation(List.of("refresh", "--yes", "--skip-preview"), events(run)));
+  }
+
+  /** The outputs as the refreshed state holds them; a resource deleted outside the service is reported gone. */
+  private StackResult stateAfterRefresh(StackRun run, StackWorkspace workspace, Map<String, Integer> changes)
+      throws AutomationException, IOException {
+    Optional<StackState.ResourceOutputs> resource = workspace.export(true).resource(kindOf(run));
+    if (resource.isEmpty()) {
+      String noun = kindOf(run).noun();
+      run.events().accept(StackEvent.of(noun + "-gone", "the " + noun + " " + run.spec().resourceName() + " no longer exists at DigitalOcean"));
+      return StackResult.gone(changes);
+    }
+    return new StackResult(changes, resource.get().values(), resource.get().secrets());
   }
 
   /**
@@ -209,6 +254,10 @@ final class PulumiStackEngine implements StackEngine {
 
   private <S extends ResourceSpec> StackProgram programOf(KindProgram<S> kind, StackRun run) {
     return kind.program(kind.specType().cast(run.spec()), run.token(), settings.digitaloceanApiEndpoint());
+  }
+
+  private static <S extends ResourceSpec> boolean resetPassword(KindProgram<S> kind, StackRun run) throws DigitalOceanApiException {
+    return kind.resetPassword(kind.specType().cast(run.spec()), run.token());
   }
 
   private static <S extends ResourceSpec> Optional<String> existingId(KindProgram<S> kind, StackRun run) throws DigitalOceanApiException {

@@ -36,6 +36,15 @@ public interface AttachedKind<M extends Message, S extends ResourceSpec> extends
    */
   void checkAgainst(M manifest, ClusterFacts cluster, List<S> others, Findings findings);
 
+  /**
+   * When a cluster is destroyed with what lives in it, the kinds go in this order, lowest first, and
+   * within a kind by name: a kind whose resources use another's (a pool its user and database) goes
+   * before it.
+   */
+  default int destroyOrder() {
+    return 1;
+  }
+
   /** The spec acting on the cluster whose DigitalOcean id is {@code clusterId}. */
   S bindCluster(S spec, String clusterId);
 }

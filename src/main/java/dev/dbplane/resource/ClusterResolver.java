@@ -1,5 +1,6 @@
 package dev.dbplane.resource;
 
+import com.google.protobuf.Message;
 import dev.dbplane.engine.KindRegistry;
 import dev.dbplane.engine.ResourceSpec;
 import java.util.Optional;
@@ -52,7 +53,21 @@ public final class ClusterResolver {
     }
     ManagedResource cluster = resources.find(resource.clusterId()).orElseThrow(
         () -> new IllegalStateException("the cluster " + resource.clusterId() + " of " + resource.name() + " has no record"));
-    return new ClusterTarget(Optional.of(cluster), Optional.of(factsOf(cluster)), String.valueOf(cluster.digitalOceanId()));
+    if (cluster.digitalOceanId() == null) {
+      // Nothing is placed in a cluster before it has its id, and the id is kept from then on.
+      throw new IllegalStateException("the cluster " + cluster.name() + " that " + resource.name() + " lives in has no DigitalOcean id");
+    }
+    return new ClusterTarget(Optional.of(cluster), Optional.of(factsOf(cluster)), cluster.digitalOceanId());
+  }
+
+  /**
+   * The spec a stored resource's stack holds: its manifest normalised in the stack it was created
+   * in and, for a resource inside a cluster, bound to the cluster it acts on.
+   */
+  public <M extends Message, S extends ResourceSpec> S specOf(ResourceKind<M, S> kind, ManagedResource resource) {
+    M manifest = kind.manifestType().cast(resource.manifest());
+    S spec = kind.normalise(manifest, resource.stack());
+    return kind instanceof AttachedKind<M, S> attached ? attached.bindCluster(spec, stored(resource, attached.clusterOf(manifest)).digitalOceanId()) : spec;
   }
 
   private ClusterTarget managed(ManagedResource cluster, String field) {
@@ -71,7 +86,7 @@ public final class ClusterResolver {
     return factsOf(host, cluster);
   }
 
-  private static <M extends com.google.protobuf.Message, S extends ResourceSpec> ClusterFacts factsOf(HostKind<M, S> kind, ManagedResource cluster) {
+  private static <M extends Message, S extends ResourceSpec> ClusterFacts factsOf(HostKind<M, S> kind, ManagedResource cluster) {
     return kind.facts(kind.normalise(kind.manifestType().cast(cluster.manifest()), cluster.stack()));
   }
 

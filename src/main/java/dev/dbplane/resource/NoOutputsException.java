@@ -1,9 +1,10 @@
 package dev.dbplane.resource;
 
-/** A cluster whose stack has produced no outputs yet (its first UP has not succeeded). */
+/** A resource whose stack has produced no outputs yet (its first UP has not succeeded). */
 public final class NoOutputsException extends RuntimeException {
 
-  public NoOutputsException(String clusterName) {
-    super("cluster " + clusterName + " has no outputs yet: its first UP has not succeeded");
+  /** @param consequence what that means for the request refused */
+  NoOutputsException(String noun, String name, String consequence) {
+    super(noun + " " + name + " has no outputs yet: " + consequence);
   }
 }

@@ -51,7 +51,7 @@ class ResourceConfiguration {
   ResourceJobSubjects resourceJobSubjects(KindRegistry<ResourceKind<?, ?>> kinds, ResourceRecords records, DbplaneProperties properties) {
     DbplaneProperties.DigitalOcean digitalocean = properties.digitalocean();
     Optional<Secret> defaultToken = digitalocean.hasDefaultToken() ? Optional.of(Secret.of(digitalocean.defaultToken())) : Optional.empty();
-    return new ResourceJobSubjects(kinds, records.resources(), records.credentials(), records.outputs(), defaultToken, Clock.systemUTC());
+    return new ResourceJobSubjects(kinds, records, defaultToken, Clock.systemUTC());
   }
 
   @Bean

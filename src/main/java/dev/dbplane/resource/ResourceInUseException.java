@@ -10,7 +10,7 @@ public final class ResourceInUseException extends RuntimeException {
 
   ResourceInUseException(ManagedResource resource, String noun, List<ManagedResource> inside) {
     super("the " + noun + " " + resource.name() + " still holds " + inside.size() + " resource(s) managed here: "
-        + String.join(", ", inside.stream().map(r -> r.kind() + " " + r.name()).toList()) + "; destroy them first");
+        + String.join(", ", inside.stream().map(r -> r.kind() + " " + r.name()).toList()) + "; destroy them first, or ask to destroy them with it");
     this.resource = resource;
     this.inside = List.copyOf(inside);
   }

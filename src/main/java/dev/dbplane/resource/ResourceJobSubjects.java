@@ -5,17 +5,20 @@ import dev.dbplane.engine.KindRegistry;
 import dev.dbplane.engine.Secret;
 import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackResult;
+import dev.dbplane.job.Dependent;
 import dev.dbplane.job.Job;
 import dev.dbplane.job.JobErrorCode;
 import dev.dbplane.job.JobSubjects;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Records on a resource of any kind what its jobs did: outputs and state after an UP, removal after a
- * destroy.
+ * Records on a resource of any kind what its jobs did: outputs and state after an UP, a refresh that
+ * found drift and a password rotation; removal after a destroy, and of what went first with a
+ * cluster as soon as it went.
  */
 public final class ResourceJobSubjects implements JobSubjects {
 
@@ -23,16 +26,17 @@ public final class ResourceJobSubjects implements JobSubjects {
   private final ResourceStore resources;
   private final CredentialStore credentials;
   private final OutputStore outputs;
+  private final ClusterResolver clusters;
   private final Optional<Secret> defaultToken;
   private final Clock clock;
 
   ResourceJobSubjects(
-      KindRegistry<ResourceKind<?, ?>> kinds, ResourceStore resources, CredentialStore credentials, OutputStore outputs,
-      Optional<Secret> defaultToken, Clock clock) {
+      KindRegistry<ResourceKind<?, ?>> kinds, ResourceRecords records, Optional<Secret> defaultToken, Clock clock) {
     this.kinds = kinds;
-    this.resources = resources;
-    this.credentials = credentials;
-    this.outputs = outputs;
+    this.resources = records.resources();
+    this.credentials = records.credentials();
+    this.outputs = records.outputs();
+    this.clusters = records.clusters();
     this.defaultToken = defaultToken;
     this.clock = clock;
   }
@@ -56,6 +60,26 @@ public final class ResourceJobSubjects implements JobSubjects {
         .map(stored -> stored.values().get(kinds.of(resource.kind()).outputs().id())));
   }
 
+  /** A cluster's destroy that was asked to take along what lives in it finds it still there. */
+  @Override
+  public List<Dependent> destroyedFirst(Job job) {
+    if (job.operation() != Operation.DESTROY) {
+      return List.of();
+    }
+    return resources.inCluster(job.clusterId()).stream()
+        .sorted(Comparator.comparingInt(inside -> kinds.of(inside.kind()) instanceof AttachedKind<?, ?> attached ? attached.destroyOrder() : 0))
+        .map(inside -> {
+          ResourceKind<?, ?> kind = kinds.of(inside.kind());
+          return new Dependent(inside.id(), kind.noun(), clusters.specOf(kind, inside));
+        })
+        .toList();
+  }
+
+  @Override
+  public void destroyedBefore(Job job, Dependent dependent) {
+    resources.delete(dependent.id());
+  }
+
   @Override
   public void succeeded(Job job, StackResult result) {
     if (resources.find(job.clusterId()).isEmpty()) {
@@ -67,7 +91,7 @@ public final class ResourceJobSubjects implements JobSubjects {
         resources.setState(job.clusterId(), ResourceState.READY, clock.instant());
       }
       case DESTROY -> resources.delete(job.clusterId());
-      case REFRESH -> {
+      case REFRESH, ROTATE_PASSWORD -> {
         if (result.resourceGone()) {
           outputs.remove(job.clusterId());
           resources.setState(job.clusterId(), ResourceState.GONE, clock.instant());
@@ -103,9 +127,14 @@ public final class ResourceJobSubjects implements JobSubjects {
     } else if (job.operation() == Operation.UP) {
       resources.setState(job.clusterId(), ResourceState.FAILED, clock.instant());
     } else if (job.operation() == Operation.DESTROY) {
-      // The resource was not destroyed: it is as its last UP left it.
-      ResourceState state = outputs.get(job.clusterId()).isPresent() ? ResourceState.READY : ResourceState.FAILED;
-      resources.setState(job.clusterId(), state, clock.instant());
+      // What was not destroyed is as its last UP left it; what went first with the cluster is gone.
+      settleUndestroyed(job.clusterId());
+      resources.inCluster(job.clusterId()).stream().filter(inside -> inside.state() == ResourceState.DESTROYING)
+          .forEach(inside -> settleUndestroyed(inside.id()));
     }
+  }
+
+  private void settleUndestroyed(UUID id) {
+    resources.setState(id, outputs.get(id).isPresent() ? ResourceState.READY : ResourceState.FAILED, clock.instant());
   }
 }

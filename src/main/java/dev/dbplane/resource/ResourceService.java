@@ -165,7 +165,7 @@ public class ResourceService<M extends Message, S extends ResourceSpec> {
     return transactions.execute(status -> {
       ManagedResource resource = find(id);
       if (proposed == null) {
-        return readOnlyJob(resource, Operation.PREVIEW, requestedBy);
+        return jobOnCurrentSpec(resource, Operation.PREVIEW, requestedBy);
       }
       Placed<S> placed = placed(proposed, resource);
       Job job = jobs.submit(newJob(resource, Operation.PREVIEW, inStack(proposed.manifest(), placed, resource.stack()), requestedBy, placed.advisories()));
@@ -175,28 +175,52 @@ public class ResourceService<M extends Message, S extends ResourceSpec> {
 
   /** Queues a refresh: compares the stack with DigitalOcean and reports what drifted. */
   public Submission refresh(UUID id, String requestedBy) {
-    return transactions.execute(status -> readOnlyJob(find(id), Operation.REFRESH, requestedBy));
+    return transactions.execute(status -> jobOnCurrentSpec(find(id), Operation.REFRESH, requestedBy));
   }
 
   /**
-   * Queues the destroy of the resource; its record goes only once the destroy succeeded.
+   * Queues a password rotation: DigitalOcean gives the resource a new password (the old one stops
+   * working at once), which its outputs then hold, sealed.
+   *
+   * @throws NoOutputsException when it was never provisioned, and so has no password yet
+   */
+  public Submission rotatePassword(UUID id, String requestedBy) {
+    return transactions.execute(status -> {
+      ManagedResource resource = find(id);
+      if (outputs.get(id).isEmpty()) {
+        throw new NoOutputsException(kind.noun(), resource.name(), "it has no password to rotate until its first UP succeeds");
+      }
+      return jobOnCurrentSpec(resource, Operation.ROTATE_PASSWORD, requestedBy);
+    });
+  }
+
+  /**
+   * Queues the destroy of the resource; its record goes only once the destroy succeeded. A cluster
+   * that resources live in is destroyed only when the caller asks to destroy them with it: the job
+   * then destroys them first, one at a time (pools before the users and databases they use), each
+   * record going as its resource goes.
    *
    * @param confirmation must be the resource's name
-   * @throws ResourceInUseException when resources still live in it: they go first
+   * @param withWhatLivesInIt whether what lives in the resource is destroyed first, in the same job
+   * @throws ResourceInUseException when resources still live in it and were not asked to go with it
    */
-  public Submission destroy(UUID id, @Nullable String confirmation, String requestedBy) {
+  public Submission destroy(UUID id, @Nullable String confirmation, boolean withWhatLivesInIt, String requestedBy) {
     return transactions.execute(status -> {
       ManagedResource resource = find(id);
       if (!resource.name().equals(confirmation)) {
         throw new DestroyNotConfirmedException(resource.name());
       }
       List<ManagedResource> inside = resources.inCluster(id);
-      if (!inside.isEmpty()) {
+      if (!inside.isEmpty() && !withWhatLivesInIt) {
         throw new ResourceInUseException(resource, kind.noun(), inside);
       }
-      Job job = jobs.submit(newJob(resource, Operation.DESTROY, currentSpec(resource), requestedBy, List.of()));
+      List<Advisory> warnings = inside.isEmpty() ? List.of() : List.of(new Advisory("", "dbplane.destroyed_with",
+          "destroys first, in this job, the " + inside.size() + " resource(s) that live in the " + kind.noun() + ": "
+              + String.join(", ", inside.stream().map(r -> r.kind() + " " + r.name()).toList())));
+      Job job = jobs.submit(newJob(resource, Operation.DESTROY, currentSpec(resource), requestedBy, warnings));
       resources.setState(id, ResourceState.DESTROYING, clock.instant());
-      return audited(new Submission(find(id), job, List.of()), "destroy");
+      inside.forEach(r -> resources.setState(r.id(), ResourceState.DESTROYING, clock.instant()));
+      return audited(new Submission(find(id), job, warnings), inside.isEmpty() ? "destroy" : "destroy_with_inside");
     });
   }
 
@@ -215,7 +239,8 @@ public class ResourceService<M extends Message, S extends ResourceSpec> {
   public ResourceOutputs reveal(UUID id, String revealedBy) {
     return transactions.execute(status -> {
       ManagedResource resource = find(id);
-      ResourceOutputs revealed = outputs.get(id).orElseThrow(() -> new NoOutputsException(resource.name()));
+      ResourceOutputs revealed = outputs.get(id).orElseThrow(
+          () -> new NoOutputsException(kind.noun(), resource.name(), "its first UP has not succeeded"));
       audit.record(revealedBy, "outputs.reveal", id, "revealed the outputs of " + resource.name());
       return revealed;
     });
@@ -231,7 +256,7 @@ public class ResourceService<M extends Message, S extends ResourceSpec> {
         resources.inCluster(resource.id()));
   }
 
-  private Submission readOnlyJob(ManagedResource resource, Operation operation, String requestedBy) {
+  private Submission jobOnCurrentSpec(ManagedResource resource, Operation operation, String requestedBy) {
     Job job = jobs.submit(newJob(resource, operation, currentSpec(resource), requestedBy, List.of()));
     return audited(new Submission(resource, job, List.of()), operation.name().toLowerCase(Locale.ROOT));
   }
@@ -321,9 +346,7 @@ public class ResourceService<M extends Message, S extends ResourceSpec> {
 
   /** The spec the resource has now, in the stack it was created in, bound to the cluster it is in. */
   private S currentSpec(ManagedResource resource) {
-    M manifest = manifestOf(resource);
-    S spec = kind.normalise(manifest, resource.stack());
-    return attached == null ? spec : attached.bindCluster(spec, clusters.stored(resource, attached.clusterOf(manifest)).digitalOceanId());
+    return clusters.specOf(kind, resource);
   }
 
   private ValidationOutcome<S> validOrThrow(ResourceRequest<M> request, boolean resourceHoldsToken) {

@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import com.jayway.jsonpath.JsonPath;
+import dev.dbplane.engine.EngineFailure;
+import dev.dbplane.engine.Operation;
 import dev.dbplane.support.EngineForTests;
 import dev.dbplane.support.Manifests;
 import dev.dbplane.support.MvcApi;
@@ -21,7 +23,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseEngine;
+import org.project_planton.provider.digitalocean.digitaloceandatabaseconnectionpool.v1.DigitalOceanDatabaseConnectionPool;
 import org.project_planton.provider.digitalocean.digitaloceandatabasedb.v1.DigitalOceanDatabaseDb;
+import org.project_planton.provider.digitalocean.digitaloceandatabaseuser.v1.DigitalOceanDatabaseUser;
 import org.project_planton.shared.foreignkey.v1.StringValueOrRef;
 import org.project_planton.shared.foreignkey.v1.ValueFromRef;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +41,8 @@ import org.springframework.test.web.servlet.MvcResult;
 /**
  * Resources inside a cluster through the API, on the scripted engine: each names its cluster (by id
  * or by metadata.name), is judged against it, shows in the cluster's view, and holds the cluster's
- * lock; a cluster something lives in is not destroyed; refused requests write nothing.
+ * lock; a cluster something lives in is not destroyed unless what lives in it goes first, in the
+ * same job; a user's password is rotated by a job; refused requests write nothing.
  */
 @SpringBootTest(properties = "dbplane.engine=scripted")
 @AutoConfigureMockMvc
@@ -46,6 +51,8 @@ class AttachedResourcesTests {
 
   private static final String DBS = "/api/v1/database-dbs";
   private static final String USERS = "/api/v1/database-users";
+  private static final String POOLS = "/api/v1/database-connection-pools";
+  private static final String CLUSTERS = "/api/v1/database-clusters";
 
   @Autowired MockMvc mvc;
   @Autowired ScriptedStackEngine engine;
@@ -155,15 +162,125 @@ class AttachedResourcesTests {
     api.await(JsonPath.read(body(first), "$.job.id"), "SUCCEEDED");
   }
 
+  @Test
+  void aClusterDestroyedWithWhatLivesInItDestroysThemFirstPoolsBeforeTheirUserAndDatabase() throws Exception {
+    String cluster = uniqueName("cascade");
+    String clusterId = provisioned(cluster, DigitalOceanDatabaseEngine.postgres);
+    String db = createdAndReady(DBS, json(database("orders", byId(clusterId))));
+    String user = createdAndReady(USERS, json(user("app", clusterId)));
+    String pool = createdAndReady(POOLS, json(pool("orders-pool", clusterId)));
+    CountDownLatch release = new CountDownLatch(1);
+    engine.script("orders-pool", new ScriptedStackEngine.Block(release));
+
+    MvcResult destroy = api.send(delete(CLUSTERS + "/" + clusterId + "?confirm=" + cluster + "&withResources=true"));
+
+    assertThat(destroy.getResponse().getStatus()).as(body(destroy)).isEqualTo(202);
+    assertThat(JsonPath.<List<String>>read(body(destroy), "$.warnings[*].code")).containsExactly("dbplane.destroyed_with");
+    try {
+      for (String inside : List.of(DBS + "/" + db, USERS + "/" + user, POOLS + "/" + pool, CLUSTERS + "/" + clusterId)) {
+        assertThat(JsonPath.<String>read(body(api.send(get(inside))), "$.state")).as(inside).isEqualTo("DESTROYING");
+      }
+    } finally {
+      release.countDown();
+    }
+    String jobId = JsonPath.read(body(destroy), "$.job.id");
+    api.await(jobId, "SUCCEEDED");
+
+    List<String> destroyed = engine.calls().stream().filter(c -> c.jobId().toString().equals(jobId)).map(ScriptedStackEngine.Call::clusterName).toList();
+    assertThat(destroyed).hasSize(4).startsWith("orders-pool").endsWith(cluster);
+    assertThat(destroyed.subList(1, 3)).containsExactlyInAnyOrder("orders", "app");
+    for (String gone : List.of(DBS + "/" + db, USERS + "/" + user, POOLS + "/" + pool, CLUSTERS + "/" + clusterId)) {
+      assertThat(api.send(get(gone)).getResponse().getStatus()).as(gone).isEqualTo(404);
+    }
+    String events = body(api.send(get("/api/v1/jobs/" + jobId + "/events")));
+    assertThat(JsonPath.<List<String>>read(events, "$[?(@.type == 'dependent-destroyed')].message")).containsExactly(
+        "destroyed the connection pool orders-pool, which lived in " + cluster,
+        "destroyed the database orders, which lived in " + cluster,
+        "destroyed the user app, which lived in " + cluster);
+  }
+
+  @Test
+  void aCascadeThatFailsStopsThereAndLeavesTheRestAsItWas() throws Exception {
+    String cluster = uniqueName("cascade-fails");
+    String clusterId = provisioned(cluster, DigitalOceanDatabaseEngine.postgres);
+    String db = createdAndReady(DBS, json(database("ledger", byId(clusterId))));
+    String user = createdAndReady(USERS, json(user("stuck", clusterId)));
+    engine.script("stuck", new ScriptedStackEngine.Fail(EngineFailure.PROVIDER_ERROR, "DigitalOcean refused to delete the user"));
+
+    String jobId = JsonPath.read(body(api.send(delete(CLUSTERS + "/" + clusterId + "?confirm=" + cluster + "&withResources=true"))), "$.job.id");
+    api.await(jobId, "FAILED");
+
+    assertThat(api.send(get(DBS + "/" + db)).getResponse().getStatus()).isEqualTo(404);
+    assertThat(JsonPath.<String>read(body(api.send(get(USERS + "/" + user))), "$.state")).isEqualTo("READY");
+    assertThat(JsonPath.<String>read(body(api.send(get(CLUSTERS + "/" + clusterId))), "$.state")).isEqualTo("READY");
+    assertThat(engine.callsFor(cluster)).extracting(ScriptedStackEngine.Call::operation).containsExactly(Operation.UP);
+  }
+
+  @Test
+  void aUsersPasswordIsRotatedByAJobAndTheNewOneIsWhatIsRevealed() throws Exception {
+    String clusterId = provisioned(uniqueName("rotate"), DigitalOceanDatabaseEngine.postgres);
+    String user = createdAndReady(USERS, json(user("rotated", clusterId)));
+
+    MvcResult rotation = api.send(post(USERS + "/" + user + ":rotate-password"));
+
+    assertThat(rotation.getResponse().getStatus()).as(body(rotation)).isEqualTo(202);
+    assertThat(JsonPath.<String>read(body(rotation), "$.job.operation")).isEqualTo("ROTATE_PASSWORD");
+    api.await(JsonPath.read(body(rotation), "$.job.id"), "SUCCEEDED");
+    assertThat(JsonPath.<String>read(body(api.send(get(USERS + "/" + user))), "$.outputs.password")).isEqualTo("[REDACTED]");
+    MvcResult revealed = new MvcApi(() -> mvc, TestKeys.SECRETS_READER).send(post(USERS + "/" + user + "/outputs:reveal"));
+    assertThat(JsonPath.<String>read(body(revealed), "$.password")).isEqualTo(ScriptedStackEngine.ROTATED_PASSWORD_PREFIX + "1");
+  }
+
+  @Test
+  void aUserNeverProvisionedHasNoPasswordToRotateAndTheRefusalQueuesNothing() throws Exception {
+    String clusterId = provisioned(uniqueName("rotate-early"), DigitalOceanDatabaseEngine.postgres);
+    engine.script("never", new ScriptedStackEngine.Fail(EngineFailure.PROVIDER_ERROR, "DigitalOcean refused the user"));
+    MvcResult created = api.send(post(USERS), json(user("never", clusterId)));
+    api.await(JsonPath.read(body(created), "$.job.id"), "FAILED");
+    String user = JsonPath.read(body(created), "$.resourceId");
+    long jobs = jdbc.sql("select count(*) from jobs").query(Long.class).single();
+
+    MvcResult refused = api.send(post(USERS + "/" + user + ":rotate-password"));
+
+    assertThat(refused.getResponse().getStatus()).as(body(refused)).isEqualTo(409);
+    assertThat(JsonPath.<String>read(body(refused), "$.type")).isEqualTo("urn:dbplane:problem:no-outputs");
+    assertThat(jdbc.sql("select count(*) from jobs").query(Long.class).single()).isEqualTo(jobs);
+  }
+
+  /** Creates the resource and waits for its first job; returns its id. */
+  private String createdAndReady(String collection, String body) throws Exception {
+    return createdAndReady(collection, body, "$.resourceId");
+  }
+
+  /** Creates the resource and waits for its first job; returns its id, read from the answer at {@code idPath}. */
+  private String createdAndReady(String collection, String body, String idPath) throws Exception {
+    MvcResult created = api.send(post(collection), body);
+    assertThat(created.getResponse().getStatus()).as(body(created)).isEqualTo(202);
+    api.await(JsonPath.read(body(created), "$.job.id"), "SUCCEEDED");
+    return JsonPath.read(body(created), idPath);
+  }
+
+  private static DigitalOceanDatabaseUser user(String name, String clusterId) {
+    DigitalOceanDatabaseUser.Builder user = Manifests.databaseUser();
+    user.getMetadataBuilder().setName(uniqueName(name)).setOrg("acme").setEnv("prod");
+    user.getSpecBuilder().setCluster(byId(clusterId)).setName(name);
+    return user.build();
+  }
+
+  /** A pool of the cluster's default database, connecting as the user app. */
+  private static DigitalOceanDatabaseConnectionPool pool(String name, String clusterId) {
+    DigitalOceanDatabaseConnectionPool.Builder pool = Manifests.databaseConnectionPool();
+    pool.getMetadataBuilder().setName(uniqueName(name)).setOrg("acme").setEnv("prod");
+    pool.getSpecBuilder().setCluster(byId(clusterId)).setName(name);
+    return pool.build();
+  }
+
   private String provisioned(String name, DigitalOceanDatabaseEngine engine) throws Exception {
     var manifest = Manifests.inProd(name, 1);
     if (engine != DigitalOceanDatabaseEngine.postgres) {
       manifest.getSpecBuilder().setEngine(engine).setEngineVersion("7");
     }
-    MvcResult created = api.send(post("/api/v1/database-clusters"), json(Manifests.stackInput(manifest.build())));
-    assertThat(created.getResponse().getStatus()).as(body(created)).isEqualTo(202);
-    api.await(JsonPath.read(body(created), "$.job.id"), "SUCCEEDED");
-    return JsonPath.read(body(created), "$.clusterId");
+    return createdAndReady(CLUSTERS, json(Manifests.stackInput(manifest.build())), "$.clusterId");
   }
 
   private static DigitalOceanDatabaseDb database(String name, StringValueOrRef cluster) {

@@ -1,11 +1,15 @@
 package dev.dbplane.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.dbplane.engine.EngineFailure;
 import dev.dbplane.engine.Operation;
+import dev.dbplane.engine.StackName;
 import dev.dbplane.support.ScriptedStackEngine;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -110,5 +114,71 @@ class JobRunnerTest {
 
     assertThat(h2.find(job.id()).error()).extracting(JobError::code).isEqualTo(JobErrorCode.CREDENTIALS_REJECTED);
     assertThat(engine.calls()).isEmpty();
+  }
+
+  @Test
+  void aDestroyDestroysItsDependentsFirstInOrderEachRecordedAsItGoes() {
+    Job job = h2.queued("runner-cascade", Operation.DESTROY);
+    List<Dependent> dependents = dependents("runner-cascade", "pool", "user");
+
+    runner.run(job.id());
+
+    assertThat(engine.calls()).extracting(ScriptedStackEngine.Call::clusterName, ScriptedStackEngine.Call::operation).containsExactly(
+        tuple("runner-cascade-pool", Operation.DESTROY), tuple("runner-cascade-user", Operation.DESTROY), tuple("runner-cascade", Operation.DESTROY));
+    assertThat(h2.subjects.destroyed).containsExactlyElementsOf(dependents);
+    assertThat(h2.find(job.id()).status()).isEqualTo(JobStatus.SUCCEEDED);
+    List<String> types = h2.eventTypes(job.id());
+    assertThat(types).containsSubsequence("resource-destroy", "dependent-destroyed", "resource-destroy", "dependent-destroyed", "resource-destroy", "succeeded");
+    assertThat(h2.eventMessage(job.id(), "dependent-destroyed")).isEqualTo("destroyed the test resource runner-cascade-user, which lived in runner-cascade");
+  }
+
+  @Test
+  void aDependentThatFailsStopsTheDestroyThereAndWhatWentStaysGone() {
+    Job job = h2.queued("runner-cascade-fails", Operation.DESTROY);
+    List<Dependent> dependents = dependents("runner-cascade-fails", "first", "second");
+    engine.script(dependents.get(1).spec().resourceName(), new ScriptedStackEngine.Fail(EngineFailure.PROVIDER_ERROR, "DigitalOcean refused"));
+
+    runner.run(job.id());
+
+    assertThat(h2.subjects.destroyed).containsExactly(dependents.get(0));
+    assertThat(engine.callsFor("runner-cascade-fails")).isEmpty();
+    Job ended = h2.find(job.id());
+    assertThat(ended.status()).isEqualTo(JobStatus.FAILED);
+    assertThat(ended.error()).isEqualTo(new JobError(JobErrorCode.PROVIDER_ERROR, "DigitalOcean refused"));
+    assertThat(h2.subjects.didNotSucceed).extracting(Job::id).containsExactly(job.id());
+  }
+
+  @Test
+  void aResumedDestroyGoesOnFromWhatIsLeftAndOnlyItsFirstRunRecovers() {
+    Job job = h2.running("runner-cascade-resumed", Operation.DESTROY, 1);
+    h2.subjects.destroyed.add(dependents("runner-cascade-resumed", "gone", "left").get(0));
+
+    runner.run(job.id());
+
+    assertThat(engine.calls()).extracting(ScriptedStackEngine.Call::clusterName, ScriptedStackEngine.Call::resumed)
+        .containsExactly(tuple("runner-cascade-resumed-left", true), tuple("runner-cascade-resumed", false));
+    assertThat(h2.find(job.id()).status()).isEqualTo(JobStatus.SUCCEEDED);
+  }
+
+  @Test
+  void aCancelBetweenTwoDependentsEndsTheJobBeforeTheNext() {
+    Job job = h2.queued("runner-cascade-cancel", Operation.DESTROY);
+    List<Dependent> dependents = dependents("runner-cascade-cancel", "first", "second");
+    h2.subjects.onDestroyed = () -> h2.jobs.requestCancel(job.id());
+
+    runner.run(job.id());
+
+    assertThat(h2.subjects.destroyed).containsExactly(dependents.get(0));
+    assertThat(engine.calls()).extracting(ScriptedStackEngine.Call::clusterName).containsExactly("runner-cascade-cancel-first");
+    assertThat(h2.find(job.id()).status()).isEqualTo(JobStatus.CANCELLED);
+  }
+
+  /** Dependents of the job's resource, named {@code <resource>-<suffix>}, each destroyed in this order. */
+  private List<Dependent> dependents(String resource, String... suffixes) {
+    List<Dependent> dependents = java.util.Arrays.stream(suffixes).map(suffix -> resource + "-" + suffix)
+        .map(name -> new Dependent(UUID.randomUUID(), "test resource", new JobsOnH2.TestSpec(name, new StackName("organization", "dbplane", name))))
+        .toList();
+    h2.subjects.dependents.addAll(dependents);
+    return dependents;
   }
 }

@@ -141,12 +141,30 @@ final class JobsOnH2 {
     }
   }
 
-  /** A subject with a token for every resource (unless told otherwise), recording the ends it is told. */
+  /**
+   * A subject with a token for every resource (unless told otherwise), recording the ends it is told;
+   * a destroy destroys first the dependents it is given, those not destroyed yet.
+   */
   static final class Subjects implements JobSubjects {
 
     volatile boolean hasToken = true;
     final List<Job> succeeded = new CopyOnWriteArrayList<>();
     final List<Job> didNotSucceed = new CopyOnWriteArrayList<>();
+    final List<Dependent> dependents = new CopyOnWriteArrayList<>();
+    final List<Dependent> destroyed = new CopyOnWriteArrayList<>();
+    /** What happens as each dependent's destroy is recorded: a cancel asked meanwhile, say. */
+    volatile Runnable onDestroyed = () -> {};
+
+    @Override
+    public List<Dependent> destroyedFirst(Job job) {
+      return job.operation() == Operation.DESTROY ? dependents.stream().filter(d -> !destroyed.contains(d)).toList() : List.of();
+    }
+
+    @Override
+    public void destroyedBefore(Job job, Dependent dependent) {
+      destroyed.add(dependent);
+      onDestroyed.run();
+    }
 
     @Override
     public List<SpecType<?>> specTypes() {

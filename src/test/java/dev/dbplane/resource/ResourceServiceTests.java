@@ -116,7 +116,7 @@ class ResourceServiceTests {
   void aDestroyNeedsTheClustersName() {
     ManagedResource cluster = clusters.create(stackInput(named(Manifests.uniqueName("destroy"))), BY).resource();
 
-    assertThatThrownBy(() -> clusters.destroy(cluster.id(), "another-name", BY)).isInstanceOf(DestroyNotConfirmedException.class);
+    assertThatThrownBy(() -> clusters.destroy(cluster.id(), "another-name", false, BY)).isInstanceOf(DestroyNotConfirmedException.class);
     assertThat(clusters.get(cluster.id()).resource().state()).isNotEqualTo(ResourceState.DESTROYING);
   }
 

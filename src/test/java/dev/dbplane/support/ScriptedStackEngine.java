@@ -49,6 +49,8 @@ public final class ScriptedStackEngine implements StackEngine {
   public record Chatty(int steps, Script then) implements Script {}
 
   public static final String SECRET_PASSWORD = "pw-OUTPUT-SECRET-MARKER";
+  /** A rotated password is this, then the rotation's number: "pw-ROTATED-MARKER-1", "-2", ... */
+  public static final String ROTATED_PASSWORD_PREFIX = "pw-ROTATED-MARKER-";
   public static final String SECRET_URI = "postgresql://doadmin:" + SECRET_PASSWORD + "@db.example:25060/defaultdb";
 
   private final Map<String, Script> scripts = new ConcurrentHashMap<>();
@@ -95,6 +97,11 @@ public final class ScriptedStackEngine implements StackEngine {
   }
 
   @Override
+  public StackResult rotatePassword(StackRun run) throws StackEngineException {
+    return perform(Operation.ROTATE_PASSWORD, run);
+  }
+
+  @Override
   public void cancel(StackRun run) {
     cancels.computeIfAbsent(run.jobId(), id -> new CountDownLatch(1)).countDown();
   }
@@ -133,18 +140,19 @@ public final class ScriptedStackEngine implements StackEngine {
     return result(operation, run.spec());
   }
 
-  /** A cluster's outputs as its program exports them; of any other kind, its DigitalOcean id. */
-  private static StackResult result(Operation operation, ResourceSpec spec) {
-    String cluster = spec.resourceName();
-    if (operation == Operation.UP && !spec.kind().equals(ClusterKind.NAME)) {
-      return new StackResult(Map.of("create", 1), Map.of("id", "id-" + spec.kind() + "-" + cluster), Set.of());
-    }
+  /**
+   * A cluster's outputs as its program exports them; of any other kind, its DigitalOcean id, and
+   * after a password rotation a password new to each rotation.
+   */
+  private StackResult result(Operation operation, ResourceSpec spec) {
+    String name = spec.resourceName();
+    Map<String, String> id = Map.of("id", "id-" + spec.kind() + "-" + name);
     return switch (operation) {
-      case UP -> new StackResult(
+      case UP -> !spec.kind().equals(ClusterKind.NAME) ? new StackResult(Map.of("create", 1), id, Set.of()) : new StackResult(
           Map.of("create", 2),
           Map.of(
-              "cluster_id", "id-" + cluster,
-              "host", cluster + ".db.example",
+              "cluster_id", "id-" + name,
+              "host", name + ".db.example",
               "port", "25060",
               "database_user", "doadmin",
               "database_password", SECRET_PASSWORD,
@@ -153,6 +161,9 @@ public final class ScriptedStackEngine implements StackEngine {
       case PREVIEW -> StackResult.changesOnly(Map.of("update", 1, "same", 1));
       case REFRESH -> StackResult.changesOnly(Map.of("same", 2));
       case DESTROY -> StackResult.changesOnly(Map.of("delete", 2));
+      case ROTATE_PASSWORD -> new StackResult(Map.of("update", 1),
+          Map.of("id", id.get("id"), "password", ROTATED_PASSWORD_PREFIX + callsFor(name).stream().filter(c -> c.operation() == operation).count()),
+          Set.of("password"));
     };
   }
 }

@@ -1,5 +1,6 @@
 package dev.dbplane.user.program;
 
+import com.google.gson.JsonObject;
 import dev.dbplane.digitalocean.DigitalOceanApi;
 import dev.dbplane.digitalocean.DigitalOceanApiException;
 import dev.dbplane.engine.Secret;
@@ -39,5 +40,21 @@ public final class UserPrograms implements KindProgram<UserSpec> {
     return digitalocean
         .find(token, "v2/databases/" + spec.clusterId() + "/users/" + spec.name())
         .map(found -> spec.clusterId() + "/user/" + spec.name());
+  }
+
+  /**
+   * DigitalOcean's reset_auth, which gives the user a new password. A MySQL user keeps its
+   * authentication plugin: DigitalOcean's reset applies the plugin it is sent.
+   */
+  @Override
+  public boolean resetPassword(UserSpec spec, Secret token) throws DigitalOceanApiException {
+    JsonObject request = new JsonObject();
+    if (spec.mysqlAuthPlugin() != null) {
+      JsonObject settings = new JsonObject();
+      settings.addProperty("auth_plugin", spec.mysqlAuthPlugin());
+      request.add("mysql_settings", settings);
+    }
+    digitalocean.post(token, "v2/databases/" + spec.clusterId() + "/users/" + spec.name() + "/reset_auth", request);
+    return true;
   }
 }
