@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -176,6 +177,55 @@ class RealEngineAttachedTests {
     assertThat(sandbox.clusterNames()).doesNotContain(name, name + "-read");
 
     assertThat(output.getAll()).doesNotContain(Sandbox.TOKEN).doesNotContain(password).doesNotContain(rotated);
+  }
+
+  @Test
+  void aDestroyTakesWhatWentAlreadyForGoneButNeverWhatDigitalOceanStillHas() throws Exception {
+    String name = Manifests.uniqueName("gone");
+    HttpResponse<String> created = api.send(TestKeys.OPERATOR, "POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(name, 1));
+    String clusterId = JsonPath.read(created.body(), "$.clusterId");
+    succeeded(JsonPath.read(created.body(), "$.job.id"));
+    String doId = JsonPath.read(sandbox.cluster(name), "$.id");
+    String db = create("/api/v1/database-dbs", "application/json", """
+        {"apiVersion": "digital-ocean.project-planton.org/v1", "kind": "DigitalOceanDatabaseDb",
+         "metadata": {"name": "%s-db", "org": "acme", "env": "prod"}, "spec": {"cluster": {"value": "%s"}, "name": "ledger"}}"""
+        .formatted(name, clusterId));
+    String user = create("/api/v1/database-users", "application/json", """
+        {"apiVersion": "digital-ocean.project-planton.org/v1", "kind": "DigitalOceanDatabaseUser",
+         "metadata": {"name": "%s-user", "org": "acme", "env": "prod"}, "spec": {"cluster": {"value": "%s"}, "name": "ledger_app"}}"""
+        .formatted(name, clusterId));
+
+    // The database and its stack went, but the service stopped before it recorded so: the destroy sent
+    // again finds both gone, and succeeds.
+    assertThat(sandbox.digitalocean("DELETE", "/v2/databases/" + doId + "/dbs/ledger", null).statusCode()).isEqualTo(204);
+    Files.delete(stackState(name + "-db"));
+    HttpResponse<String> again = api.send("DELETE", "/api/v1/database-dbs/" + db + "?confirm=ledger", null, null);
+    String dbJob = JsonPath.read(again.body(), "$.job.id");
+    succeeded(dbJob);
+    assertThat(api.get("/api/v1/database-dbs/" + db).statusCode()).isEqualTo(404);
+    assertThat(api.get("/api/v1/jobs/" + dbJob + "/events").body()).contains("it was destroyed already");
+
+    // The user's stack is lost while DigitalOcean still has the user: never taken for destroyed.
+    Path userState = stackState(name + "-user");
+    String kept = Files.readString(userState);
+    Files.delete(userState);
+    String refused = api.awaitEnd(JsonPath.read(api.send("DELETE", "/api/v1/database-users/" + user + "?confirm=ledger_app", null, null).body(),
+        "$.job.id"), JOB_WAIT);
+    assertThat(JsonPath.<String>read(refused, "$.error.code")).as(refused).isEqualTo("STATE_LOST");
+    assertThat(JsonPath.<String>read(api.get("/api/v1/database-users/" + user).body(), "$.state")).isEqualTo("STATE_LOST");
+    assertThat(sandbox.digitalocean("GET", "/v2/databases/" + doId + "/users/ledger_app", null).statusCode()).isEqualTo(200);
+
+    // Its state restored, the cluster takes it along.
+    Files.writeString(userState, kept);
+    HttpResponse<String> withResources =
+        api.send("DELETE", "/api/v1/database-clusters/" + clusterId + "?confirm=" + name + "&withResources=true", null, null);
+    succeeded(JsonPath.read(withResources.body(), "$.job.id"));
+    assertThat(api.get("/api/v1/database-users/" + user).statusCode()).isEqualTo(404);
+    assertThat(sandbox.clusterNames()).doesNotContain(name);
+  }
+
+  private static Path stackState(String metadataName) {
+    return DATA.resolve("pulumi-state/.pulumi/stacks/dbplane/prod." + metadataName + ".json");
   }
 
   private String create(String collection, String contentType, String body) throws Exception {

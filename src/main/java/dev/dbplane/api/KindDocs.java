@@ -38,9 +38,10 @@ final class KindDocs implements OpenApiCustomizer {
       "DELETE /{id}", new String[] {"delete", "Delete a %s"},
       "POST /{id}:preview", new String[] {"preview", "Preview a %s"},
       "POST /{id}:refresh", new String[] {"refresh", "Refresh a %s (drift check)"},
-      "POST /{id}/outputs:reveal", new String[] {"reveal", "Reveal a %s's outputs"});
+      "POST /{id}/outputs:reveal", new String[] {"reveal", "Reveal a %s's outputs"},
+      "POST :validate", new String[] {"validate", "Validate a %s manifest or stack input"});
 
-  private static final List<String> TAKE_A_MANIFEST = List.of("POST ", "PUT /{id}", "POST /{id}:preview");
+  private static final List<String> TAKE_A_MANIFEST = List.of("POST ", "PUT /{id}", "POST /{id}:preview", "POST :validate");
 
   private final List<ResourceKind<?, ?>> kinds;
 
@@ -59,12 +60,16 @@ final class KindDocs implements OpenApiCustomizer {
       Descriptor stackInput = Internal.getDefaultInstance(kind.stackInputType()).getDescriptorForType();
       ModelSchemas.of(manifest, stackInput).forEach(openApi.getComponents()::addSchemas);
       openApi.getComponents().addRequestBodies(shortName + "Manifest", manifestBody(kind, manifest, stackInput));
-      describeTag(openApi, tagAt++, collection.substring(collection.lastIndexOf('/') + 1),
+      String tag = collection.substring(collection.lastIndexOf('/') + 1);
+      describeTag(openApi, tagAt++, tag,
           kind.name() + ": " + kind.noun() + "s inside a cluster. Every change answers 202 with a job; one job per cluster at a time.");
       openApi.getPaths().forEach((path, item) -> {
         if (path.startsWith(collection)) {
-          item.readOperationsMap().forEach((method, operation) ->
-              document(method.name() + " " + path.substring(collection.length()), operation, kind.noun(), shortName));
+          item.readOperationsMap().forEach((method, operation) -> {
+            // One controller validates every kind: each of its operations goes under its kind's tag.
+            operation.setTags(List.of(tag));
+            document(method.name() + " " + path.substring(collection.length()), operation, kind.noun(), shortName);
+          });
         }
       });
     }

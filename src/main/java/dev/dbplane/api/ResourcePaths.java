@@ -5,6 +5,7 @@ import dev.dbplane.db.DbKind;
 import dev.dbplane.firewall.FirewallKind;
 import dev.dbplane.pool.PoolKind;
 import dev.dbplane.replica.ReplicaKind;
+import dev.dbplane.resource.AttachedKind;
 import dev.dbplane.resource.ManagedResource;
 import dev.dbplane.user.UserKind;
 import java.util.List;
@@ -33,6 +34,12 @@ final class ResourcePaths {
   /** Where in the order an operator works the kind comes. */
   static int rank(String kind) {
     return KINDS.indexOf(kind);
+  }
+
+  /** The kind inside a cluster served at {@code collection}, one of the API's. */
+  static AttachedKind<?, ?> attachedKindAt(String collection, List<AttachedKind<?, ?>> kinds) {
+    return kinds.stream().filter(kind -> collection.equals(COLLECTIONS.get(kind.name()))).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no kind inside a cluster is served at " + collection));
   }
 
   static String collectionOf(String kind) {

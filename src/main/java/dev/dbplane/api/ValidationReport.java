@@ -1,7 +1,7 @@
 package dev.dbplane.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.dbplane.cluster.ClusterSpec;
+import dev.dbplane.engine.ResourceSpec;
 import dev.dbplane.problem.ProblemViolation;
 import dev.dbplane.resource.Advisory;
 import dev.dbplane.resource.ResourceOutputs;
@@ -10,7 +10,6 @@ import dev.dbplane.resource.ValidationOutcome;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
 
 /**
  * The answer of the validate endpoint.
@@ -28,26 +27,31 @@ record ValidationReport(
     boolean valid,
     List<ProblemViolation> violations,
     List<Advisory> warnings,
-    @Nullable ClusterSpec normalized,
+    @Schema(type = "object", description = "the kind's normalised spec (for a cluster, a ClusterSpec); absent when not valid")
+    @Nullable ResourceSpec normalized,
     Credentials credentials) {
 
   /**
-   * @param source {@code request} (provider_config.api_token) or {@code server-default}, or {@code
-   *     none}
+   * @param source {@code request} (provider_config.api_token), {@code server-default} or {@code
+   *     none}; for a resource inside a cluster, {@code cluster}: the token the cluster keeps, else the
+   *     server's default (one that can have neither is refused)
    * @param apiToken always redacted
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Credentials(
-      @Schema(allowableValues = {"request", "server-default", "none"}) String source,
+      @Schema(allowableValues = {"request", "server-default", "none", "cluster"}) String source,
       @Nullable String apiToken,
       @Nullable String defaultRegion) {}
 
-  static ValidationReport of(ResourceRequest<DigitalOceanDatabaseCluster> request, FindingsAsWritten fields, ValidationOutcome<ClusterSpec> outcome, boolean serverHasDefaultToken) {
+  /**
+   * @param otherwise where the token comes from when the request brings none
+   */
+  static ValidationReport of(ResourceRequest<?> request, FindingsAsWritten fields, ValidationOutcome<?> outcome, String otherwise) {
     Credentials credentials =
         request
             .providerConfig()
             .map(config -> new Credentials("request", config.getApiToken().isEmpty() ? null : ResourceOutputs.REDACTED, config.getDefaultRegion().name()))
-            .orElseGet(() -> new Credentials(serverHasDefaultToken ? "server-default" : "none", null, null));
+            .orElseGet(() -> new Credentials(otherwise, null, null));
     return new ValidationReport(
         outcome.valid(), fields.violations(outcome.violations()), fields.advisories(outcome.advisories()), outcome.spec(), credentials);
   }

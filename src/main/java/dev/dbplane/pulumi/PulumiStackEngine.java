@@ -170,7 +170,7 @@ final class PulumiStackEngine implements StackEngine {
     if (nothingToDestroy.isPresent()) {
       return nothingToDestroy.get();
     }
-    return onStack(run, workspace -> {
+    return onStack(run, true, workspace -> {
       Map<String, Integer> changes =
           retryingLock(run, () -> workspace.operation(List.of("destroy", "--yes", "--skip-preview", "--remove"), events(run)));
       run.events().accept(StackEvent.of("stack-removed", "removed the stack " + workspace.stack()));
@@ -210,6 +210,15 @@ final class PulumiStackEngine implements StackEngine {
   }
 
   private StackResult onStack(StackRun run, StackWork<StackResult> work) throws StackEngineException {
+    return onStack(run, false, work);
+  }
+
+  /**
+   * @param destroying whether the work destroys the resource: a stack that lost it is then no
+   *     failure when DigitalOcean has none either (the destroy went through, and the service
+   *     stopped before it recorded so)
+   */
+  private StackResult onStack(StackRun run, boolean destroying, StackWork<StackResult> work) throws StackEngineException {
     try {
       cli.checkedVersion();
     } catch (EngineUnavailableException e) {
@@ -225,6 +234,14 @@ final class PulumiStackEngine implements StackEngine {
         recover(workspace, run);
       }
       if (run.heldResourceId() != null && !workspace.holds(kindOf(run))) {
+        if (destroying && existingId(kindOf(run), run).isEmpty()) {
+          if (workspace.storedState().isPresent()) {
+            workspace.removeStack();
+          }
+          run.events().accept(StackEvent.of("stack-removed", "the stack " + workspace.stack() + " holds no " + kindOf(run).noun()
+              + " and DigitalOcean has no " + run.spec().resourceName() + ": it was destroyed already; the stack is gone"));
+          return StackResult.changesOnly(Map.of());
+        }
         throw new StackEngineException(EngineFailure.STATE_LOST, "the state of the stack " + workspace.stack()
             + " no longer holds the " + kindOf(run).noun() + " " + run.heldResourceId() + " (deleted or emptied outside the service); nothing"
             + " was changed, and the " + kindOf(run).noun() + " still exists at DigitalOcean. Restore the stack's state (a file backend keeps copies"

@@ -171,6 +171,11 @@ final class StackWorkspace {
     run(List.of("stack", "import", "--stack", stack), null, state);
   }
 
+  /** Removes the stack, on any backend, whatever its state still holds: it manages nothing any more. */
+  void removeStack() throws AutomationException {
+    run(List.of("stack", "rm", "--yes", "--force", "--stack", stack), null, null);
+  }
+
   /** Releases the stack's lock; fails when there is none. */
   void releaseLock() throws AutomationException {
     run(List.of("cancel", "--yes", "--stack", stack), null, null);

@@ -68,9 +68,23 @@ public class ResourceService<M extends Message, S extends ResourceSpec> {
     return kind;
   }
 
-  /** Judges a request on its own, writing nothing, as the validate endpoint does. */
+  /**
+   * Judges a request, writing nothing, as the validate endpoint does. A cluster's request is judged
+   * on its own (a missing token is advice: the cluster it is for may hold one); that of a resource
+   * inside a cluster as its create would be, against the cluster it names and what lives in it.
+   */
   public ValidationOutcome<S> validate(ResourceRequest<M> request) {
-    return validator.validate(request);
+    if (attached == null) {
+      return validator.validate(request);
+    }
+    return transactions.execute(status -> {
+      try {
+        Placed<S> placed = placed(request, null);
+        return new ValidationOutcome<>(List.of(), placed.advisories(), placed.spec());
+      } catch (InvalidSpecException e) {
+        return new ValidationOutcome<>(e.outcome().violations(), e.outcome().advisories(), null);
+      }
+    });
   }
 
   /**

@@ -247,6 +247,31 @@ class AttachedResourcesTests {
     assertThat(jdbc.sql("select count(*) from jobs").query(Long.class).single()).isEqualTo(jobs);
   }
 
+  @Test
+  void eachKindInsideIsValidatedAsItsCreateWouldBeAgainstItsClusterAndNothingIsWritten() throws Exception {
+    String clusterId = provisioned(uniqueName("judged"), DigitalOceanDatabaseEngine.postgres);
+    String cacheId = provisioned(uniqueName("judged-cache"), DigitalOceanDatabaseEngine.redis);
+    long before = count();
+
+    MvcResult valid = api.send(post(DBS + ":validate"), json(database("orders", byId(clusterId))));
+    assertThat(valid.getResponse().getStatus()).as(body(valid)).isEqualTo(200);
+    assertThat(JsonPath.<Boolean>read(body(valid), "$.valid")).isTrue();
+    assertThat(JsonPath.<String>read(body(valid), "$.normalized.clusterId")).isEqualTo(digitalOceanId(clusterId));
+    assertThat(JsonPath.<String>read(body(valid), "$.credentials.source")).isEqualTo("cluster");
+
+    MvcResult wrongEngine = api.send(post(USERS + ":validate"), json(user("app", cacheId)));
+    assertThat(wrongEngine.getResponse().getStatus()).as(body(wrongEngine)).isEqualTo(200);
+    assertThat(JsonPath.<Boolean>read(body(wrongEngine), "$.valid")).isFalse();
+    assertThat(JsonPath.<List<String>>read(body(wrongEngine), "$.violations[*].rule")).containsExactly("dbplane.cluster.engine_unsupported");
+
+    DigitalOceanDatabaseConnectionPool.Builder tooBig = pool("big-pool", clusterId).toBuilder();
+    tooBig.getSpecBuilder().setSize(5000);
+    MvcResult overBudget = api.send(post(POOLS + ":validate"), json(tooBig.build()));
+    assertThat(JsonPath.<List<String>>read(body(overBudget), "$.violations[*].rule")).contains("dbplane.size.exceeds_connections");
+
+    assertThat(count()).isEqualTo(before);
+  }
+
   /** Creates the resource and waits for its first job; returns its id. */
   private String createdAndReady(String collection, String body) throws Exception {
     return createdAndReady(collection, body, "$.resourceId");
@@ -296,6 +321,10 @@ class AttachedResourcesTests {
 
   private static String json(Message message) throws Exception {
     return JsonFormat.printer().print(message);
+  }
+
+  private String digitalOceanId(String clusterId) {
+    return jdbc.sql("select digitalocean_id from resources where id = ?").param(clusterId).query(String.class).single();
   }
 
   private long count() {
