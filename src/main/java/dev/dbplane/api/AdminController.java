@@ -61,7 +61,7 @@ class AdminController {
     this.secrets = secrets;
   }
 
-  @Operation(summary = "Create an API key", description = "Roles: viewer, operator, secrets-reader, admin. The key is in the answer only.")
+  @Operation(operationId = "createApiKey", summary = "Create an API key", description = "Roles: viewer, operator, secrets-reader, admin. The key is in the answer only.")
   @RequiresRole(Role.ADMIN)
   @PostMapping("/api-keys")
   ResponseEntity<CreatedApiKey> create(@RequestBody NewApiKey request, HttpServletRequest http) {
@@ -80,7 +80,7 @@ class AdminController {
         .body(new CreatedApiKey(issued.key().id(), issued.key().name(), ApiKeyView.of(issued.key()).roles(), issued.value()));
   }
 
-  @Operation(summary = "List API keys", description = "Never their secrets.")
+  @Operation(operationId = "listApiKeys", summary = "List API keys", description = "Never their secrets.")
   @RequiresRole(Role.ADMIN)
   @GetMapping("/api-keys")
   List<ApiKeyView> list() {

@@ -41,7 +41,7 @@ class JobController {
     this.streams = streams;
   }
 
-  @io.swagger.v3.oas.annotations.Operation(summary = "List jobs", description = "Newest first; filter by cluster, status and operation.")
+  @io.swagger.v3.oas.annotations.Operation(operationId = "listJobs", summary = "List jobs", description = "Newest first; filter by cluster, status and operation.")
   @RequiresRole(Role.VIEWER)
   @GetMapping
   PageView<JobView> list(
@@ -54,6 +54,7 @@ class JobController {
   }
 
   @io.swagger.v3.oas.annotations.Operation(
+      operationId = "getJob",
       summary = "Read a job",
       responses = @ApiResponse(responseCode = "200", description = "The job",
           content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class),

@@ -1,9 +1,11 @@
 package dev.dbplane.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.dbplane.cluster.ClusterKind;
 import dev.dbplane.job.Job;
 import dev.dbplane.job.JobError;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +37,17 @@ record JobView(
         job.id(), job.clusterId(), job.clusterName(), job.operation().name(), job.status().name(), job.requestedBy(),
         job.specVersion(), job.queuedAt(), job.startedAt(), job.finishedAt(), job.warnings(), job.changes(), job.error(),
         job.attempts(), job.allowedActions(),
-        Map.of("self", self, "events", self + "/events", "stream", self + "/events/stream",
-            "cluster", "/api/v1/database-clusters/" + job.clusterId()));
+        links(job, self));
+  }
+
+  /** The job's own, and the resource it is for at its kind's collection; a cluster's also as "cluster", as before. */
+  private static Map<String, String> links(Job job, String self) {
+    String resource = ResourcePaths.collectionOf(job.spec().kind()) + "/" + job.clusterId();
+    Map<String, String> links = new LinkedHashMap<>(Map.of("self", self, "events", self + "/events", "stream", self + "/events/stream",
+        "resource", resource));
+    if (job.spec().kind().equals(ClusterKind.NAME)) {
+      links.put("cluster", resource);
+    }
+    return links;
   }
 }

@@ -230,7 +230,7 @@ final class OpenApiExamples {
       """
       {
         "type": "urn:dbplane:problem:stale-etag",
-        "title": "The cluster changed since it was read",
+        "title": "The resource changed since it was read",
         "status": 412,
         "detail": "its ETag is now \\"57726d85-4248-4bcb-9024-0f832298e8d4-v2\\"; read it again and reapply your change",
         "instance": "/api/v1/database-clusters/57726d85-4248-4bcb-9024-0f832298e8d4"

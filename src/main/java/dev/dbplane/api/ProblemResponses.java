@@ -166,7 +166,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   @ExceptionHandler(SpecVersionMismatchException.class)
   ResponseEntity<ProblemDetail> stale(SpecVersionMismatchException e) {
     String current = e.current().etag();
-    String reason = "is not the cluster's current ETag; send the value of its ETag header as it is";
+    String reason = "is not the resource's current ETag; send the value of its ETag header as it is";
     ProblemDetail problem =
         ProblemType.STALE_ETAG.problem(
             "its ETag is now " + current + "; read it again, reapply your change and send If-Match: " + current);

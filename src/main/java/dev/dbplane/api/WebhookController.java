@@ -63,7 +63,7 @@ class WebhookController {
         .body(new RegisteredWebhook(issued.webhook().id(), issued.webhook().url(), issued.secret()));
   }
 
-  @Operation(summary = "List a cluster's callbacks", description = "Never their secrets.")
+  @Operation(operationId = "listWebhooks", summary = "List a cluster's callbacks", description = "Never their secrets.")
   @RequiresRole(Role.VIEWER)
   @GetMapping
   List<Webhook> list(@PathVariable("id") UUID clusterId) {

@@ -17,17 +17,11 @@ final class SourceValues {
 
   private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
   private static final Pattern IPV4 = Pattern.compile("^" + OCTET + "(\\." + OCTET + "){3}$");
-  /**
-   * Only what an IPv6 literal holds, with a ':' and starting as one: the JDK then parses it as a
-   * literal, and a host name never reaches the resolver.
-   */
-  private static final Pattern IPV6_CHARACTERS = Pattern.compile("^(?=.*:)[0-9A-Fa-f:][0-9A-Fa-f:.]*$");
   private static final Pattern PREFIX = Pattern.compile("^(0|[1-9][0-9]{0,2})$");
   private static final Pattern DROPLET_ID = Pattern.compile("^[1-9][0-9]{0,18}$");
   /** DigitalOcean's tag names. */
   private static final Pattern TAG = Pattern.compile("^[A-Za-z0-9:_-]{1,255}$");
   private static final int IPV4_BITS = 32;
-  private static final int IPV6_BITS = 128;
 
   private SourceValues() {}
 
@@ -73,19 +67,19 @@ final class SourceValues {
     if (parsed.isEmpty()) {
       return Optional.empty();
     }
-    int bits = parsed.get().getAddress().length * Byte.SIZE;
     if (slash < 0) {
-      return Optional.of(new Network(parsed.get(), bits));
+      return Optional.of(new Network(parsed.get(), IPV4_BITS));
     }
     Matcher prefix = PREFIX.matcher(value.substring(slash + 1));
-    if (!prefix.matches() || Integer.parseInt(prefix.group(1)) > (address.contains(":") ? IPV6_BITS : IPV4_BITS)) {
+    if (!prefix.matches() || Integer.parseInt(prefix.group(1)) > IPV4_BITS) {
       return Optional.empty();
     }
     return Optional.of(new Network(parsed.get(), Integer.parseInt(prefix.group(1))));
   }
 
+  /** An IPv4 address: DigitalOcean takes no IPv6 trusted sources ("You cannot add IPv6 addresses as trusted sources"). */
   private static Optional<InetAddress> address(String text) {
-    if (!IPV4.matcher(text).matches() && !IPV6_CHARACTERS.matcher(text).matches()) {
+    if (!IPV4.matcher(text).matches()) {
       return Optional.empty();
     }
     try {
@@ -98,7 +92,7 @@ final class SourceValues {
 
   private static String expected(DigitalOceanDatabaseFirewallRuleType type) {
     return switch (type) {
-      case ip_addr -> "must be an IPv4 or IPv6 address or CIDR, such as 203.0.113.7, 10.0.0.0/16 or 2001:db8::/32";
+      case ip_addr -> "must be an IPv4 address or CIDR, such as 203.0.113.7 or 10.0.0.0/16 (DigitalOcean takes no IPv6 trusted sources)";
       case droplet -> "must be a Droplet's numeric id, such as 123456789";
       case k8s -> "must be the UUID of a DigitalOcean Kubernetes cluster";
       case app -> "must be the UUID of a DigitalOcean App Platform app";

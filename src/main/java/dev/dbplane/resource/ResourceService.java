@@ -265,9 +265,10 @@ public class ResourceService<M extends Message, S extends ResourceSpec> {
     return kind.manifestType().cast(resource.manifest());
   }
 
+  /** Only a cluster has resources inside it: a resource inside one is not asked. */
   private ResourceDetails details(ManagedResource resource) {
     return new ResourceDetails(resource, outputs.get(resource.id()), jobs.latestFor(resource.id()), jobs.activeFor(resource.id()),
-        resources.inCluster(resource.id()));
+        attached == null ? resources.inCluster(resource.id()) : List.of());
   }
 
   private Submission jobOnCurrentSpec(ManagedResource resource, Operation operation, String requestedBy) {

@@ -118,10 +118,6 @@ class FirewallKindTest {
       "ip_addr, 198.51.100.255",
       "ip_addr, 0.0.0.0/8",
       "ip_addr, 192.168.1.0/32",
-      "ip_addr, 2001:db8::1",
-      "ip_addr, 2001:DB8:0:0:0:0:0:0/32",
-      "ip_addr, ::ffff:192.0.2.1",
-      "ip_addr, fe80::/10",
       "droplet, 1",
       "droplet, 9223372036854775807",
       "k8s, 00000000-0000-0000-0000-000000000000",
@@ -140,6 +136,11 @@ class FirewallKindTest {
       "ip_addr, 10.0.0.0/33",
       "ip_addr, 10.0.0.0/",
       "ip_addr, 10.0.0.0/08",
+      "ip_addr, 2001:db8::1",
+      "ip_addr, 2001:DB8:0:0:0:0:0:0/32",
+      "ip_addr, ::ffff:192.0.2.1",
+      "ip_addr, fe80::/10",
+      "ip_addr, ::/0",
       "ip_addr, 2001:db8::/129",
       "ip_addr, 2001:db8:::1",
       "ip_addr, fe80::1%eth0",
@@ -168,8 +169,8 @@ class FirewallKindTest {
         .addRules(Manifests.firewallRule(DigitalOceanDatabaseFirewallRuleType.app, "f81d4fae-7dec-11d0-a765-00a0c91e6bf6"))
         .addRules(Manifests.firewallRule(DigitalOceanDatabaseFirewallRuleType.ip_addr, "10.0.0.1/32"))
         .addRules(Manifests.firewallRule(DigitalOceanDatabaseFirewallRuleType.app, "F81D4FAE-7DEC-11D0-A765-00A0C91E6BF6"))
-        .addRules(Manifests.firewallRule(DigitalOceanDatabaseFirewallRuleType.ip_addr, "2001:db8::1"))
-        .addRules(Manifests.firewallRule(DigitalOceanDatabaseFirewallRuleType.ip_addr, "2001:0db8:0:0::1/128")));
+        .addRules(Manifests.firewallRule(DigitalOceanDatabaseFirewallRuleType.ip_addr, "192.0.2.0/24"))
+        .addRules(Manifests.firewallRule(DigitalOceanDatabaseFirewallRuleType.ip_addr, "192.0.2.0/24")));
 
     ValidationOutcome<FirewallSpec> outcome = validate(manifest);
 
@@ -255,15 +256,13 @@ class FirewallKindTest {
   void aRuleForEveryAddressIsAdvisedAgainst() {
     DigitalOceanDatabaseFirewall manifest = withSpec(s -> s.clearRules()
         .addRules(Manifests.firewallRule(DigitalOceanDatabaseFirewallRuleType.ip_addr, "0.0.0.0/0"))
-        .addRules(Manifests.firewallRule(DigitalOceanDatabaseFirewallRuleType.ip_addr, "10.0.0.0/8"))
-        .addRules(Manifests.firewallRule(DigitalOceanDatabaseFirewallRuleType.ip_addr, "::/0")));
+        .addRules(Manifests.firewallRule(DigitalOceanDatabaseFirewallRuleType.ip_addr, "10.0.0.0/8")));
 
     ValidationOutcome<FirewallSpec> outcome = validate(manifest);
 
     assertThat(outcome.violations()).isEmpty();
     assertThat(outcome.advisories()).extracting(Advisory::field, Advisory::code).containsExactly(
-        tuple("spec.rules[0].value", "dbplane.firewall.admits_every_address"),
-        tuple("spec.rules[2].value", "dbplane.firewall.admits_every_address"));
+        tuple("spec.rules[0].value", "dbplane.firewall.admits_every_address"));
   }
 
   // --- changes

@@ -7,7 +7,8 @@ import dev.dbplane.cluster.ClusterKind;
 import org.junit.jupiter.api.Test;
 import org.project_planton.shared.CloudResourceMetadata;
 
-class ClusterTagsTest {
+/** The tags a resource carries at DigitalOcean, here a cluster's. */
+class ResourceTagsTest {
 
   private static final String KIND_TAG = "kind:DigitalOceanDatabaseCluster";
 
