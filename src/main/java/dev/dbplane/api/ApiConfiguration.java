@@ -67,6 +67,8 @@ class ApiConfiguration {
             "Validate a spec, then create, read, update, preview, refresh and destroy clusters. Every change answers 202 with a job."))
         .addTagsItem(new Tag().name("jobs").description(
             "Follow what a change does: poll a job, page or stream its events, cancel it."))
+        .addTagsItem(new Tag().name("policies").description(
+            "What each environment requires of its clusters (dbplane.policy.*), enforced or advised at validate, create and update."))
         .addTagsItem(new Tag().name("webhooks").description(
             "Callbacks per cluster: each state change of its jobs is POSTed, signed, to a portal."))
         .addTagsItem(new Tag().name("admin").description(

@@ -8,14 +8,17 @@ import dev.dbplane.resource.Findings;
 import dev.dbplane.resource.HostKind;
 import dev.dbplane.resource.KindIdentity;
 import dev.dbplane.resource.ManagedResource;
+import dev.dbplane.resource.OrgLimit;
 import dev.dbplane.resource.OutputNames;
 import dev.dbplane.resource.References;
 import dev.dbplane.resource.ResourceTags;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterSpec;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterStackInput;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** The managed database cluster: the first resource kind, and what is its own. */
@@ -37,6 +40,17 @@ public final class ClusterKind implements HostKind<DigitalOceanDatabaseCluster, 
   private static final int MIB_PER_GIB = 1024;
 
   private final Advisories advisories = new Advisories();
+  private final ClusterPolicies policies;
+
+  /** A cluster judged by no environment's policy. */
+  public ClusterKind() {
+    this(ClusterPolicies.none());
+  }
+
+  @Autowired
+  public ClusterKind(ClusterPolicies policies) {
+    this.policies = policies;
+  }
 
   @Override
   public KindIdentity<DigitalOceanDatabaseCluster> identity() {
@@ -56,6 +70,12 @@ public final class ClusterKind implements HostKind<DigitalOceanDatabaseCluster, 
   @Override
   public void checkRules(DigitalOceanDatabaseCluster manifest, Findings findings) {
     ServiceRules.check(manifest.getSpec(), findings);
+    policies.check(manifest, findings);
+  }
+
+  @Override
+  public Optional<OrgLimit> orgLimit(String env) {
+    return policies.orgLimit(env);
   }
 
   @Override

@@ -32,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * @param security who may call the API
  * @param webhooks how notifications are delivered
  * @param retention how long records kept only for a while are kept
+ * @param policy what a platform team requires of the clusters of each environment
  */
 @ConfigurationProperties("dbplane")
 @Validated
@@ -44,7 +45,8 @@ public record DbplaneProperties(
     @DefaultValue Pulumi pulumi,
     @DefaultValue @Valid Security security,
     @DefaultValue Webhooks webhooks,
-    @DefaultValue Retention retention) {
+    @DefaultValue Retention retention,
+    @DefaultValue @Valid Policy policy) {
 
   /** @param maxBodySize the largest request body accepted */
   public record Intake(@DefaultValue("1MB") DataSize maxBodySize) {}
@@ -199,4 +201,42 @@ public record DbplaneProperties(
    * @param webhookDeliveries how long the record of a delivery is kept
    */
   public record Retention(@DefaultValue("24h") Duration idempotencyKeys, @DefaultValue("30d") Duration webhookDeliveries) {}
+
+  /** @param environments the rules of each environment, by its {@code metadata.env} */
+  public record Policy(Map<String, @Valid EnvironmentPolicy> environments) {
+
+    public Policy {
+      environments = environments == null ? Map.of() : Map.copyOf(environments);
+    }
+  }
+
+  /** Whether a request that breaks an environment's rule is refused, or accepted with a warning. */
+  public enum PolicyMode { ENFORCE, ADVISE }
+
+  /**
+   * What the clusters of one environment must be; a rule left out is not checked.
+   *
+   * @param mode {@code enforce} (the default) refuses a request that breaks a rule; {@code advise}
+   *     accepts it, with the rule as a warning
+   * @param minNodeCount the fewest nodes a cluster may have
+   * @param vpcRequired whether a cluster must name its VPC
+   * @param trustedSourcesRequired whether a cluster must have trusted sources (a firewall of its own)
+   * @param allowedRegions the regions a cluster may be in; empty for any
+   * @param allowedSizes the node sizes a cluster may have; empty for any
+   * @param maxClustersPerOrg the most clusters one org may have in the environment
+   */
+  public record EnvironmentPolicy(
+      @DefaultValue("enforce") PolicyMode mode,
+      @Nullable @Min(1) Integer minNodeCount,
+      boolean vpcRequired,
+      boolean trustedSourcesRequired,
+      @Nullable List<String> allowedRegions,
+      @Nullable List<String> allowedSizes,
+      @Nullable @Min(1) Integer maxClustersPerOrg) {
+
+    public EnvironmentPolicy {
+      allowedRegions = allowedRegions == null ? List.of() : List.copyOf(allowedRegions);
+      allowedSizes = allowedSizes == null ? List.of() : List.copyOf(allowedSizes);
+    }
+  }
 }

@@ -4,6 +4,7 @@ import com.google.protobuf.Message;
 import dev.dbplane.engine.ResourceSpec;
 import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackName;
+import java.util.Optional;
 
 /**
  * What one resource kind says of its own; the pipeline does the rest. The model's buf.validate
@@ -58,6 +59,11 @@ public interface ResourceKind<M extends Message, S extends ResourceSpec> {
 
   default OutputNames outputs() {
     return identity().outputs();
+  }
+
+  /** How many of the kind's resources an org may have in the environment {@code env}, if it is bounded. */
+  default Optional<OrgLimit> orgLimit(String env) {
+    return Optional.empty();
   }
 
   /** What lists of the kind's resources are filtered by, beside org and env. */

@@ -75,7 +75,13 @@ public class ResourceService<M extends Message, S extends ResourceSpec> {
    */
   public ValidationOutcome<S> validate(ResourceRequest<M> request) {
     if (attached == null) {
-      return validator.validate(request);
+      ValidationOutcome<S> outcome = validator.validate(request);
+      Findings limit = orgLimitFindings(request);
+      List<Violation> violations = new ArrayList<>(outcome.violations());
+      violations.addAll(limit.violations());
+      List<Advisory> advisories = new ArrayList<>(outcome.advisories());
+      advisories.addAll(limit.advisories());
+      return new ValidationOutcome<>(violations, advisories, violations.isEmpty() ? outcome.spec() : null);
     }
     return transactions.execute(status -> {
       try {
@@ -97,7 +103,7 @@ public class ResourceService<M extends Message, S extends ResourceSpec> {
    */
   public Submission create(ResourceRequest<M> request, String requestedBy) {
     return transactions.execute(status -> {
-      Placed<S> placed = placed(request, null);
+      Placed<S> placed = withinOrgLimit(request, placed(request, null));
       S spec = placed.spec();
       M manifest = request.manifest();
       refuseTaken(request, placed);
@@ -313,6 +319,38 @@ public class ResourceService<M extends Message, S extends ResourceSpec> {
     advisories.addAll(findings.advisories());
     S spec = attached.bindCluster(judged.provisioningSpec().orElseThrow(), target.digitalOceanId());
     return new Placed<>(spec, advisories, Optional.of(target), nameKey(kind.name(), target, spec));
+  }
+
+  /**
+   * The request judged by how many of the kind its org may have in its environment: one more than
+   * that is refused, or, where the limit advises, accepted with a warning.
+   */
+  private Placed<S> withinOrgLimit(ResourceRequest<M> request, Placed<S> placed) {
+    Findings findings = orgLimitFindings(request);
+    if (!findings.violations().isEmpty()) {
+      throw new InvalidSpecException(new ValidationOutcome<>(findings.violations(), placed.advisories(), null));
+    }
+    List<Advisory> advisories = new ArrayList<>(placed.advisories());
+    advisories.addAll(findings.advisories());
+    return new Placed<>(placed.spec(), advisories, placed.target(), placed.nameKey());
+  }
+
+  private Findings orgLimitFindings(ResourceRequest<M> request) {
+    Findings findings = new Findings(request.manifestPath());
+    CloudResourceMetadata metadata = RequestRules.metadataOf(request.manifest());
+    kind.orgLimit(metadata.getEnv()).ifPresent(limit -> {
+      long count = resources.countInOrg(kind.name(), metadata.getOrg(), metadata.getEnv());
+      if (count >= limit.max()) {
+        String message = "org " + metadata.getOrg() + " has " + count + " " + kind.noun() + "(s) in env " + metadata.getEnv()
+            + ", the most the policy of that env allows (" + limit.max() + ")";
+        if (limit.enforced()) {
+          findings.violation("metadata.org", limit.rule(), message);
+        } else {
+          findings.advise("metadata.org", limit.rule(), message + " (advice: the policy of this env is not enforced)");
+        }
+      }
+    });
+    return findings;
   }
 
   /** The normalised specs of the kind's other resources in the same managed cluster. */

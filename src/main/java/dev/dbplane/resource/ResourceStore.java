@@ -118,6 +118,11 @@ public final class ResourceStore {
     return jdbc.sql("select * from resources where cluster_id = ? order by kind, name").param(clusterId.toString()).query(this::map).list();
   }
 
+  /** How many resources of the kind the org has in the environment. */
+  long countInOrg(String kind, String org, String env) {
+    return jdbc.sql("select count(*) from resources where kind = ? and org = ? and env = ?").params(kind, org, env).query(Long.class).single();
+  }
+
   Optional<ManagedResource> findByNameKey(String nameKey) {
     return jdbc.sql("select * from resources where name_key = ?").param(nameKey).query(this::map).optional();
   }
