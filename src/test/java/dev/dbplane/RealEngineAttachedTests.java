@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.dbplane.support.ApiClient;
+import dev.dbplane.support.DatabaseRows;
+import dev.dbplane.support.FilesOnDisk;
 import dev.dbplane.support.Manifests;
 import dev.dbplane.support.RealEngine;
 import dev.dbplane.support.Sandbox;
@@ -21,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,7 @@ class RealEngineAttachedTests {
 
   private static final Duration JOB_WAIT = Duration.ofMinutes(3);
   private static final Path DATA = Path.of("target", "real-engine-attached-" + java.util.UUID.randomUUID()).toAbsolutePath();
+  private static final Instant STARTED = Instant.now().minusSeconds(5);
 
   @LocalServerPort int port;
   private ApiClient api;
@@ -176,7 +180,17 @@ class RealEngineAttachedTests {
     }
     assertThat(sandbox.clusterNames()).doesNotContain(name, name + "-read");
 
-    assertThat(output.getAll()).doesNotContain(Sandbox.TOKEN).doesNotContain(password).doesNotContain(rotated);
+    // The token and both passwords, in the clear: in no log line, no file the run left, no column.
+    List<String> markers = List.of(Sandbox.TOKEN, password, rotated);
+    for (String marker : markers) {
+      assertThat(output.getAll()).as("the service's log").doesNotContain(marker);
+    }
+    assertThat(FilesOnDisk.holding(markers, DATA, STARTED)).as("files under the data directory").isEmpty();
+    assertThat(FilesOnDisk.holding(markers, Path.of(System.getProperty("java.io.tmpdir")), STARTED)).as("files under the temp directory").isEmpty();
+    try (Connection records = DriverManager.getConnection(
+        "jdbc:h2:file:" + DATA.resolve("db/dbplane") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;IFEXISTS=TRUE", "dbplane", "")) {
+      assertThat(DatabaseRows.holding(records, markers)).as("plain database columns").isEmpty();
+    }
   }
 
   @Test
