@@ -41,6 +41,7 @@ class ArchitectureTests {
       Map.entry("job", Set.of("engine", "audit", "common", "config")),
       Map.entry("cluster", Set.of("resource", "engine", "job", "audit", "config")),
       Map.entry("cluster.program", Set.of("cluster", "resource", "engine", "pulumi", "digitalocean", "config")),
+      Map.entry("cluster.verification", Set.of("cluster", "engine", "config")),
       Map.entry("firewall", Set.of("resource", "engine", "config")),
       Map.entry("firewall.program", Set.of("firewall", "resource", "engine", "pulumi", "digitalocean", "config")),
       Map.entry("replica", Set.of("resource", "engine", "config")),

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseEngine;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -96,9 +98,16 @@ class RealEngineTests {
     assertThat(types.get(types.size() - 1)).isEqualTo("succeeded");
     assertThat(events).doesNotContain(Sandbox.TOKEN).doesNotContain((String) JsonPath.read(atDigitalOcean, "$.connection.password"));
 
+    // Connected to as its clients will, with its outputs: it answered, and the job and the cluster say which server it is.
+    assertThat(types).contains("verified");
+    assertThat(JsonPath.<Boolean>read(up, "$.verification.answered")).isTrue();
+    assertThat(JsonPath.<String>read(up, "$.verification.check")).isEqualTo("SELECT version()");
+    assertThat(JsonPath.<String>read(up, "$.verification.serverVersion")).startsWith("PostgreSQL 1");
+
     // Stored encrypted, shown redacted, revealed with the role; the URI connects.
     String cluster = api.get("/api/v1/database-clusters/" + clusterId).body();
     assertThat(JsonPath.<String>read(cluster, "$.state")).isEqualTo("READY");
+    assertThat(JsonPath.<String>read(cluster, "$.verification.serverVersion")).isEqualTo(JsonPath.read(up, "$.verification.serverVersion"));
     // A sandbox says so wherever a person looks.
     assertThat(JsonPath.<String>read(cluster, "$.sandbox")).contains("not to DigitalOcean");
     assertThat(JsonPath.<String>read(api.get("/actuator/health").body(), "$.components.pulumi.details.sandbox")).startsWith("sandbox:");
@@ -166,6 +175,27 @@ class RealEngineTests {
     String recreated = api.awaitEnd(JsonPath.read(again.body(), "$.job.id"), JOB_WAIT);
     assertThat(JsonPath.<String>read(recreated, "$.status")).as(recreated).isEqualTo("SUCCEEDED");
     assertThat(sandbox.clusterNames().stream().filter(name::equals)).hasSize(1);
+    collect(output);
+  }
+
+  @Test
+  void aClusterThatDoesNotAnswerIsReportedAndItsProvisioningStillSucceeds(CapturedOutput output) throws Exception {
+    String name = Manifests.uniqueName("mute");
+    DigitalOceanDatabaseCluster.Builder mysql = Manifests.inProd(name, 1);
+    // The emulator backs PostgreSQL clusters with a real server; a MySQL cluster's host answers no one.
+    mysql.getSpecBuilder().setEngine(DigitalOceanDatabaseEngine.mysql).setEngineVersion("8");
+    HttpResponse<String> created = api.send(TestKeys.OPERATOR, "POST", "/api/v1/database-clusters", "application/json", Sandbox.stackInput(mysql.build()));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+    String up = api.awaitEnd(JsonPath.read(created.body(), "$.job.id"), JOB_WAIT);
+
+    assertThat(JsonPath.<String>read(up, "$.status")).as(up).isEqualTo("SUCCEEDED");
+    assertThat(JsonPath.<Boolean>read(up, "$.verification.answered")).isFalse();
+    assertThat(JsonPath.<String>read(up, "$.verification.detail")).contains("did not answer SELECT version()", "provisioned all the same");
+    String events = api.get("/api/v1/jobs/" + JsonPath.read(up, "$.id") + "/events?limit=100").body();
+    assertThat(JsonPath.<List<String>>read(events, "$[*].type")).contains("not-verified");
+    String cluster = api.get("/api/v1/database-clusters/" + JsonPath.read(created.body(), "$.clusterId")).body();
+    assertThat(JsonPath.<String>read(cluster, "$.state")).isEqualTo("READY");
+    assertThat(JsonPath.<Boolean>read(cluster, "$.verification.answered")).isFalse();
     collect(output);
   }
 

@@ -2,6 +2,7 @@ package dev.dbplane.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.dbplane.engine.Verification;
 import dev.dbplane.resource.ManagedResource;
 import dev.dbplane.resource.ResourceDetails;
 import dev.dbplane.resource.ResourceOutputs;
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A cluster as callers see it: the manifest as submitted, its state, its outputs with every secret
- * value redacted, and its latest job.
+ * value redacted, its latest job, and whether it answered when last connected to after an UP.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ClusterView(
@@ -31,6 +32,7 @@ record ClusterView(
     @JsonRawValue String manifest,
     @Nullable Map<String, String> outputs,
     @Nullable JobView lastJob,
+    @Nullable Verification verification,
     List<String> allowedActions,
     @Nullable List<Inside> resources,
     String createdBy,
@@ -43,7 +45,7 @@ record ClusterView(
     return new ClusterView(
         c.id(), c.name(), c.org(), c.env(), c.engine(), c.region(), c.stack().fullyQualified(), c.state().name(), sandbox,
         c.specVersion(), c.etag(), ManifestJson.of(c), details.outputs().map(ResourceOutputs::redacted).orElse(null),
-        details.lastJob().map(JobView::of).orElse(null), details.allowedActions(),
+        details.lastJob().map(JobView::of).orElse(null), details.verification().orElse(null), details.allowedActions(),
         details.inside().isEmpty() ? null : details.inside().stream().map(Inside::of).toList(), c.createdBy(), c.createdAt(), c.updatedAt());
   }
 

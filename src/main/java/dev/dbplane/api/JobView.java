@@ -2,6 +2,7 @@ package dev.dbplane.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.dbplane.cluster.ClusterKind;
+import dev.dbplane.engine.Verification;
 import dev.dbplane.job.Job;
 import dev.dbplane.job.JobError;
 import java.time.Instant;
@@ -28,6 +29,7 @@ record JobView(
     @Nullable Map<String, Integer> changes,
     @Nullable JobError error,
     int attempts,
+    @Nullable Verification verification,
     List<String> allowedActions,
     Map<String, String> links) {
 
@@ -36,7 +38,7 @@ record JobView(
     return new JobView(
         job.id(), job.clusterId(), job.clusterName(), job.operation().name(), job.status().name(), job.requestedBy(),
         job.specVersion(), job.queuedAt(), job.startedAt(), job.finishedAt(), job.warnings(), job.changes(), job.error(),
-        job.attempts(), job.allowedActions(),
+        job.attempts(), job.verification(), job.allowedActions(),
         links(job, self));
   }
 

@@ -2,6 +2,7 @@ package dev.dbplane.job;
 
 import dev.dbplane.engine.Operation;
 import dev.dbplane.engine.ResourceSpec;
+import dev.dbplane.engine.Verification;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param changes the resource-change summary the engine reported; null until it ends well
  * @param error why it failed; null unless FAILED
  * @param attempts how many times a worker started it (more than one after an interruption)
+ * @param verification what connecting to the resource after a successful UP showed; null when not tried
  */
 public record Job(
     UUID id,
@@ -32,7 +34,8 @@ public record Job(
     int attempts,
     Instant queuedAt,
     @Nullable Instant startedAt,
-    @Nullable Instant finishedAt) {
+    @Nullable Instant finishedAt,
+    @Nullable Verification verification) {
 
   /** What a caller may do with this job next. */
   public List<String> allowedActions() {

@@ -48,6 +48,9 @@ final class JobEnding {
                 JobStatus to = unaskedStop ? JobStatus.FAILED : wanted;
                 JobError why = unaskedStop ? new JobError(JobErrorCode.INTERNAL, "the engine stopped the run without being asked") : error;
                 if (from.canMoveTo(to) && ledger.jobs().finish(job.id(), from, to, result == null ? null : result.changes(), why, ledger.now())) {
+                  if (to == JobStatus.SUCCEEDED && result != null && result.verification() != null) {
+                    ledger.jobs().verified(job.id(), result.verification());
+                  }
                   Job finished = ledger.reload(job);
                   if (to == JobStatus.SUCCEEDED && result != null) {
                     subjects.of(finished).succeeded(finished, result);

@@ -15,6 +15,10 @@ enum JobEventType {
   HANDED_BACK,
   /** One of what lived in the resource the job destroys was destroyed, before it. */
   DEPENDENT_DESTROYED,
+  /** After an UP, the resource answered a connection made with its outputs. */
+  VERIFIED,
+  /** After an UP, the resource did not answer: it was provisioned all the same. */
+  NOT_VERIFIED,
   EVENTS_CAPPED,
   EVENTS_DROPPED,
   SUCCEEDED,

@@ -2,11 +2,13 @@ package dev.dbplane.job;
 
 import dev.dbplane.audit.AuditLog;
 import dev.dbplane.config.DbplaneProperties;
+import dev.dbplane.engine.ConnectionCheck;
 import dev.dbplane.engine.StackEngine;
 import dev.dbplane.engine.UnavailableStackEngine;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -77,8 +79,10 @@ class JobParts {
 
   @Bean
   JobRunner jobRunner(JobLedger ledger, KindSubjects subjects, RunWatcher watcher, JobEnding ending, DbplaneProperties properties,
-      InstanceName instanceName) {
-    return new JobRunner(ledger, subjects, watcher, ending, properties.jobs().maxAttempts(), instanceName);
+      InstanceName instanceName, ObjectProvider<ConnectionCheck> checks) {
+    // Without a check (an engine that provisions nothing real), nothing is connected to.
+    ConnectionCheck check = checks.getIfAvailable(() -> (spec, outputs) -> Optional.empty());
+    return new JobRunner(ledger, subjects, watcher, ending, properties.jobs().maxAttempts(), instanceName, check);
   }
 
   @Bean

@@ -1,9 +1,13 @@
 package dev.dbplane.job;
 
+import dev.dbplane.engine.ConnectionCheck;
+import dev.dbplane.engine.Operation;
 import dev.dbplane.engine.ResourceSpec;
 import dev.dbplane.engine.Secret;
 import dev.dbplane.engine.StackEvent;
+import dev.dbplane.engine.StackResult;
 import dev.dbplane.engine.StackRun;
+import dev.dbplane.engine.Verification;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -27,14 +31,18 @@ final class JobRunner {
   private final JobEnding ending;
   private final int maxAttempts;
   private final InstanceName instance;
+  private final ConnectionCheck check;
 
-  JobRunner(JobLedger ledger, KindSubjects subjects, RunWatcher watcher, JobEnding ending, int maxAttempts, InstanceName instance) {
+  JobRunner(
+      JobLedger ledger, KindSubjects subjects, RunWatcher watcher, JobEnding ending, int maxAttempts, InstanceName instance,
+      ConnectionCheck check) {
     this.ledger = ledger;
     this.subjects = subjects;
     this.watcher = watcher;
     this.ending = ending;
     this.maxAttempts = maxAttempts;
     this.instance = instance;
+    this.check = check;
   }
 
   void run(UUID jobId) {
@@ -111,7 +119,23 @@ final class JobRunner {
       }
     }
     RunProgress progress = new RunProgress(ledger.events(), job.id(), ledger.clock());
-    runOf(job, job.clusterId(), job.spec(), recovering, redactor, progress).ifPresent(run -> watcher.watch(job, run, redactor, progress));
+    runOf(job, job.clusterId(), job.spec(), recovering, redactor, progress).ifPresent(run -> watcher.watch(job, run, redactor, progress,
+        outcome -> ending.end(job, JobStatus.SUCCEEDED, verified(job, outcome, redactor), null, progress)));
+  }
+
+  /**
+   * After an UP, connects to the resource with its outputs, within the check's own bound, and says
+   * in an event whether it answered; the UP succeeded either way.
+   */
+  private StackResult verified(Job job, StackResult outcome, Redactor redactor) {
+    if (job.operation() != Operation.UP) {
+      return outcome;
+    }
+    return check.check(job.spec(), outcome.outputs()).map(found -> {
+      Verification said = new Verification(found.answered(), found.check(), found.serverVersion(), redactor.redact(found.detail()), found.at());
+      ledger.event(job.id(), said.answered() ? JobEventType.VERIFIED : JobEventType.NOT_VERIFIED, said.detail());
+      return outcome.withVerification(said);
+    }).orElse(outcome);
   }
 
   /** The run of one stack of the job; empty, with the job ended, when there is no token to act with. */

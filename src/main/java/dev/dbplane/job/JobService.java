@@ -2,6 +2,7 @@ package dev.dbplane.job;
 
 import dev.dbplane.audit.AuditLog;
 import dev.dbplane.common.Page;
+import dev.dbplane.engine.Verification;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +48,7 @@ public class JobService {
   public Job submit(NewJob request) {
     Job job =
         new Job(UUID.randomUUID(), request.clusterId(), request.clusterName(), request.operation(), JobStatus.QUEUED,
-            request.requestedBy(), request.specVersion(), request.spec(), request.warnings(), null, null, 0, ledger.now(), null, null);
+            request.requestedBy(), request.specVersion(), request.spec(), request.warnings(), null, null, 0, ledger.now(), null, null, null);
     Optional<Job> active = jobs.activeUnder(request.lockId());
     if (active.isPresent()) {
       throw new ActiveJobExistsException(request.lockId(), active.get().id());
@@ -103,6 +104,11 @@ public class JobService {
 
   public Optional<Job> activeFor(UUID clusterId) {
     return jobs.activeFor(clusterId);
+  }
+
+  /** What connecting to the resource showed after its latest UP that tried. */
+  public Optional<Verification> latestVerificationFor(UUID resourceId) {
+    return jobs.latestVerificationFor(resourceId);
   }
 
   /** The job's events after {@code afterSeq}, in order, at most {@code limit}. */

@@ -2,6 +2,7 @@ package dev.dbplane.job;
 
 import dev.dbplane.common.Page;
 import dev.dbplane.engine.Operation;
+import dev.dbplane.engine.Verification;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -173,6 +174,7 @@ final class JobStore {
   private Job map(ResultSet rs, int row) throws SQLException {
     String changes = rs.getString("changes_json");
     String errorCode = rs.getString("error_code");
+    String verification = rs.getString("verification_json");
     return new Job(
         UUID.fromString(rs.getString("id")),
         UUID.fromString(rs.getString("cluster_id")),
@@ -188,7 +190,18 @@ final class JobStore {
         rs.getInt("attempts"),
         instant(rs, "queued_at"),
         nullableInstant(rs, "started_at"),
-        nullableInstant(rs, "finished_at"));
+        nullableInstant(rs, "finished_at"),
+        verification == null ? null : json.readValue(verification, Verification.class));
+  }
+
+  /** Records what connecting to the job's resource after its run showed. */
+  void verified(UUID id, Verification verification) {
+    jdbc.sql("update jobs set verification_json = ? where id = ?").params(json.writeValueAsString(verification), id.toString()).update();
+  }
+
+  Optional<Verification> latestVerificationFor(UUID resourceId) {
+    return jdbc.sql("select verification_json from jobs where cluster_id = ? and verification_json is not null order by finished_at desc limit 1")
+        .param(resourceId.toString()).query(String.class).optional().map(text -> json.readValue(text, Verification.class));
   }
 
   static OffsetDateTime timestamp(Instant instant) {

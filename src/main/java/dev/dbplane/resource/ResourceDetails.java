@@ -1,5 +1,6 @@
 package dev.dbplane.resource;
 
+import dev.dbplane.engine.Verification;
 import dev.dbplane.job.Job;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +10,12 @@ import java.util.Optional;
  * what lives in it (for a cluster).
  */
 public record ResourceDetails(
-    ManagedResource resource, Optional<ResourceOutputs> outputs, Optional<Job> lastJob, Optional<Job> activeJob, List<ManagedResource> inside) {
+    ManagedResource resource,
+    Optional<ResourceOutputs> outputs,
+    Optional<Job> lastJob,
+    Optional<Job> activeJob,
+    List<ManagedResource> inside,
+    Optional<Verification> verification) {
 
   /** What a caller may do with the resource next. */
   public List<String> allowedActions() {

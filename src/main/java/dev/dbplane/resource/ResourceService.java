@@ -274,7 +274,7 @@ public class ResourceService<M extends Message, S extends ResourceSpec> {
   /** Only a cluster has resources inside it: a resource inside one is not asked. */
   private ResourceDetails details(ManagedResource resource) {
     return new ResourceDetails(resource, outputs.get(resource.id()), jobs.latestFor(resource.id()), jobs.activeFor(resource.id()),
-        attached == null ? resources.inCluster(resource.id()) : List.of());
+        attached == null ? resources.inCluster(resource.id()) : List.of(), jobs.latestVerificationFor(resource.id()));
   }
 
   private Submission jobOnCurrentSpec(ManagedResource resource, Operation operation, String requestedBy) {

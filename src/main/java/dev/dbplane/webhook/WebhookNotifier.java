@@ -69,6 +69,9 @@ final class WebhookNotifier {
     if (job.error() != null) {
       jobView.put("error", Map.of("code", job.error().code().name(), "message", job.error().message()));
     }
+    if (job.verification() != null) {
+      jobView.put("verification", job.verification());
+    }
     jobView.put("href", "/api/v1/jobs/" + job.id());
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("id", id);

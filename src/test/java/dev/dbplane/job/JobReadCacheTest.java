@@ -18,7 +18,7 @@ class JobReadCacheTest {
   private static Job job(UUID id, JobStatus status) {
     ClusterSpec spec =
         new ClusterSpec("c", "pg", "16", "nyc3", "db-s-1vcpu-1gb", 1, null, null, List.of(), false, new StackName("o", "p", "s"));
-    return new Job(id, UUID.randomUUID(), "c", Operation.UP, status, "t", 1, spec, List.of(), null, null, 0, Instant.now(), null, null);
+    return new Job(id, UUID.randomUUID(), "c", Operation.UP, status, "t", 1, spec, List.of(), null, null, 0, Instant.now(), null, null, null);
   }
 
   @Test

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.dbplane.engine.EngineFailure;
 import dev.dbplane.engine.Operation;
 import dev.dbplane.engine.StackName;
+import dev.dbplane.engine.Verification;
 import dev.dbplane.support.ScriptedStackEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +26,13 @@ class JobRunnerTest {
   private final JobEnding ending = h2.ending();
   private final RunWatcher watcher =
       new RunWatcher(h2.ledger, runs, ending, h2.queue, JobsOnH2.settings(Duration.ofMinutes(1), Duration.ofSeconds(1)));
-  private final JobRunner runner = new JobRunner(h2.ledger, h2.kinds, watcher, ending, 3, JobsOnH2.INSTANCE);
+  /** What the check after an UP answers: nothing to connect to, unless a test says otherwise. */
+  private volatile Optional<Verification> checked = Optional.empty();
+  private final List<String> checkedFor = new CopyOnWriteArrayList<>();
+  private final JobRunner runner = new JobRunner(h2.ledger, h2.kinds, watcher, ending, 3, JobsOnH2.INSTANCE, (spec, outputs) -> {
+    checkedFor.add(spec.resourceName());
+    return checked;
+  });
 
   @AfterEach
   void closeRuns() {
@@ -171,6 +180,34 @@ class JobRunnerTest {
     assertThat(h2.subjects.destroyed).containsExactly(dependents.get(0));
     assertThat(engine.calls()).extracting(ScriptedStackEngine.Call::clusterName).containsExactly("runner-cascade-cancel-first");
     assertThat(h2.find(job.id()).status()).isEqualTo(JobStatus.CANCELLED);
+  }
+
+  @Test
+  void afterAnUpTheResourceIsConnectedToAndTheJobRecordsWhetherItAnsweredWithoutTheToken() {
+    Job job = h2.queued("runner-verified", Operation.UP);
+    checked = Optional.of(new Verification(false, "SELECT version()", null,
+        "the cluster did not answer SELECT version() (refused " + JobsOnH2.TOKEN + ")", Instant.parse("2026-12-02T10:00:00Z")));
+
+    runner.run(job.id());
+
+    Job ended = h2.find(job.id());
+    assertThat(ended.status()).isEqualTo(JobStatus.SUCCEEDED);
+    assertThat(ended.verification()).isNotNull();
+    assertThat(ended.verification().answered()).isFalse();
+    assertThat(ended.verification().detail()).doesNotContain(JobsOnH2.TOKEN).contains(Redactor.MASK);
+    assertThat(h2.eventTypes(job.id())).containsSubsequence("not-verified", "succeeded");
+    assertThat(h2.jobs.latestVerificationFor(job.clusterId())).contains(ended.verification());
+  }
+
+  @Test
+  void onlyAnUpIsFollowedByTheCheck() {
+    Job job = h2.queued("runner-refreshed", Operation.REFRESH);
+    checked = Optional.of(new Verification(true, "SELECT version()", "PostgreSQL 16.4", "answered", Instant.now()));
+
+    runner.run(job.id());
+
+    assertThat(checkedFor).isEmpty();
+    assertThat(h2.find(job.id()).verification()).isNull();
   }
 
   /** Dependents of the job's resource, named {@code <resource>-<suffix>}, each destroyed in this order. */

@@ -35,7 +35,7 @@ class JobStoreTest {
   void aClusterHasOneActiveJobAtMostAndIsFreedWhenItEnds() {
     Job first = h2.queued("store-one-active", Operation.UP);
     Job second = new Job(UUID.randomUUID(), first.clusterId(), first.clusterName(), Operation.REFRESH, JobStatus.QUEUED,
-        "operator", 1, first.spec(), first.warnings(), null, null, 0, Instant.now(), null, null);
+        "operator", 1, first.spec(), first.warnings(), null, null, 0, Instant.now(), null, null, null);
 
     assertThatThrownBy(() -> store.insert(second, first.clusterId())).isInstanceOf(DuplicateKeyException.class);
 
@@ -50,7 +50,7 @@ class JobStoreTest {
     Job clusterJob = h2.queued("store-lock", Operation.UP);
     UUID cluster = clusterJob.clusterId();
     Job inside = new Job(UUID.randomUUID(), UUID.randomUUID(), "app-db", Operation.UP, JobStatus.QUEUED,
-        "operator", 1, clusterJob.spec(), List.of(), null, null, 0, Instant.now(), null, null);
+        "operator", 1, clusterJob.spec(), List.of(), null, null, 0, Instant.now(), null, null, null);
 
     assertThatThrownBy(() -> store.insert(inside, cluster)).isInstanceOf(DuplicateKeyException.class);
 

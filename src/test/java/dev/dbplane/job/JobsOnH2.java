@@ -94,7 +94,7 @@ final class JobsOnH2 {
   Job queued(String clusterName, Operation operation) {
     NewJob request = newJob(clusterName, operation);
     Job job = new Job(UUID.randomUUID(), request.clusterId(), request.clusterName(), request.operation(), JobStatus.QUEUED,
-        request.requestedBy(), request.specVersion(), request.spec(), request.warnings(), null, null, 0, ledger.now(), null, null);
+        request.requestedBy(), request.specVersion(), request.spec(), request.warnings(), null, null, 0, ledger.now(), null, null, null);
     jobs.insert(job, job.clusterId());
     return job;
   }
