@@ -64,6 +64,9 @@ class RealEngineTests {
   @DynamicPropertySource
   static void onTheSandbox(DynamicPropertyRegistry registry) {
     RealEngine.register(registry, DATA);
+    // Drift schedules of a second: the sweep that queues their checks runs as often.
+    registry.add("dbplane.drift.sweep-interval", () -> "1s");
+    registry.add("dbplane.drift.minimum-every", () -> "1s");
     registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA.resolve("db/dbplane") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
   }
 
@@ -175,6 +178,39 @@ class RealEngineTests {
     String recreated = api.awaitEnd(JsonPath.read(again.body(), "$.job.id"), JOB_WAIT);
     assertThat(JsonPath.<String>read(recreated, "$.status")).as(recreated).isEqualTo("SUCCEEDED");
     assertThat(sandbox.clusterNames().stream().filter(name::equals)).hasSize(1);
+    collect(output);
+  }
+
+  @Test
+  void aDriftScheduleChecksTheClusterChangingNothingAndMarksItDrifted(CapturedOutput output) throws Exception {
+    String name = Manifests.uniqueName("drift");
+    String clusterId = createAndAwait(name);
+    String doId = JsonPath.read(sandbox.cluster(name), "$.id");
+    Path state = DATA.resolve("pulumi-state/.pulumi/stacks/dbplane/prod." + name + ".json");
+    String before = Files.readString(state);
+    sandbox.changeBehindTheServicesBack(doId, "{\"size\": \"db-s-4vcpu-8gb\"}");
+
+    HttpResponse<String> scheduled =
+        api.send("PUT", "/api/v1/database-clusters/" + clusterId + "/drift-schedule", "application/json", "{\"every\": \"PT1S\"}");
+    assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(200);
+    String check = api.awaitEnd(api.awaitFirstJob(clusterId, "DRIFT_CHECK", JOB_WAIT), JOB_WAIT);
+    assertThat(api.send("DELETE", "/api/v1/database-clusters/" + clusterId + "/drift-schedule", null, null).statusCode()).isEqualTo(204);
+
+    assertThat(JsonPath.<String>read(check, "$.status")).as(check).isEqualTo("SUCCEEDED");
+    assertThat(JsonPath.<String>read(check, "$.requestedBy")).isEqualTo("drift-schedule");
+    assertThat(JsonPath.<Integer>read(check, "$.changes.update")).as(check).isEqualTo(1);
+    assertThat(eventsOf(JsonPath.read(check, "$.id"))).contains("size");
+    assertThat(JsonPath.<String>read(api.get("/api/v1/database-clusters/" + clusterId).body(), "$.state")).isEqualTo("DRIFTED");
+    // It changed nothing: neither the stack's state nor DigitalOcean.
+    assertThat(Files.readString(state)).isEqualTo(before);
+    assertThat(JsonPath.<String>read(sandbox.cluster(name), "$.size")).isEqualTo("db-s-4vcpu-8gb");
+
+    // A refresh takes the change in, once the checks the schedule queued before it went have ended.
+    for (String queued : JsonPath.<List<String>>read(api.get("/api/v1/jobs?clusterId=" + clusterId + "&operation=DRIFT_CHECK").body(), "$.items[*].id")) {
+      api.awaitEnd(queued, JOB_WAIT);
+    }
+    refresh(clusterId);
+    assertThat(JsonPath.<String>read(api.get("/api/v1/database-clusters/" + clusterId).body(), "$.state")).isEqualTo("READY");
     collect(output);
   }
 

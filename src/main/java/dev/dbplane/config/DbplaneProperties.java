@@ -34,6 +34,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retention how long records kept only for a while are kept
  * @param policy what a platform team requires of the clusters of each environment
  * @param verify how a cluster is connected to after its UP
+ * @param drift how drift schedules are kept
  */
 @ConfigurationProperties("dbplane")
 @Validated
@@ -48,7 +49,8 @@ public record DbplaneProperties(
     @DefaultValue Webhooks webhooks,
     @DefaultValue Retention retention,
     @DefaultValue @Valid Policy policy,
-    @DefaultValue Verify verify) {
+    @DefaultValue Verify verify,
+    @DefaultValue Drift drift) {
 
   /** @param maxBodySize the largest request body accepted */
   public record Intake(@DefaultValue("1MB") DataSize maxBodySize) {}
@@ -209,6 +211,12 @@ public record DbplaneProperties(
    * @param within how long the connection and its query may take before the cluster counts as not answering
    */
   public record Verify(@DefaultValue("true") boolean enabled, @DefaultValue("20s") Duration within) {}
+
+  /**
+   * @param sweepInterval how often the schedules that are due queue their checks
+   * @param minimumEvery the shortest time between two checks a schedule may ask for
+   */
+  public record Drift(@DefaultValue("1m") Duration sweepInterval, @DefaultValue("15m") Duration minimumEvery) {}
 
   /** @param environments the rules of each environment, by its {@code metadata.env} */
   public record Policy(Map<String, @Valid EnvironmentPolicy> environments) {

@@ -14,5 +14,10 @@ public enum Operation {
    * Have DigitalOcean give a user a new password (its reset_auth), then read it into the stack: the
    * old password stops working at once.
    */
-  ROTATE_PASSWORD
+  ROTATE_PASSWORD,
+  /**
+   * Compare the stack with DigitalOcean, as a refresh does, changing nothing: not even the stack's
+   * state. What it reports drifted stays drifted until a refresh takes it in or an UP undoes it.
+   */
+  DRIFT_CHECK
 }

@@ -22,6 +22,9 @@ public interface StackEngine {
    */
   StackResult rotatePassword(StackRun run) throws StackEngineException;
 
+  /** Compares the stack with DigitalOcean and reports what drifted, changing nothing, its state included. */
+  StackResult driftCheck(StackRun run) throws StackEngineException;
+
   /**
    * Asks the run of this job that is in flight, if any, to stop; returns at once. The run then ends
    * with {@link EngineFailure#CANCELLED}, or with its result if it could not be stopped in time.
@@ -35,6 +38,7 @@ public interface StackEngine {
       case REFRESH -> refresh(run);
       case DESTROY -> destroy(run);
       case ROTATE_PASSWORD -> rotatePassword(run);
+      case DRIFT_CHECK -> driftCheck(run);
     };
   }
 }

@@ -36,6 +36,11 @@ public final class UnavailableStackEngine implements StackEngine {
   }
 
   @Override
+  public StackResult driftCheck(StackRun run) throws StackEngineException {
+    throw unavailable();
+  }
+
+  @Override
   public void cancel(StackRun run) {
     // Nothing ever runs.
   }

@@ -37,6 +37,12 @@ public record Job(
     @Nullable Instant finishedAt,
     @Nullable Verification verification) {
 
+  /** Whether this is a drift check that succeeded and found something differing from the stack. */
+  public boolean foundDrift() {
+    return operation == Operation.DRIFT_CHECK && status == JobStatus.SUCCEEDED && changes != null
+        && changes.entrySet().stream().anyMatch(change -> !"same".equals(change.getKey()) && change.getValue() > 0);
+  }
+
   /** What a caller may do with this job next. */
   public List<String> allowedActions() {
     return status == JobStatus.QUEUED || status == JobStatus.RUNNING ? List.of("cancel") : List.of();

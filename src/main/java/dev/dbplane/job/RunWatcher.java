@@ -188,7 +188,7 @@ final class RunWatcher {
     return switch (job.operation()) {
       case UP -> timeouts.up();
       case PREVIEW -> timeouts.preview();
-      case REFRESH, ROTATE_PASSWORD -> timeouts.refresh();
+      case REFRESH, ROTATE_PASSWORD, DRIFT_CHECK -> timeouts.refresh();
       case DESTROY -> timeouts.destroy();
     };
   }

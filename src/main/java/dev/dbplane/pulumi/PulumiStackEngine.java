@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * classified failures, the SDK's language runtime serving the inline program of the spec's kind), with
  * only the CLI commands each operation needs: an UP is the update (a first UP also creates the
  * stack), a PREVIEW one command, a REFRESH two (the refresh, and the export its outputs are read
- * from), a DESTROY one, a password rotation DigitalOcean's reset and a refresh. One stack per
+ * from), a DESTROY one, a password rotation DigitalOcean's reset and a refresh, a drift check a
+ * refresh that is only previewed. One stack per
  * resource, each in a work directory of its own. Engine events become job events as they happen.
  */
 final class PulumiStackEngine implements StackEngine {
@@ -141,6 +142,12 @@ final class PulumiStackEngine implements StackEngine {
       }
       return stateAfterRefresh(run, workspace, changes);
     });
+  }
+
+  /** The CLI's refresh as a preview: what differs is reported and nothing is written, the state included. */
+  @Override
+  public StackResult driftCheck(StackRun run) throws StackEngineException {
+    return onStack(run, workspace -> StackResult.changesOnly(workspace.operation(List.of("refresh", "--preview-only"), events(run))));
   }
 
   private Map<String, Integer> refreshed(StackRun run, StackWorkspace workspace) throws AutomationException {

@@ -55,6 +55,14 @@ class ResourceConfiguration {
   }
 
   @Bean
+  DriftChecks driftChecks(
+      JdbcClient jdbc, ResourceStore resources, KindRegistry<ResourceKind<?, ?>> kinds, ResourceServices services, AuditLog audit,
+      DbplaneProperties properties, PlatformTransactionManager transactionManager) {
+    return new DriftChecks(new DriftScheduleStore(jdbc), resources, kinds, services, audit, properties.drift().sweepInterval(), Clock.systemUTC(),
+        new TransactionTemplate(transactionManager));
+  }
+
+  @Bean
   SecretReencryption secretReencryption(CredentialStore credentials, OutputStore outputs, AuditLog audit) {
     return new SecretReencryption(credentials, outputs, audit);
   }

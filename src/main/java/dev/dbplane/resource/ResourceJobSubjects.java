@@ -99,11 +99,14 @@ public final class ResourceJobSubjects implements JobSubjects {
           if (!result.outputs().isEmpty()) {
             keepOutputs(job, result);
           }
-          // The stack holds the resource again: its state was restored.
-          resources.find(job.clusterId()).filter(c -> c.state() == ResourceState.STATE_LOST)
+          // The stack holds the resource again (its state was restored), or took in what drifted.
+          resources.find(job.clusterId()).filter(c -> c.state() == ResourceState.STATE_LOST || c.state() == ResourceState.DRIFTED)
               .ifPresent(c -> resources.setState(job.clusterId(), ResourceState.READY, clock.instant()));
         }
       }
+      case DRIFT_CHECK -> resources.find(job.clusterId())
+          .filter(checked -> checked.state() == ResourceState.READY || checked.state() == ResourceState.DRIFTED)
+          .ifPresent(checked -> resources.setState(job.clusterId(), job.foundDrift() ? ResourceState.DRIFTED : ResourceState.READY, clock.instant()));
       case PREVIEW -> {}
     }
   }

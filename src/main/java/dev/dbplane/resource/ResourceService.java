@@ -193,6 +193,14 @@ public class ResourceService<M extends Message, S extends ResourceSpec> {
     });
   }
 
+  /**
+   * Queues a drift check: compares the stack with DigitalOcean and reports what drifted, changing
+   * nothing; a resource that drifted is marked so.
+   */
+  public Submission driftCheck(UUID id, String requestedBy) {
+    return transactions.execute(status -> jobOnCurrentSpec(find(id), Operation.DRIFT_CHECK, requestedBy));
+  }
+
   /** Queues a refresh: compares the stack with DigitalOcean and reports what drifted. */
   public Submission refresh(UUID id, String requestedBy) {
     return transactions.execute(status -> jobOnCurrentSpec(find(id), Operation.REFRESH, requestedBy));

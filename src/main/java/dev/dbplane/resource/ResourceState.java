@@ -16,6 +16,11 @@ public enum ResourceState {
    */
   GONE,
   /**
+   * A drift check found it differing from its stack (changed at DigitalOcean behind the service's
+   * back). It stays so until a refresh takes the change in or an UP undoes it.
+   */
+  DRIFTED,
+  /**
    * Its stack's state no longer holds the resource it held (deleted or emptied outside the service):
    * every job fails until an operator restores the state, since acting on it would create a second
    * resource beside the first, which still exists.

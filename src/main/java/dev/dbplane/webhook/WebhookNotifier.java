@@ -7,6 +7,7 @@ import dev.dbplane.job.JobStateChanged;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -46,12 +47,17 @@ final class WebhookNotifier {
     Job job = change.job();
     try {
       transactions.executeWithoutResult(tx -> {
+        // A drift check that found drift is news of the cluster's own, beside its job's end.
+        List<String> types = job.foundDrift()
+            ? List.of("job." + job.status().name().toLowerCase(Locale.ROOT), "cluster.drift-detected")
+            : List.of("job." + job.status().name().toLowerCase(Locale.ROOT));
         for (Webhook webhook : store.forCluster(job.clusterId())) {
-          UUID deliveryId = UUID.randomUUID();
-          String type = "job." + job.status().name().toLowerCase(Locale.ROOT);
-          Instant now = clock.instant();
-          store.insertDelivery(deliveryId, webhook, job.id(), type, json.writeValueAsString(payload(deliveryId, type, now, job)), now);
-          scheduler.schedule(deliveryTask.instance(deliveryId.toString()), now);
+          for (String type : types) {
+            UUID deliveryId = UUID.randomUUID();
+            Instant now = clock.instant();
+            store.insertDelivery(deliveryId, webhook, job.id(), type, json.writeValueAsString(payload(deliveryId, type, now, job)), now);
+            scheduler.schedule(deliveryTask.instance(deliveryId.toString()), now);
+          }
         }
       });
     } catch (RuntimeException e) {
@@ -68,6 +74,9 @@ final class WebhookNotifier {
     jobView.put("status", job.status().name());
     if (job.error() != null) {
       jobView.put("error", Map.of("code", job.error().code().name(), "message", job.error().message()));
+    }
+    if (job.changes() != null) {
+      jobView.put("changes", job.changes());
     }
     if (job.verification() != null) {
       jobView.put("verification", job.verification());

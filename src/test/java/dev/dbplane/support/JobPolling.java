@@ -3,6 +3,7 @@ package dev.dbplane.support;
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Waiting for a job through the REST API, as a portal does: read it again and again until its
@@ -22,6 +23,22 @@ public interface JobPolling {
 
   /** How long to wait between two reads. */
   Duration pollInterval();
+
+  /**
+   * The id of the resource's first job of this operation, once the service has queued one of its own
+   * accord (a drift schedule's check, say).
+   */
+  default String awaitFirstJob(String resourceId, String operation, Duration limit) throws Exception {
+    Instant deadline = Instant.now().plus(limit);
+    while (Instant.now().isBefore(deadline)) {
+      List<String> jobs = JsonPath.read(read("/api/v1/jobs?clusterId=" + resourceId + "&operation=" + operation), "$.items[*].id");
+      if (!jobs.isEmpty()) {
+        return jobs.get(jobs.size() - 1);
+      }
+      Thread.sleep(pollInterval().toMillis());
+    }
+    throw new AssertionError("no " + operation + " job of " + resourceId + " was queued within " + limit);
+  }
 
   /** Polls the job until it has ended, and returns it. */
   default String awaitEnd(String jobId, Duration limit) throws Exception {

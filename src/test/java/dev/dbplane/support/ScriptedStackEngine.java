@@ -58,6 +58,12 @@ public final class ScriptedStackEngine implements StackEngine {
   private final List<Call> calls = new CopyOnWriteArrayList<>();
 
   private volatile Script defaultScript = new Succeed(Duration.ZERO);
+  private final Set<String> drifted = ConcurrentHashMap.newKeySet();
+
+  /** From now on a drift check of this resource finds it drifted, as DigitalOcean changed it behind the service's back. */
+  public void drift(String name) {
+    drifted.add(name);
+  }
 
   public void script(String clusterName, Script script) {
     scripts.put(clusterName, script);
@@ -99,6 +105,11 @@ public final class ScriptedStackEngine implements StackEngine {
   @Override
   public StackResult rotatePassword(StackRun run) throws StackEngineException {
     return perform(Operation.ROTATE_PASSWORD, run);
+  }
+
+  @Override
+  public StackResult driftCheck(StackRun run) throws StackEngineException {
+    return perform(Operation.DRIFT_CHECK, run);
   }
 
   @Override
@@ -160,6 +171,7 @@ public final class ScriptedStackEngine implements StackEngine {
           Set.of("database_password", "connection_uri"));
       case PREVIEW -> StackResult.changesOnly(Map.of("update", 1, "same", 1));
       case REFRESH -> StackResult.changesOnly(Map.of("same", 2));
+      case DRIFT_CHECK -> StackResult.changesOnly(drifted.contains(name) ? Map.of("update", 1, "same", 1) : Map.of("same", 2));
       case DESTROY -> StackResult.changesOnly(Map.of("delete", 2));
       case ROTATE_PASSWORD -> new StackResult(Map.of("update", 1),
           Map.of("id", id.get("id"), "password", ROTATED_PASSWORD_PREFIX + callsFor(name).stream().filter(c -> c.operation() == operation).count()),
