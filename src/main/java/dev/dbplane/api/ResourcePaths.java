@@ -5,8 +5,8 @@ import dev.dbplane.db.DbKind;
 import dev.dbplane.firewall.FirewallKind;
 import dev.dbplane.pool.PoolKind;
 import dev.dbplane.replica.ReplicaKind;
-import dev.dbplane.resource.AttachedKind;
 import dev.dbplane.resource.ManagedResource;
+import dev.dbplane.resource.ResourceKind;
 import dev.dbplane.user.UserKind;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +36,10 @@ final class ResourcePaths {
     return KINDS.indexOf(kind);
   }
 
-  /** The kind inside a cluster served at {@code collection}, one of the API's. */
-  static AttachedKind<?, ?> attachedKindAt(String collection, List<AttachedKind<?, ?>> kinds) {
+  /** The kind of these served at {@code collection}, one of the API's. */
+  static <K extends ResourceKind<?, ?>> K kindAt(String collection, List<K> kinds) {
     return kinds.stream().filter(kind -> collection.equals(COLLECTIONS.get(kind.name()))).findFirst()
-        .orElseThrow(() -> new IllegalStateException("no kind inside a cluster is served at " + collection));
+        .orElseThrow(() -> new IllegalStateException("none of " + kinds.size() + " kinds is served at " + collection));
   }
 
   static String collectionOf(String kind) {

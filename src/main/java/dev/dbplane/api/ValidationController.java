@@ -110,7 +110,7 @@ class ValidationController {
       produces = MediaType.APPLICATION_JSON_VALUE)
   ValidationReport validateInside(HttpServletRequest request) throws IOException {
     String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-    return validated(ResourcePaths.attachedKindAt(pattern.substring(0, pattern.length() - ":validate".length()), kinds), request);
+    return validated(ResourcePaths.kindAt(pattern.substring(0, pattern.length() - ":validate".length()), kinds), request);
   }
 
   private <M extends Message, S extends ResourceSpec> ValidationReport validated(ResourceKind<M, S> kind, HttpServletRequest request)

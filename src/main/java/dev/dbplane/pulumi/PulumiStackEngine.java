@@ -241,7 +241,7 @@ final class PulumiStackEngine implements StackEngine {
         recover(workspace, run);
       }
       if (run.heldResourceId() != null && !workspace.holds(kindOf(run))) {
-        if (destroying && existingId(kindOf(run), run).isEmpty()) {
+        if (destroying && goneFromDigitalOcean(run)) {
           if (workspace.storedState().isPresent()) {
             workspace.removeStack();
           }
@@ -278,6 +278,16 @@ final class PulumiStackEngine implements StackEngine {
 
   private <S extends ResourceSpec> StackProgram programOf(KindProgram<S> kind, StackRun run) {
     return kind.program(kind.specType().cast(run.spec()), run.token(), settings.digitaloceanApiEndpoint());
+  }
+
+  /** Whether DigitalOcean has no resource as the run's spec describes; a question it cannot answer is a failure. */
+  private boolean goneFromDigitalOcean(StackRun run) throws StackEngineException {
+    try {
+      return existingId(kindOf(run), run).isEmpty();
+    } catch (DigitalOceanApiException e) {
+      throw PulumiFailures.refused("could not ask DigitalOcean whether the " + kindOf(run).noun() + " " + run.spec().resourceName()
+          + " still exists, so its lost stack is not taken for destroyed", e);
+    }
   }
 
   private static <S extends ResourceSpec> boolean resetPassword(KindProgram<S> kind, StackRun run) throws DigitalOceanApiException {

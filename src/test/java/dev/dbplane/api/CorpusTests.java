@@ -96,7 +96,7 @@ class CorpusTests {
     return ((Collection<?>) value).stream().map(Objects::toString).toList();
   }
 
-  private static byte[] body(String file, String contentType) throws IOException {
+  static byte[] body(String file, String contentType) throws IOException {
     byte[] raw = resource("corpus/" + file);
     if (!file.endsWith(".txtpb")) {
       return raw;
@@ -108,7 +108,7 @@ class CorpusTests {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> cases() throws IOException {
+  static List<Map<String, Object>> cases() throws IOException {
     List<Map<String, Object>> cases = new ArrayList<>();
     for (Object c : (List<Object>) new Yaml().load(new String(resource("corpus/cases.yaml"), StandardCharsets.UTF_8))) {
       cases.add((Map<String, Object>) c);

@@ -14,6 +14,7 @@ import dev.dbplane.engine.StackEvent;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.engine.StackResult;
 import dev.dbplane.engine.StackRun;
+import dev.dbplane.support.FakeDigitalOceanApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -73,14 +74,22 @@ class PulumiStackEngineTest {
   }
 
   private PulumiStackEngine engine(String cliPath) {
+    return engine(cliPath, CLUSTERS);
+  }
+
+  private PulumiStackEngine engine(String cliPath, KindProgram<?> clusters) {
     try {
-      return engineWithPlugin(cliPath);
+      return engineWithPlugin(cliPath, clusters);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
   }
 
   private PulumiStackEngine engineWithPlugin(String cliPath) throws IOException {
+    return engineWithPlugin(cliPath, CLUSTERS);
+  }
+
+  private PulumiStackEngine engineWithPlugin(String cliPath, KindProgram<?> clusters) throws IOException {
     Path plugin = Files.createDirectories(dir.resolve("home/plugins/resource-digitalocean-v" + DigitalOceanProvider.VERSION))
         .resolve("pulumi-resource-digitalocean");
     if (!Files.exists(plugin)) {
@@ -93,7 +102,7 @@ class PulumiStackEngineTest {
             dir.resolve("work"), dir.resolve("home"), "file://" + dir.resolve("state"), "passphrase", "test-passphrase",
             null, true, Map.of(), Duration.ofMillis(10)),
         new ProviderPlugin(dir.resolve("home"), false),
-        List.of(CLUSTERS));
+        List.of(clusters));
   }
 
   private PulumiStackEngine engine() {
@@ -182,18 +191,48 @@ class PulumiStackEngineTest {
         .singleElement().satisfies(c -> assertThat(c).startsWith("CALL refresh"));
   }
 
+  /** Even a destroy: DigitalOcean still has the cluster, which a destroy of the emptied stack would leave behind. */
   @ParameterizedTest
   @ValueSource(strings = {"absent", "emptied"})
   void aStackThatLostItsClusterIsReportedAndNothingRuns(String state) throws Exception {
+    lose(state);
+    try (FakeDigitalOceanApi digitalocean = FakeDigitalOceanApi.having()) {
+      digitalocean.answer("/v2/databases", 200, "{\"databases\": [{\"id\": \"9cc10173\", \"name\": \"orders\"}]}");
+      PulumiStackEngine engine = engine(cli.toString(), new ClusterPrograms(digitalocean.api()));
+      for (Operation operation : Operation.values()) {
+        assertFailure(() -> engine.run(operation, run("prod.orders", false, "9cc10173")), EngineFailure.STATE_LOST,
+            "no longer holds the cluster 9cc10173");
+      }
+    }
+    assertThat(calls()).allMatch(c -> !c.startsWith("CALL ") || c.equals("CALL version"));
+  }
+
+  /** The destroy went through, and the service stopped before it recorded so: sent again, it finds nothing to do. */
+  @ParameterizedTest
+  @ValueSource(strings = {"absent", "emptied"})
+  void aDestroyOfAStackAndAClusterBothGoneSucceedsAndRemovesWhatIsLeft(String state) throws Exception {
+    lose(state);
+    try (FakeDigitalOceanApi digitalocean = FakeDigitalOceanApi.having()) {
+      digitalocean.answer("/v2/databases", 200, "{\"databases\": []}");
+
+      StackResult result = engine(cli.toString(), new ClusterPrograms(digitalocean.api())).destroy(run("prod.orders", false, "9cc10173"));
+
+      assertThat(result.changes()).isEmpty();
+      assertThat(events).extracting(StackEvent::message).anyMatch(m -> m.contains("it was destroyed already"));
+    }
+    List<String> commands = calls().stream().filter(c -> c.startsWith("CALL ") && !c.equals("CALL version")).toList();
+    if (state.equals("emptied")) {
+      assertThat(commands).singleElement().satisfies(c -> assertThat(c).startsWith("CALL stack rm").contains("--force"));
+    } else {
+      assertThat(commands).isEmpty();
+    }
+  }
+
+  private void lose(String state) throws IOException {
     Path stacks = Files.createDirectories(dir.resolve("state/.pulumi/stacks/dbplane"));
     if (state.equals("emptied")) {
       Files.writeString(stacks.resolve("prod.orders.json"), "{\"version\":3,\"checkpoint\":{\"stack\":\"prod.orders\",\"latest\":{\"resources\":[]}}}");
     }
-    for (Operation operation : Operation.values()) {
-      assertFailure(() -> engine().run(operation, run("prod.orders", false, "9cc10173")), EngineFailure.STATE_LOST,
-          "no longer holds the cluster 9cc10173");
-    }
-    assertThat(calls()).allMatch(c -> !c.startsWith("CALL ") || c.equals("CALL version"));
   }
 
   @Test
