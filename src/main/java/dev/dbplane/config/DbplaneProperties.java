@@ -33,6 +33,7 @@ import org.springframework.validation.annotation.Validated;
  * @param webhooks how notifications are delivered
  * @param retention how long records kept only for a while are kept
  * @param policy what a platform team requires of the clusters of each environment
+ * @param catalog how the catalog of what DigitalOcean offers is kept
  */
 @ConfigurationProperties("dbplane")
 @Validated
@@ -46,7 +47,8 @@ public record DbplaneProperties(
     @DefaultValue @Valid Security security,
     @DefaultValue Webhooks webhooks,
     @DefaultValue Retention retention,
-    @DefaultValue @Valid Policy policy) {
+    @DefaultValue @Valid Policy policy,
+    @DefaultValue Catalog catalog) {
 
   /** @param maxBodySize the largest request body accepted */
   public record Intake(@DefaultValue("1MB") DataSize maxBodySize) {}
@@ -201,6 +203,12 @@ public record DbplaneProperties(
    * @param webhookDeliveries how long the record of a delivery is kept
    */
   public record Retention(@DefaultValue("24h") Duration idempotencyKeys, @DefaultValue("30d") Duration webhookDeliveries) {}
+
+  /**
+   * @param refreshInterval how often the catalog is asked of DigitalOcean again (with the default
+   *     token; without one the snapshot built into the service is served)
+   */
+  public record Catalog(@DefaultValue("6h") Duration refreshInterval) {}
 
   /** @param environments the rules of each environment, by its {@code metadata.env} */
   public record Policy(Map<String, @Valid EnvironmentPolicy> environments) {
