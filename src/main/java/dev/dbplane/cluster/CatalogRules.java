@@ -64,13 +64,13 @@ final class CatalogRules {
   }
 
   static void adviseEndOfLife(DigitalOceanDatabaseClusterSpec spec, DatabaseOptions options, Instant now, Findings findings) {
-    Optional<EngineVersion> found = offered(spec, options).flatMap(engine -> engine.version(spec.getEngineVersion()));
-    if (found.isEmpty() || found.get().endOfLife() == null) {
+    Optional<EngineOptions> engine = offered(spec, options);
+    Instant endOfLife = engine.flatMap(e -> e.version(spec.getEngineVersion())).map(EngineVersion::endOfLife).orElse(null);
+    if (endOfLife == null) {
       return;
     }
-    Instant endOfLife = found.get().endOfLife();
     String which = "version " + spec.getEngineVersion() + " of " + spec.getEngine().name();
-    String instead = lasting(offered(spec, options).orElseThrow(), now);
+    String instead = lasting(engine.get(), now);
     if (!endOfLife.isAfter(now)) {
       findings.advise("spec.engine_version", VERSION_END_OF_LIFE,
           which + " reached its end of life on " + day(endOfLife) + " and is no longer supported by DigitalOcean; " + instead);
