@@ -37,9 +37,10 @@ class ArchitectureTests {
       Map.entry("crypto", Set.of("config")),
       Map.entry("storage", Set.of("config", "crypto")),
       Map.entry("digitalocean", Set.of("engine")),
+      Map.entry("catalog", Set.of("digitalocean", "engine", "config")),
       Map.entry("resource", Set.of("engine", "crypto", "job", "audit", "common", "config")),
       Map.entry("job", Set.of("engine", "audit", "common", "config")),
-      Map.entry("cluster", Set.of("resource", "engine", "job", "audit", "config")),
+      Map.entry("cluster", Set.of("resource", "catalog", "engine", "job", "audit", "config")),
       Map.entry("cluster.program", Set.of("cluster", "resource", "engine", "pulumi", "digitalocean", "config")),
       Map.entry("cluster.verification", Set.of("cluster", "engine", "config")),
       Map.entry("firewall", Set.of("resource", "engine", "config")),
@@ -56,7 +57,7 @@ class ArchitectureTests {
       Map.entry("security", Set.of("problem", "audit", "common", "config", "crypto")),
       Map.entry("idempotency", Set.of("intake", "problem", "security", "common", "config", "crypto")),
       Map.entry("webhook", Set.of("job", "engine", "audit", "common", "config", "crypto")),
-      Map.entry("api", Set.of("cluster", "db", "user", "pool", "firewall", "replica", "resource", "job", "engine", "intake", "idempotency", "problem", "security", "webhook", "audit",
+      Map.entry("api", Set.of("cluster", "catalog", "db", "user", "pool", "firewall", "replica", "resource", "job", "engine", "intake", "idempotency", "problem", "security", "webhook", "audit",
           "common", "config")));
 
   private static JavaClasses classes;

@@ -69,6 +69,8 @@ class ApiConfiguration {
             "Follow what a change does: poll a job, page or stream its events, cancel it."))
         .addTagsItem(new Tag().name("policies").description(
             "What each environment requires of its clusters (dbplane.policy.*), enforced or advised at validate, create and update."))
+        .addTagsItem(new Tag().name("catalog").description(
+            "What DigitalOcean offers: engines, versions with their end of life, regions and node layouts, which validation judges by."))
         .addTagsItem(new Tag().name("webhooks").description(
             "Callbacks per cluster: each state change of its jobs is POSTed, signed, to a portal."))
         .addTagsItem(new Tag().name("admin").description(

@@ -1,10 +1,11 @@
 package dev.dbplane.cluster;
 
+import dev.dbplane.catalog.DatabaseCatalog;
 import dev.dbplane.resource.Findings;
 import dev.dbplane.resource.ResourceTags;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterSpec;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseEngine;
@@ -12,10 +13,16 @@ import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.
 /** Advice that does not block provisioning, for choices that are allowed but usually regretted. */
 final class Advisories {
 
-  /** The model's own pattern; a version that breaks it is a violation, not a matter for advice. */
-  private static final Pattern ENGINE_VERSION = Pattern.compile("^[0-9]+(\\.[0-9]+)?$");
-
   private static final Set<String> PRODUCTION_ENVIRONMENTS = Set.of("prod", "production", "prd", "live");
+
+  private final DatabaseCatalog catalog;
+  private final Clock clock;
+
+  /** @param clock what "now" is, for a version's end of life */
+  Advisories(DatabaseCatalog catalog, Clock clock) {
+    this.catalog = catalog;
+    this.clock = clock;
+  }
 
   void check(DigitalOceanDatabaseCluster manifest, ResourceTags.Result tags, Findings findings) {
     DigitalOceanDatabaseClusterSpec spec = manifest.getSpec();
@@ -38,21 +45,7 @@ final class Advisories {
           "dbplane.public_in_production",
           "public connectivity on a production cluster exposes it to the internet; prefer a VPC and trusted sources");
     }
-    String version = spec.getEngineVersion();
-    if (ENGINE_VERSION.matcher(version).matches()
-        && DatabaseEngines.slug(spec.getEngine()).isPresent()
-        && !DatabaseEngines.isDocumentedVersion(spec.getEngine(), version)) {
-      findings.advise(
-          "spec.engine_version",
-          "dbplane.engine_version_undocumented",
-          "DigitalOcean documents versions "
-              + DatabaseEngines.documentedVersions(spec.getEngine())
-              + " of "
-              + spec.getEngine().name()
-              + "; version "
-              + version
-              + " may be refused when the cluster is created");
-    }
+    CatalogRules.adviseEndOfLife(spec, catalog.current().options(), clock.instant(), findings);
     tags.adviseIfRewritten(findings);
   }
 }

@@ -1,5 +1,6 @@
 package dev.dbplane.cluster;
 
+import dev.dbplane.catalog.DatabaseCatalog;
 import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.resource.ChangeVerdict;
@@ -12,6 +13,7 @@ import dev.dbplane.resource.OrgLimit;
 import dev.dbplane.resource.OutputNames;
 import dev.dbplane.resource.References;
 import dev.dbplane.resource.ResourceTags;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,17 +41,25 @@ public final class ClusterKind implements HostKind<DigitalOceanDatabaseCluster, 
 
   private static final int MIB_PER_GIB = 1024;
 
-  private final Advisories advisories = new Advisories();
   private final ClusterPolicies policies;
+  private final DatabaseCatalog catalog;
+  private final Advisories advisories;
 
-  /** A cluster judged by no environment's policy. */
+  /** A cluster judged by no environment's policy and by the catalog's snapshot. */
   public ClusterKind() {
-    this(ClusterPolicies.none());
+    this(ClusterPolicies.none(), DatabaseCatalog.snapshot(), Clock.systemUTC());
   }
 
   @Autowired
-  public ClusterKind(ClusterPolicies policies) {
+  public ClusterKind(ClusterPolicies policies, DatabaseCatalog catalog) {
+    this(policies, catalog, Clock.systemUTC());
+  }
+
+  /** @param clock what "now" is, for a version's end of life */
+  ClusterKind(ClusterPolicies policies, DatabaseCatalog catalog, Clock clock) {
     this.policies = policies;
+    this.catalog = catalog;
+    this.advisories = new Advisories(catalog, clock);
   }
 
   @Override
@@ -69,7 +79,7 @@ public final class ClusterKind implements HostKind<DigitalOceanDatabaseCluster, 
 
   @Override
   public void checkRules(DigitalOceanDatabaseCluster manifest, Findings findings) {
-    ServiceRules.check(manifest.getSpec(), findings);
+    ServiceRules.check(manifest.getSpec(), catalog.current().options(), findings);
     policies.check(manifest, findings);
   }
 

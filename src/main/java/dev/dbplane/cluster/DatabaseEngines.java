@@ -1,21 +1,13 @@
 package dev.dbplane.cluster;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseEngine;
 
-/** DigitalOcean's facts about each engine: its API slug, its documented versions, its storage. */
+/**
+ * DigitalOcean's fixed facts about each engine: its API slug and its storage. What it offers of
+ * each (versions, regions, sizes) is the catalog's.
+ */
 final class DatabaseEngines {
-
-  /** Major versions DigitalOcean documents as of 2026-11; others may still be offered or retired. */
-  private static final Map<DigitalOceanDatabaseEngine, Set<String>> DOCUMENTED_MAJOR_VERSIONS =
-      Map.of(
-          DigitalOceanDatabaseEngine.postgres, Set.of("13", "14", "15", "16", "17"),
-          DigitalOceanDatabaseEngine.mysql, Set.of("8"),
-          DigitalOceanDatabaseEngine.redis, Set.of("7"),
-          DigitalOceanDatabaseEngine.valkey, Set.of("8"),
-          DigitalOceanDatabaseEngine.mongodb, Set.of("6", "7", "8"));
 
   private DatabaseEngines() {}
 
@@ -29,15 +21,6 @@ final class DatabaseEngines {
       case mongodb -> Optional.of("mongodb");
       default -> Optional.empty();
     };
-  }
-
-  static boolean isDocumentedVersion(DigitalOceanDatabaseEngine engine, String version) {
-    String major = version.contains(".") ? version.substring(0, version.indexOf('.')) : version;
-    return DOCUMENTED_MAJOR_VERSIONS.getOrDefault(engine, Set.of()).contains(major);
-  }
-
-  static String documentedVersions(DigitalOceanDatabaseEngine engine) {
-    return String.join(", ", DOCUMENTED_MAJOR_VERSIONS.getOrDefault(engine, Set.of()).stream().sorted().toList());
   }
 
   /** In-memory engines have no disk that can be sized. */

@@ -1,5 +1,6 @@
 package dev.dbplane.cluster;
 
+import dev.dbplane.catalog.DatabaseOptions;
 import dev.dbplane.resource.Findings;
 import dev.dbplane.resource.References;
 import java.util.regex.Pattern;
@@ -27,13 +28,22 @@ final class ServiceRules {
   private static final Pattern SIZE_SLUG =
       Pattern.compile("^[a-z0-9_]+(-[a-z0-9_]+)*-[0-9]+vcpu-[0-9]+(gb|mb)(-[a-z0-9_]+)*$");
 
-  /** Checks the spec; the request's own rules (token, metadata, stack name) are the pipeline's. */
-  static void check(DigitalOceanDatabaseClusterSpec spec, Findings findings) {
+  /**
+   * Checks the spec, also by what DigitalOcean offers; the request's own rules (token, metadata,
+   * stack name) are the pipeline's.
+   */
+  static void check(DigitalOceanDatabaseClusterSpec spec, DatabaseOptions offered, Findings findings) {
     checkEnumsAreKnown(spec, findings);
     checkClusterName(spec.getClusterName(), findings);
     checkSizeSlug(spec.getSizeSlug(), findings);
+    CatalogRules.checkOffered(spec, offered, findings);
     References.checkVpc(spec.getVpc(), "spec.vpc", findings);
     checkStorage(spec, findings);
+  }
+
+  /** Whether the size is shaped as a database size slug; an empty one is the model's to report. */
+  static boolean isSizeSlug(String size) {
+    return SIZE_SLUG.matcher(size).matches();
   }
 
   private static void checkEnumsAreKnown(DigitalOceanDatabaseClusterSpec spec, Findings findings) {
@@ -63,7 +73,7 @@ final class ServiceRules {
   }
 
   private static void checkSizeSlug(String size, Findings findings) {
-    if (!size.isEmpty() && !SIZE_SLUG.matcher(size).matches()) {
+    if (!size.isEmpty() && !isSizeSlug(size)) {
       findings.violation(
           "spec.size_slug",
           "dbplane.size_slug.format",

@@ -35,6 +35,7 @@ import org.springframework.validation.annotation.Validated;
  * @param policy what a platform team requires of the clusters of each environment
  * @param verify how a cluster is connected to after its UP
  * @param drift how drift schedules are kept
+ * @param catalog how the catalog of what DigitalOcean offers is kept
  */
 @ConfigurationProperties("dbplane")
 @Validated
@@ -50,7 +51,8 @@ public record DbplaneProperties(
     @DefaultValue Retention retention,
     @DefaultValue @Valid Policy policy,
     @DefaultValue Verify verify,
-    @DefaultValue Drift drift) {
+    @DefaultValue Drift drift,
+    @DefaultValue Catalog catalog) {
 
   /** @param maxBodySize the largest request body accepted */
   public record Intake(@DefaultValue("1MB") DataSize maxBodySize) {}
@@ -217,6 +219,12 @@ public record DbplaneProperties(
    * @param minimumEvery the shortest time between two checks a schedule may ask for
    */
   public record Drift(@DefaultValue("1m") Duration sweepInterval, @DefaultValue("15m") Duration minimumEvery) {}
+
+  /**
+   * @param refreshInterval how often the catalog is asked of DigitalOcean again (with the default
+   *     token; without one the snapshot built into the service is served)
+   */
+  public record Catalog(@DefaultValue("6h") Duration refreshInterval) {}
 
   /** @param environments the rules of each environment, by its {@code metadata.env} */
   public record Policy(Map<String, @Valid EnvironmentPolicy> environments) {

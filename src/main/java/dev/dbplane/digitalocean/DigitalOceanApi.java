@@ -63,6 +63,16 @@ public final class DigitalOceanApi {
   }
 
   /**
+   * What DigitalOcean offers its managed databases ({@code GET v2/databases/options}): engines, their
+   * versions with end-of-life dates, regions and node layouts.
+   *
+   * @throws DigitalOceanApiException when the API refuses or cannot be reached
+   */
+  public JsonObject databaseOptions(Secret token) {
+    return get(token, "v2/databases/options");
+  }
+
+  /**
    * What DigitalOcean answers at {@code path} (relative, such as {@code v2/databases/<id>/dbs/app}),
    * or empty when it has nothing there (404): how a kind finds a resource inside a cluster.
    *

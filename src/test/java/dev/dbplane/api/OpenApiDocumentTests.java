@@ -144,8 +144,8 @@ class OpenApiDocumentTests {
   void tagsAreDescribedInTheOrderAnOperatorWorksAndEachPathParameterHasOneName() throws Exception {
     String served = served();
     assertThat(JsonPath.<List<String>>read(served, "$.tags[*].name")).containsExactly("database-clusters", "database-dbs", "database-users", "database-connection-pools",
-        "database-firewalls", "database-replicas", "jobs", "policies", "webhooks", "admin");
-    assertThat(JsonPath.<List<String>>read(served, "$.tags[*].description")).hasSize(10).allSatisfy(d -> assertThat(d).isNotBlank());
+        "database-firewalls", "database-replicas", "jobs", "policies", "catalog", "webhooks", "admin");
+    assertThat(JsonPath.<List<String>>read(served, "$.tags[*].description")).hasSize(11).allSatisfy(d -> assertThat(d).isNotBlank());
     Set<String> names = new TreeSet<>();
     Map<String, ?> paths = JsonPath.read(served, "$.paths");
     Matcher variable = Pattern.compile("\\{(\\w+)}").matcher(String.join(" ", paths.keySet()));

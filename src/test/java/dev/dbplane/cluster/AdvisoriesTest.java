@@ -3,10 +3,14 @@ package dev.dbplane.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.dbplane.catalog.DatabaseCatalog;
 import dev.dbplane.resource.Advisory;
 import dev.dbplane.resource.Findings;
 import dev.dbplane.resource.ResourceTags;
 import dev.dbplane.support.Manifests;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -19,13 +23,19 @@ import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.
 
 class AdvisoriesTest {
 
+  /**
+   * The day the advice is judged on: in the snapshot postgres 14's end of life (2026-11-12) is past,
+   * 15's (2027-11-11) is 71 days ahead, 16's and 17's are years ahead.
+   */
+  private static final Instant TODAY = Instant.parse("2027-09-01T00:00:00Z");
+
   private static List<Advisory> advisories(DigitalOceanDatabaseCluster manifest) {
     return advisories(manifest, "");
   }
 
   private static List<Advisory> advisories(DigitalOceanDatabaseCluster manifest, String manifestPath) {
     Findings findings = new Findings(manifestPath);
-    new Advisories().check(manifest, ResourceTags.of(manifest.getMetadata(), ClusterKind.NAME), findings);
+    new Advisories(DatabaseCatalog.snapshot(), Clock.fixed(TODAY, ZoneOffset.UTC)).check(manifest, ResourceTags.of(manifest.getMetadata(), ClusterKind.NAME), findings);
     assertThat(findings.violations()).isEmpty();
     return findings.advisories();
   }
@@ -67,12 +77,14 @@ class AdvisoriesTest {
 
   // --- dbplane.engine_retired
 
+  /** Redis 7, the only version DigitalOcean offers of it, is also past its end of life: two advices. */
   @Test
   void redisIsAdvisedAsRetired() {
     List<Advisory> advisories = advisories(Manifests.withSpec(s -> s.setEngine(DigitalOceanDatabaseEngine.redis).setEngineVersion("7")));
 
+    assertThat(advisories).extracting(Advisory::code).containsExactly("dbplane.engine_retired", "dbplane.catalog.version_end_of_life");
     assertThat(advisories)
-        .singleElement()
+        .first()
         .satisfies(
             a -> {
               assertThat(a.field()).isEqualTo("spec.engine");
@@ -82,7 +94,7 @@ class AdvisoriesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"valkey,8", "postgres,16", "mysql,8", "mongodb,7"})
+  @CsvSource({"valkey,8", "postgres,16", "mysql,8", "mongodb,8.0"})
   void otherEnginesAreNotAdvisedAsRetired(String engine, String version) {
     assertThat(specCodes(s -> s.setEngine(DigitalOceanDatabaseEngine.valueOf(engine)).setEngineVersion(version))).isEmpty();
   }
@@ -109,48 +121,45 @@ class AdvisoriesTest {
     assertThat(codes(Manifests.withMetadata(m -> m.setEnv(env)))).isEmpty();
   }
 
-  // --- dbplane.engine_version_undocumented
+  // --- dbplane.catalog.version_end_of_life and version_near_end_of_life
 
   @Test
-  void undocumentedPostgresVersionIsAdvised() {
-    assertThat(advisories(Manifests.withSpec(s -> s.setEngineVersion("12"))))
+  void aVersionPastItsEndOfLifeIsAdvisedWithTheVersionsToMoveTo() {
+    assertThat(advisories(Manifests.withSpec(s -> s.setEngineVersion("14"))))
         .singleElement()
-        .satisfies(
-            a -> {
-              assertThat(a.field()).isEqualTo("spec.engine_version");
-              assertThat(a.code()).isEqualTo("dbplane.engine_version_undocumented");
-              assertThat(a.message()).contains("13, 14, 15, 16, 17").contains("postgres").contains("12");
-            });
-  }
-
-  @ParameterizedTest
-  @CsvSource({"postgres,13", "postgres,17", "postgres,16.4", "mysql,8", "mysql,8.0", "valkey,8", "mongodb,6", "mongodb,8"})
-  void documentedVersionGetsNoVersionAdvice(String engine, String version) {
-    assertThat(specCodes(s -> s.setEngine(DigitalOceanDatabaseEngine.valueOf(engine)).setEngineVersion(version)))
-        .doesNotContain("dbplane.engine_version_undocumented");
-  }
-
-  @ParameterizedTest
-  @CsvSource({"postgres,18", "mysql,5.7", "redis,6", "valkey,7", "mongodb,5"})
-  void undocumentedVersionOfEachEngineIsAdvised(String engine, String version) {
-    assertThat(specCodes(s -> s.setEngine(DigitalOceanDatabaseEngine.valueOf(engine)).setEngineVersion(version)))
-        .contains("dbplane.engine_version_undocumented");
+        .satisfies(a -> {
+          assertThat(a.field()).isEqualTo("spec.engine_version");
+          assertThat(a.code()).isEqualTo("dbplane.catalog.version_end_of_life");
+          assertThat(a.message()).contains("version 14 of postgres", "2026-11-12").endsWith("move to 16, 17");
+        });
   }
 
   @Test
-  void aVersionThatBreaksTheModelsPatternIsAViolationNotAnAdvice() {
-    assertThat(specCodes(s -> s.setEngineVersion("v16"))).doesNotContain("dbplane.engine_version_undocumented");
+  void aVersionWithin90DaysOfItsEndOfLifeIsAdvised() {
+    assertThat(advisories(Manifests.withSpec(s -> s.setEngineVersion("15"))))
+        .singleElement()
+        .satisfies(a -> {
+          assertThat(a.code()).isEqualTo("dbplane.catalog.version_near_end_of_life");
+          assertThat(a.message()).contains("version 15 of postgres reaches its end of life on 2027-11-11").endsWith("move to 16, 17");
+        });
+  }
+
+  @ParameterizedTest
+  @CsvSource({"postgres,16", "postgres,17", "mysql,8", "valkey,8", "mongodb,8.0"})
+  void aVersionFarFromOrWithoutAnEndOfLifeGetsNoVersionAdvice(String engine, String version) {
+    assertThat(specCodes(s -> s.setEngine(DigitalOceanDatabaseEngine.valueOf(engine)).setEngineVersion(version)))
+        .doesNotContain("dbplane.catalog.version_end_of_life", "dbplane.catalog.version_near_end_of_life");
   }
 
   @Test
-  void missingVersionGetsNoVersionAdvice() {
-    assertThat(specCodes(s -> s.setEngineVersion(""))).isEmpty();
+  void aVersionNotOfferedIsAViolationNotAnAdvice() {
+    assertThat(specCodes(s -> s.setEngineVersion("12"))).isEmpty();
   }
 
   @Test
   void unknownOrUnspecifiedEngineGetsNoVersionAdvice() {
-    assertThat(specCodes(s -> s.setEngineValue(9).setEngineVersion("1"))).isEmpty();
-    assertThat(specCodes(s -> s.clearEngine().setEngineVersion("1"))).isEmpty();
+    assertThat(specCodes(s -> s.setEngineValue(9).setEngineVersion("14"))).isEmpty();
+    assertThat(specCodes(s -> s.clearEngine().setEngineVersion("14"))).isEmpty();
   }
 
   // --- dbplane.tags_rewritten
@@ -199,7 +208,7 @@ class AdvisoriesTest {
     manifest.getMetadataBuilder().setEnv("production").addTags("a b");
     manifest.getSpecBuilder()
         .setEngine(DigitalOceanDatabaseEngine.redis)
-        .setEngineVersion("6")
+        .setEngineVersion("7")
         .setNodeCount(1)
         .setEnablePublicConnectivity(true);
 
@@ -208,7 +217,7 @@ class AdvisoriesTest {
             "dbplane.not_highly_available",
             "dbplane.engine_retired",
             "dbplane.public_in_production",
-            "dbplane.engine_version_undocumented",
+            "dbplane.catalog.version_end_of_life",
             "dbplane.tags_rewritten");
   }
 }

@@ -103,12 +103,12 @@ class ClusterValidatorTest {
 
   @Test
   void advisoriesDoNotBlockTheNormalisedSpec() {
-    ValidationOutcome<ClusterSpec> outcome = validate(Manifests.withSpec(s -> s.setNodeCount(1).setEngineVersion("12")));
+    ValidationOutcome<ClusterSpec> outcome = validate(Manifests.withSpec(s -> s.setNodeCount(1).setEngineVersion("14")));
 
     assertThat(outcome.valid()).isTrue();
     assertThat(outcome.advisories())
         .extracting(Advisory::code)
-        .containsExactly("dbplane.not_highly_available", "dbplane.engine_version_undocumented");
+        .containsExactly("dbplane.not_highly_available", "dbplane.catalog.version_end_of_life");
     assertThat(outcome.provisioningSpec()).isPresent();
   }
 
@@ -203,7 +203,7 @@ class ClusterValidatorTest {
   // --- engine
 
   @ParameterizedTest
-  @CsvSource({"postgres,16,pg", "pg,16,pg", "mysql,8,mysql", "redis,7,redis", "valkey,8,valkey", "mongodb,7,mongodb"})
+  @CsvSource({"postgres,16,pg", "pg,16,pg", "mysql,8,mysql", "redis,7,redis", "valkey,8,valkey", "mongodb,8.0,mongodb"})
   void engineIsNormalisedToItsSlug(String name, String version, String slug) {
     DigitalOceanDatabaseEngine engine =
         DigitalOceanDatabaseEngine.valueOf(DigitalOceanDatabaseEngine.getDescriptor().findValueByName(name));

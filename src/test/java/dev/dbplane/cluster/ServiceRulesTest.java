@@ -3,6 +3,7 @@ package dev.dbplane.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.dbplane.catalog.DatabaseCatalog;
 import dev.dbplane.resource.Findings;
 import dev.dbplane.resource.RequestRules;
 import dev.dbplane.resource.ResourceRequest;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterSpec;
@@ -36,7 +38,7 @@ class ServiceRulesTest {
   private static List<Violation> violations(ResourceRequest<DigitalOceanDatabaseCluster> request, boolean defaultTokenConfigured) {
     Findings findings = new Findings(request.manifestPath());
     if (new RequestRules(defaultTokenConfigured).check(request, new ClusterKind(), RequestRules.MissingToken.REFUSE, findings)) {
-      ServiceRules.check(request.manifest().getSpec(), findings);
+      ServiceRules.check(request.manifest().getSpec(), DatabaseCatalog.snapshot().current().options(), findings);
     }
     assertThat(findings.advisories()).isEmpty();
     return findings.violations();
@@ -250,10 +252,11 @@ class ServiceRulesTest {
 
   // --- dbplane.size_slug.format
 
+  /** Each with a node count DigitalOcean offers it with: the smallest sizes run on one node only. */
   @ParameterizedTest
-  @ValueSource(strings = {"db-s-1vcpu-1gb", "db-s-2vcpu-4gb", "gd-2vcpu-8gb", "so1_5-2vcpu-16gb", "db-amd-1vcpu-2gb"})
-  void databaseSizeSlugIsAccepted(String size) {
-    assertThat(specViolations(s -> s.setSizeSlug(size))).isEmpty();
+  @CsvSource({"db-s-1vcpu-1gb,1", "db-s-2vcpu-4gb,3", "gd-2vcpu-8gb,3", "so1_5-2vcpu-16gb,2", "db-amd-1vcpu-2gb,3"})
+  void databaseSizeSlugIsAccepted(String size, int nodes) {
+    assertThat(specViolations(s -> s.setSizeSlug(size).setNodeCount(nodes))).isEmpty();
   }
 
   @ParameterizedTest
@@ -348,11 +351,11 @@ class ServiceRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"redis", "valkey"})
-  void inMemoryEngineWithStorageIsRefused(String engine) {
+  @CsvSource({"redis,7", "valkey,8"})
+  void inMemoryEngineWithStorageIsRefused(String engine, String version) {
     assertThat(
             specViolations(
-                s -> s.setEngine(DigitalOceanDatabaseEngine.valueOf(engine)).setEngineVersion("8").setStorageGib(10)))
+                s -> s.setEngine(DigitalOceanDatabaseEngine.valueOf(engine)).setEngineVersion(version).setStorageGib(10)))
         .singleElement()
         .satisfies(
             v -> {
@@ -363,15 +366,17 @@ class ServiceRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"redis", "valkey"})
-  void inMemoryEngineWithoutStorageIsAccepted(String engine) {
-    assertThat(specViolations(s -> s.setEngine(DigitalOceanDatabaseEngine.valueOf(engine)).setStorageGib(0))).isEmpty();
+  @CsvSource({"redis,7", "valkey,8"})
+  void inMemoryEngineWithoutStorageIsAccepted(String engine, String version) {
+    assertThat(specViolations(s -> s.setEngine(DigitalOceanDatabaseEngine.valueOf(engine)).setEngineVersion(version).setStorageGib(0)))
+        .isEmpty();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"postgres", "mysql", "mongodb"})
-  void diskEngineWithStorageIsAccepted(String engine) {
-    assertThat(specViolations(s -> s.setEngine(DigitalOceanDatabaseEngine.valueOf(engine)).setStorageGib(50))).isEmpty();
+  @CsvSource({"postgres,16", "mysql,8", "mongodb,8.0"})
+  void diskEngineWithStorageIsAccepted(String engine, String version) {
+    assertThat(specViolations(s -> s.setEngine(DigitalOceanDatabaseEngine.valueOf(engine)).setEngineVersion(version).setStorageGib(50)))
+        .isEmpty();
   }
 
   // --- field paths and reporting everything at once
