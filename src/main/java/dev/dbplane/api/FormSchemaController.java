@@ -2,6 +2,7 @@ package dev.dbplane.api;
 
 import com.google.protobuf.Internal;
 import com.google.protobuf.Message;
+import dev.dbplane.catalog.DatabaseCatalog;
 import dev.dbplane.resource.ResourceKind;
 import dev.dbplane.security.RequiresRole;
 import dev.dbplane.security.Role;
@@ -26,9 +27,11 @@ class FormSchemaController {
   static final String MEDIA_TYPE = "application/schema+json";
 
   private final List<ResourceKind<?, ?>> kinds;
+  private final DatabaseCatalog catalog;
 
-  FormSchemaController(List<ResourceKind<?, ?>> kinds) {
+  FormSchemaController(List<ResourceKind<?, ?>> kinds, DatabaseCatalog catalog) {
     this.kinds = List.copyOf(kinds);
+    this.catalog = catalog;
   }
 
   @Operation(
@@ -36,7 +39,8 @@ class FormSchemaController {
       summary = "The JSON Schema of a kind's manifest or stack input",
       description = "A JSON Schema (draft 2020-12) of the kind's manifest (body=manifest, the default) or stack input "
           + "(body=stack-input), made from the model's protobuf messages with their bounds (required fields, lengths, patterns, "
-          + "constants, ranges, enums): what a portal renders its form from. It speaks the API's canonical JSON: camelCase names, "
+          + "constants, ranges, enums) and, for a cluster, the versions, sizes and regions the catalog offers for each engine: what a "
+          + "portal renders its form from. It speaks the API's canonical JSON: camelCase names, "
           + "enum names. The service judges more than a schema can say (its own rules, the cluster a resource names): validate "
           + "with :validate before submitting.")
   @RequiresRole(Role.VIEWER)
@@ -54,6 +58,7 @@ class FormSchemaController {
       case "stack-input" -> kind.stackInputType();
       default -> throw new InvalidParameterException("body", "must be manifest or stack-input, not " + body);
     };
-    return FormSchemas.of(Internal.getDefaultInstance(message).getDescriptorForType(), request.getRequestURI() + "?body=" + body);
+    return FormSchemas.of(Internal.getDefaultInstance(message).getDescriptorForType(), request.getRequestURI() + "?body=" + body,
+        catalog.current().options());
   }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterSpec;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseEngine;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterStackInput;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,11 @@ public final class ClusterKind implements HostKind<DigitalOceanDatabaseCluster, 
   public static final String NAME = IDENTITY.name();
   public static final String NOUN = IDENTITY.noun();
   public static final OutputNames OUTPUTS = IDENTITY.outputs();
+
+  /** DigitalOcean's API slug of a model engine ({@code postgres} and {@code pg} are {@code pg}); empty for none. */
+  public static Optional<String> engineSlug(DigitalOceanDatabaseEngine engine) {
+    return DatabaseEngines.slug(engine);
+  }
 
   private static final int MIB_PER_GIB = 1024;
 

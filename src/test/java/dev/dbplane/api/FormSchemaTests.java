@@ -12,6 +12,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.dbplane.cluster.ClusterKind;
 import dev.dbplane.intake.RequestIntake;
+import dev.dbplane.support.Manifests;
 import dev.dbplane.support.TestDatabases;
 import dev.dbplane.support.TestKeys;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +78,20 @@ class FormSchemaTests {
     }
     MvcResult unknown = mvc.perform(get("/api/v1/database-clusters:schema?body=form").header(TestKeys.HEADER, TestKeys.VIEWER)).andReturn();
     assertThat(unknown.getResponse().getStatus()).isEqualTo(400);
+  }
+
+  @Test
+  void aClustersFormOffersPerEngineWhatTheCatalogOffers() throws Exception {
+    String offered = JsonFormat.printer().print(Manifests.valid());
+    assertThat(manifest.validate(offered, InputFormat.JSON)).as(offered).isEmpty();
+
+    String retired = JsonFormat.printer().print(Manifests.withSpec(spec -> spec.setEngineVersion("12")));
+    String unsized = JsonFormat.printer().print(Manifests.withSpec(spec -> spec.setSizeSlug("db-s-64vcpu-1tb")));
+    String mongoVersionOnPostgres = JsonFormat.printer().print(Manifests.withSpec(spec -> spec.setEngineVersion("8.0")));
+
+    assertThat(manifest.validate(retired, InputFormat.JSON)).as(retired).isNotEmpty();
+    assertThat(manifest.validate(unsized, InputFormat.JSON)).as(unsized).isNotEmpty();
+    assertThat(manifest.validate(mongoVersionOnPostgres, InputFormat.JSON)).as(mongoVersionOnPostgres).isNotEmpty();
   }
 
   private void judge(Map<String, Object> c) throws Exception {
