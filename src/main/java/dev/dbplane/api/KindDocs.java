@@ -44,10 +44,11 @@ final class KindDocs implements OpenApiCustomizer {
   private static final List<String> TAKE_A_MANIFEST = List.of("POST ", "PUT /{id}", "POST /{id}:preview", "POST :validate");
 
   private final List<ResourceKind<?, ?>> kinds;
+  private final List<ResourceKind<?, ?>> everyKind;
 
   KindDocs(KindRegistry<ResourceKind<?, ?>> kinds) {
-    this.kinds = kinds.all().stream().filter(AttachedKind.class::isInstance)
-        .sorted(Comparator.comparingInt(kind -> ResourcePaths.rank(kind.name()))).toList();
+    this.everyKind = kinds.all().stream().sorted(Comparator.comparingInt(kind -> ResourcePaths.rank(kind.name()))).toList();
+    this.kinds = everyKind.stream().filter(AttachedKind.class::isInstance).toList();
   }
 
   @Override
@@ -72,6 +73,17 @@ final class KindDocs implements OpenApiCustomizer {
           });
         }
       });
+    }
+    nameFormSchemas(openApi);
+  }
+
+  /** One method serves every kind's form schema: each of its operations is named after its kind. */
+  private void nameFormSchemas(OpenAPI openApi) {
+    for (ResourceKind<?, ?> kind : everyKind) {
+      PathItem item = openApi.getPaths().get(ResourcePaths.collectionOf(kind.name()) + ":schema");
+      if (item != null && item.getGet() != null) {
+        item.getGet().setOperationId("formSchema" + kind.name().replaceFirst("^DigitalOcean", ""));
+      }
     }
   }
 
