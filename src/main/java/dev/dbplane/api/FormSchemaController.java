@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.HandlerMapping;
 
 /** Each kind's manifest and stack input as a JSON Schema, for portals that render their forms from one. */
 @RestController
@@ -51,8 +50,7 @@ class FormSchemaController {
   String schema(
       @Parameter(schema = @Schema(allowableValues = {"manifest", "stack-input"})) @RequestParam(defaultValue = "manifest") String body,
       HttpServletRequest request) {
-    String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-    ResourceKind<?, ?> kind = ResourcePaths.kindAt(pattern.substring(0, pattern.length() - ":schema".length()), kinds);
+    ResourceKind<?, ?> kind = ResourcePaths.kindOf(request, ":schema", kinds);
     Class<? extends Message> message = switch (body) {
       case "manifest" -> kind.manifestType();
       case "stack-input" -> kind.stackInputType();

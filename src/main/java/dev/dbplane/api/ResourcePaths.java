@@ -8,8 +8,10 @@ import dev.dbplane.replica.ReplicaKind;
 import dev.dbplane.resource.ManagedResource;
 import dev.dbplane.resource.ResourceKind;
 import dev.dbplane.user.UserKind;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import org.springframework.web.servlet.HandlerMapping;
 
 /** Where the API serves each kind's resources, for answers that point at one. */
 final class ResourcePaths {
@@ -36,8 +38,17 @@ final class ResourcePaths {
     return KINDS.indexOf(kind);
   }
 
+  /**
+   * The kind of these whose collection's custom method ({@code :validate}, {@code :schema}) the
+   * request was mapped to: one handler serves several kinds' collections.
+   */
+  static <K extends ResourceKind<?, ?>> K kindOf(HttpServletRequest request, String customMethod, List<K> kinds) {
+    String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+    return kindAt(pattern.substring(0, pattern.length() - customMethod.length()), kinds);
+  }
+
   /** The kind of these served at {@code collection}, one of the API's. */
-  static <K extends ResourceKind<?, ?>> K kindAt(String collection, List<K> kinds) {
+  private static <K extends ResourceKind<?, ?>> K kindAt(String collection, List<K> kinds) {
     return kinds.stream().filter(kind -> collection.equals(COLLECTIONS.get(kind.name()))).findFirst()
         .orElseThrow(() -> new IllegalStateException("none of " + kinds.size() + " kinds is served at " + collection));
   }

@@ -27,7 +27,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.HandlerMapping;
 
 /** Judges a manifest or stack input without writing anything. */
 @RestController
@@ -109,8 +108,7 @@ class ValidationController {
       consumes = {"application/json", "application/yaml", "application/x-yaml", "text/yaml", "application/x-protobuf", "application/protobuf"},
       produces = MediaType.APPLICATION_JSON_VALUE)
   ValidationReport validateInside(HttpServletRequest request) throws IOException {
-    String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-    return validated(ResourcePaths.kindAt(pattern.substring(0, pattern.length() - ":validate".length()), kinds), request);
+    return validated(ResourcePaths.kindOf(request, ":validate", kinds), request);
   }
 
   private <M extends Message, S extends ResourceSpec> ValidationReport validated(ResourceKind<M, S> kind, HttpServletRequest request)

@@ -103,12 +103,9 @@ public final class ClusterPolicies {
   }
 
   private static void judged(EnvironmentPolicy policy, Findings findings, String field, String rule, String message) {
-    if (policy.mode() == PolicyMode.ENFORCE) {
-      findings.violation(field, rule, message);
-    } else {
-      findings.advise(field, rule, message + " (advice: the policy of this env is not enforced)");
-    }
+    findings.policyBroken(policy.mode() == PolicyMode.ENFORCE, field, rule, message);
   }
+
 
   private static List<Rule> rules(EnvironmentPolicy policy) {
     List<Rule> rules = new ArrayList<>();

@@ -108,7 +108,7 @@ final class JobRunner {
     boolean recovering = resumed;
     for (Dependent dependent : owner.destroyedFirst(job)) {
       RunProgress progress = new RunProgress(ledger.events(), job.id(), ledger.clock());
-      Optional<StackRun> run = runOf(job, dependent.id(), dependent.spec(), recovering, redactor, progress);
+      Optional<StackRun> run = runOf(job, owner, dependent.id(), dependent.spec(), recovering, redactor, progress);
       if (run.isEmpty() || !watcher.watch(job, run.get(), redactor, progress, outcome -> destroyed(job, dependent, progress))) {
         return;
       }
@@ -119,7 +119,7 @@ final class JobRunner {
       }
     }
     RunProgress progress = new RunProgress(ledger.events(), job.id(), ledger.clock());
-    runOf(job, job.clusterId(), job.spec(), recovering, redactor, progress).ifPresent(run -> watcher.watch(job, run, redactor, progress,
+    runOf(job, owner, job.clusterId(), job.spec(), recovering, redactor, progress).ifPresent(run -> watcher.watch(job, run, redactor, progress,
         outcome -> ending.end(job, JobStatus.SUCCEEDED, verified(job, outcome, redactor), null, progress)));
   }
 
@@ -139,8 +139,8 @@ final class JobRunner {
   }
 
   /** The run of one stack of the job; empty, with the job ended, when there is no token to act with. */
-  private Optional<StackRun> runOf(Job job, UUID resourceId, ResourceSpec spec, boolean resumed, Redactor redactor, RunProgress progress) {
-    JobSubjects owner = subjects.of(job);
+  private Optional<StackRun> runOf(
+      Job job, JobSubjects owner, UUID resourceId, ResourceSpec spec, boolean resumed, Redactor redactor, RunProgress progress) {
     Optional<Secret> token = owner.tokenFor(resourceId);
     if (token.isEmpty()) {
       ending.end(job, JobStatus.FAILED, null, new JobError(JobErrorCode.CREDENTIALS_REJECTED,

@@ -50,11 +50,6 @@ final class RunWatcher {
     shuttingDown = true;
   }
 
-  /** Starts the job's own run and returns once the job has ended or been handed back. */
-  void watch(Job job, StackRun run, Redactor redactor, RunProgress progress) {
-    watch(job, run, redactor, progress, outcome -> ending.end(job, JobStatus.SUCCEEDED, outcome, null, progress));
-  }
-
   /**
    * Starts a run of the job (its own, or one it makes before its own) and returns whether the job
    * goes on: true once {@code succeeded} has recorded the run's success. When false, the job has

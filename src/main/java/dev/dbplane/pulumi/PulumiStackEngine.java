@@ -29,8 +29,8 @@ import org.jspecify.annotations.Nullable;
  * only the CLI commands each operation needs: an UP is the update (a first UP also creates the
  * stack), a PREVIEW one command, a REFRESH two (the refresh, and the export its outputs are read
  * from), a DESTROY one, a password rotation DigitalOcean's reset and a refresh, a drift check a
- * refresh that is only previewed. One stack per
- * resource, each in a work directory of its own. Engine events become job events as they happen.
+ * refresh that is only previewed. One stack per resource, each in a work directory of its own.
+ * Engine events become job events as they happen.
  */
 final class PulumiStackEngine implements StackEngine {
 

@@ -32,6 +32,18 @@ public final class Findings {
     advisories.add(new Advisory(manifestPath + manifestField, code, message));
   }
 
+  /**
+   * A rule of a policy broken: a violation where the policy is enforced, else the same as advice,
+   * saying that it is not enforced.
+   */
+  public void policyBroken(boolean enforced, String manifestField, String rule, String message) {
+    if (enforced) {
+      violation(manifestField, rule, message);
+    } else {
+      advise(manifestField, rule, message + " (advice: the policy of this env is not enforced)");
+    }
+  }
+
   /** Advice about a path of the request as a whole (for example the provider config). */
   public void adviseRequest(String requestField, String code, String message) {
     advisories.add(new Advisory(requestField, code, message));

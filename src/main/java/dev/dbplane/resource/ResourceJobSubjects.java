@@ -68,11 +68,12 @@ public final class ResourceJobSubjects implements JobSubjects {
     }
     return resources.inCluster(job.clusterId()).stream()
         .sorted(Comparator.comparingInt(inside -> kinds.of(inside.kind()) instanceof AttachedKind<?, ?> attached ? attached.destroyOrder() : 0))
-        .map(inside -> {
-          ResourceKind<?, ?> kind = kinds.of(inside.kind());
-          return new Dependent(inside.id(), kind.noun(), clusters.specOf(kind, inside));
-        })
+        .map(inside -> dependent(kinds.of(inside.kind()), inside))
         .toList();
+  }
+
+  private Dependent dependent(ResourceKind<?, ?> kind, ManagedResource inside) {
+    return new Dependent(inside.id(), kind.noun(), clusters.specOf(kind, inside));
   }
 
   @Override

@@ -351,11 +351,7 @@ public class ResourceService<M extends Message, S extends ResourceSpec> {
       if (count >= limit.max()) {
         String message = "org " + metadata.getOrg() + " has " + count + " " + kind.noun() + "(s) in env " + metadata.getEnv()
             + ", the most the policy of that env allows (" + limit.max() + ")";
-        if (limit.enforced()) {
-          findings.violation("metadata.org", limit.rule(), message);
-        } else {
-          findings.advise("metadata.org", limit.rule(), message + " (advice: the policy of this env is not enforced)");
-        }
+        findings.policyBroken(limit.enforced(), "metadata.org", limit.rule(), message);
       }
     });
     return findings;

@@ -148,7 +148,8 @@ class RunWatcherTest {
     redactor.add(JobsOnH2.TOKEN);
     RunProgress progress = new RunProgress(h2.events, job.id(), h2.ledger.clock());
     StackRun run = new StackRun(job.id(), job.spec(), Secret.of(JobsOnH2.TOKEN), false, null, progress);
-    watcher.watch(job, run, redactor, progress);
+    JobEnding ending = h2.ending();
+    watcher.watch(job, run, redactor, progress, outcome -> ending.end(job, JobStatus.SUCCEEDED, outcome, null, progress));
   }
 
   /** Watches, on another thread, a run that goes on until it is stopped; returns once the engine has it. */
