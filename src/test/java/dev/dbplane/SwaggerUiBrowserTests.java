@@ -93,7 +93,7 @@ class SwaggerUiBrowserTests {
       browser.get("http://localhost:" + port + "/swagger-ui.html");
       authorize(TestKeys.OPERATOR);
 
-      WebElement validate = tryItOut("database-clusters", "validate");
+      WebElement validate = tryItOut("database-clusters", "validateDatabaseCluster");
       chooseExample(validate, "stack input");
       String json = execute(validate, "200");
       assertThat(JsonPath.<Boolean>read(json, "$.valid")).as(json).isTrue();
@@ -106,7 +106,7 @@ class SwaggerUiBrowserTests {
       assertThat(JsonPath.<String>read(yaml, "$.normalized.clusterName")).as(yaml).isEqualTo("orders-db");
 
       String name = "swagger-" + UUID.randomUUID().toString().substring(0, 8);
-      WebElement create = tryItOut("database-clusters", "create");
+      WebElement create = tryItOut("database-clusters", "createDatabaseCluster");
       WebElement body = requestBody(create);
       body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
       body.sendKeys(Sandbox.stackInput(name, 1));

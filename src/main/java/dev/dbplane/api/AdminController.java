@@ -87,7 +87,7 @@ class AdminController {
     return keys.list().stream().map(ApiKeyView::of).toList();
   }
 
-  @Operation(summary = "Revoke an API key",
+  @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",
       description = "204 also when the key was revoked before. Keys given in configuration are removed from configuration instead (409).")
   @RequiresRole(Role.ADMIN)
   @DeleteMapping("/api-keys/{id}")
@@ -101,7 +101,7 @@ class AdminController {
     };
   }
 
-  @Operation(summary = "Read the audit log", description = "Newest first: submissions, cancels, destroys, reveals, key changes.")
+  @Operation(operationId = "listAuditEvents", summary = "Read the audit log", description = "Newest first: submissions, cancels, destroys, reveals, key changes.")
   @RequiresRole(Role.ADMIN)
   @GetMapping("/audit-events")
   List<AuditEvent> auditEvents(
@@ -112,7 +112,7 @@ class AdminController {
     return audit.latest(clusterId, Paging.page(page) * checkedSize, checkedSize);
   }
 
-  @Operation(summary = "Re-encrypt stored secrets", description = "After adding a new primary key to the keyset: encrypts every stored token and output under it.")
+  @Operation(operationId = "reencryptSecrets", summary = "Re-encrypt stored secrets", description = "After adding a new primary key to the keyset: encrypts every stored token and output under it.")
   @RequiresRole(Role.ADMIN)
   @PostMapping("/secrets:re-encrypt")
   Map<String, Integer> reencrypt(HttpServletRequest http) {

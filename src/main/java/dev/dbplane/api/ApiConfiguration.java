@@ -19,6 +19,7 @@ import io.swagger.v3.oas.models.tags.Tag;
 import java.util.List;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterStackInput;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,7 +49,7 @@ class ApiConfiguration {
             .addSchemas(ProblemDocs.SCHEMA, ProblemDocs.schema())
             .addParameters(OperationDocs.IDEMPOTENCY_KEY, OperationDocs.idempotencyKey())
             .addRequestBodies("ClusterManifest", manifestBody());
-    ModelSchemas.of(DigitalOceanDatabaseCluster.getDescriptor(), DigitalOceanDatabaseClusterStackInput.getDescriptor())
+    ModelSchemas.submittable(DigitalOceanDatabaseCluster.getDescriptor(), DigitalOceanDatabaseClusterStackInput.getDescriptor())
         .forEach(components::addSchemas);
     ProblemDocs.responses().forEach(components::addResponses);
     OpenAPI openApi = new OpenAPI()
@@ -85,6 +86,13 @@ class ApiConfiguration {
     return openApi;
   }
 
+  /** A cluster's view writes its manifest raw, from its JSON text: its schema is the manifest's, not a string's. */
+  @Bean
+  OpenApiCustomizer clusterViewManifest() {
+    return openApi -> openApi.getComponents().getSchemas().get("ClusterView").getProperties().put("manifest",
+        new Schema<>().$ref(ModelSchemas.ref(DigitalOceanDatabaseCluster.getDescriptor())).description("the manifest as submitted"));
+  }
+
   @Bean
   OperationDocs operationDocs() {
     return new OperationDocs();
@@ -100,10 +108,7 @@ class ApiConfiguration {
    * and an example of each in JSON and in YAML.
    */
   private static RequestBody manifestBody() {
-    Schema<?> either = new Schema<>()
-        .oneOf(List.of(
-            new Schema<>().$ref(ModelSchemas.ref(DigitalOceanDatabaseCluster.getDescriptor())),
-            new Schema<>().$ref(ModelSchemas.ref(DigitalOceanDatabaseClusterStackInput.getDescriptor()))));
+    Schema<?> either = ModelSchemas.submissionRef(DigitalOceanDatabaseCluster.getDescriptor());
     return new RequestBody()
         .required(true)
         .description("A bare DigitalOceanDatabaseCluster manifest (the DigitalOcean token is then the server's default, "

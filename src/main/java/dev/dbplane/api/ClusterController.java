@@ -60,6 +60,7 @@ class ClusterController {
   }
 
   @Operation(
+      operationId = "createDatabaseCluster",
       summary = "Create a cluster",
       description = "Validates the manifest or stack input and queues an UP job. 202 with the job; follow Location.",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(ref = MANIFEST),
@@ -79,7 +80,7 @@ class ClusterController {
     return accepted(clusters.create(bodies.read(request, clusters.kind()), Requesters.of(request)));
   }
 
-  @Operation(summary = "List clusters", description = "Paged, by name; filter by org, env and engine (pg, mysql, redis, valkey, mongodb).")
+  @Operation(operationId = "listDatabaseClusters", summary = "List clusters", description = "Paged, by name; filter by org, env and engine (pg, mysql, redis, valkey, mongodb).")
   @RequiresRole(Role.VIEWER)
   @GetMapping
   PageView<ClusterView> list(
@@ -91,7 +92,7 @@ class ClusterController {
     return PageView.of(clusters.list(ClusterFilter.of(org, env, engine), Paging.page(page), Paging.size(size)), this::view);
   }
 
-  @Operation(summary = "Read a cluster", description = "The manifest as submitted, state, outputs with secrets redacted, last job. ETag for updates.")
+  @Operation(operationId = "getDatabaseCluster", summary = "Read a cluster", description = "The manifest as submitted, state, outputs with secrets redacted, last job. ETag for updates.")
   @RequiresRole(Role.VIEWER)
   @GetMapping("/{id}")
   ResponseEntity<ClusterView> get(@PathVariable UUID id) {
@@ -100,6 +101,7 @@ class ClusterController {
   }
 
   @Operation(
+      operationId = "updateDatabaseCluster",
       summary = "Update a cluster's spec",
       description = "Resize, node count, storage growth, version upgrade: queues an UP job. Requires If-Match with the "
           + "cluster's ETag. A change that replaces the cluster (engine, name, VPC) needs confirmReplacement=true; one "
@@ -129,6 +131,7 @@ class ClusterController {
   }
 
   @Operation(
+      operationId = "previewDatabaseCluster",
       summary = "Preview a cluster",
       description = "Queues a PREVIEW job: what an UP would change. Without a body, of the current spec; with one, of "
           + "that proposed spec (which is not stored).",
@@ -147,6 +150,7 @@ class ClusterController {
   }
 
   @Operation(
+      operationId = "refreshDatabaseCluster",
       summary = "Refresh a cluster (drift check)",
       description = "Queues a REFRESH job that compares the stack with DigitalOcean and reports what drifted.",
       responses = {@ApiResponse(responseCode = "202", description = "Accepted; the job is queued"), @ApiResponse(responseCode = "409", ref = ProblemDocs.CONFLICT)})
@@ -157,6 +161,7 @@ class ClusterController {
   }
 
   @Operation(
+      operationId = "deleteDatabaseCluster",
       summary = "Destroy a cluster",
       description = "Queues a DESTROY job; confirm must be the cluster's name. The record goes once the destroy succeeded. A cluster "
           + "that databases, users, pools, firewalls or replicas managed here live in is refused (409 cluster-in-use, listing them) "
@@ -180,6 +185,7 @@ class ClusterController {
   }
 
   @Operation(
+      operationId = "revealDatabaseCluster",
       summary = "Reveal a cluster's outputs",
       description = "The outputs with their secret values (connection URI, password). Needs the secrets-reader role; each reveal is audited.")
   @RequiresRole(Role.SECRETS_READER)

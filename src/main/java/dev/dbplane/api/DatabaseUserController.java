@@ -37,6 +37,7 @@ class DatabaseUserController extends AttachedEndpoints<DigitalOceanDatabaseUser,
   }
 
   @Operation(
+      operationId = "rotateDatabaseUserPassword",
       summary = "Rotate the password",
       description = "Queues a ROTATE_PASSWORD job: DigitalOcean gives the user a new password (its reset_auth) and the old one stops "
           + "working at once; the job reads the new one into the user's outputs, sealed. A pool that connects as the user carries "

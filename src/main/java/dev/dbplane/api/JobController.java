@@ -65,7 +65,7 @@ class JobController {
     return JobView.of(jobs.get(id));
   }
 
-  @io.swagger.v3.oas.annotations.Operation(summary = "A job's progress events", description = "In order; pass the last seq you saw as after.")
+  @io.swagger.v3.oas.annotations.Operation(operationId = "listJobEvents", summary = "A job's progress events", description = "In order; pass the last seq you saw as after.")
   @RequiresRole(Role.VIEWER)
   @GetMapping("/{id}/events")
   List<JobEventView> events(
@@ -76,9 +76,13 @@ class JobController {
   }
 
   @io.swagger.v3.oas.annotations.Operation(
+      operationId = "streamJobEvents",
       summary = "Follow a job's events live (Server-Sent Events)",
       description = "Each event's id is its seq; reconnecting with Last-Event-ID resumes after it. The stream ends "
-          + "when the job has ended and every event was sent.")
+          + "when the job has ended and every event was sent.",
+      // The body is a stream of text events, each data line a JobEventView: not the server's emitter type.
+      responses = @ApiResponse(responseCode = "200", description = "text/event-stream: id is the seq, data a JobEventView",
+          content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string"))))
   @RequiresRole(Role.VIEWER)
   @GetMapping(path = "/{id}/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter stream(
@@ -89,6 +93,7 @@ class JobController {
   }
 
   @io.swagger.v3.oas.annotations.Operation(
+      operationId = "cancelJob",
       summary = "Cancel a job",
       description = "A queued job is cancelled at once; a running one moves to CANCELLING and the engine is asked to stop.",
       responses = {@ApiResponse(responseCode = "200", description = "The job, as it is now"), @ApiResponse(responseCode = "409", ref = ProblemDocs.CONFLICT)})

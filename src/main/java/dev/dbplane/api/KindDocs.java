@@ -59,7 +59,7 @@ final class KindDocs implements OpenApiCustomizer {
       String shortName = kind.name().replaceFirst("^DigitalOcean", "");
       Descriptor manifest = Internal.getDefaultInstance(kind.manifestType()).getDescriptorForType();
       Descriptor stackInput = Internal.getDefaultInstance(kind.stackInputType()).getDescriptorForType();
-      ModelSchemas.of(manifest, stackInput).forEach(openApi.getComponents()::addSchemas);
+      ModelSchemas.submittable(manifest, stackInput).forEach(openApi.getComponents()::addSchemas);
       openApi.getComponents().addRequestBodies(shortName + "Manifest", manifestBody(kind, manifest, stackInput));
       String tag = collection.substring(collection.lastIndexOf('/') + 1);
       describeTag(openApi, tagAt++, tag,
@@ -109,8 +109,7 @@ final class KindDocs implements OpenApiCustomizer {
 
   /** Its manifest or stack input in any of the three formats, with the example in JSON and in YAML. */
   private static RequestBody manifestBody(ResourceKind<?, ?> kind, Descriptor manifest, Descriptor stackInput) {
-    Schema<?> either = new Schema<>().oneOf(List.of(
-        new Schema<>().$ref(ModelSchemas.ref(manifest)), new Schema<>().$ref(ModelSchemas.ref(stackInput))));
+    Schema<?> either = ModelSchemas.submissionRef(manifest);
     String yaml = KindExamples.YAML.get(kind.name());
     Example json = new Example().summary("a " + kind.noun() + " of the cluster with that id").value(new Yaml().load(yaml));
     return new RequestBody()

@@ -49,6 +49,28 @@ final class ModelSchemas {
     return PREFIX + message.getName();
   }
 
+  /**
+   * The schemas of a kind's manifest and stack input, as {@link #of}, and of what its create, update
+   * and validate take: either of them, as one named schema ({@code DatabaseClusterSubmission}), so
+   * that a client generated from the document has one type for it, not one per operation.
+   */
+  static Map<String, Schema<?>> submittable(Descriptor manifest, Descriptor stackInput) {
+    Map<String, Schema<?>> schemas = of(manifest, stackInput);
+    schemas.put(submissionName(manifest), new Schema<>()
+        .description("A bare " + manifest.getName() + " manifest, or a " + stackInput.getName() + " with the manifest as target")
+        .oneOf(List.of(new Schema<>().$ref(ref(manifest)), new Schema<>().$ref(ref(stackInput)))));
+    return schemas;
+  }
+
+  /** A reference to the schema of what a create, update or validate of this manifest's kind takes. */
+  static Schema<?> submissionRef(Descriptor manifest) {
+    return new Schema<>().$ref(PREFIX + submissionName(manifest));
+  }
+
+  private static String submissionName(Descriptor manifest) {
+    return manifest.getName().replaceFirst("^DigitalOcean", "") + "Submission";
+  }
+
   private void message(Descriptor message) {
     Descriptor known = messages.putIfAbsent(message.getName(), message);
     if (known != null) {

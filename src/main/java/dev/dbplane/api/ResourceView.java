@@ -6,6 +6,7 @@ import dev.dbplane.resource.ManagedResource;
 import dev.dbplane.resource.ResourceDetails;
 import dev.dbplane.resource.ResourceOutputs;
 import java.time.Instant;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,7 +32,7 @@ record ResourceView(
     @Nullable String sandbox,
     int specVersion,
     String etag,
-    @JsonRawValue String manifest,
+    @Schema(implementation = Map.class, description = "the manifest as submitted, of the kind the view names") @JsonRawValue String manifest,
     @Nullable Map<String, String> outputs,
     @Nullable JobView lastJob,
     List<String> allowedActions,

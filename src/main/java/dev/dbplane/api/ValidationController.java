@@ -53,6 +53,7 @@ class ValidationController {
   }
 
   @Operation(
+      operationId = "validateDatabaseCluster",
       summary = "Validate a cluster manifest or stack input",
       description =
           "Reads the body (JSON, YAML or binary protobuf), applies every rule of the model and of the "

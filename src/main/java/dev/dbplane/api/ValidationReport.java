@@ -9,6 +9,7 @@ import dev.dbplane.resource.ResourceRequest;
 import dev.dbplane.resource.ValidationOutcome;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,7 +28,7 @@ record ValidationReport(
     boolean valid,
     List<ProblemViolation> violations,
     List<Advisory> warnings,
-    @Schema(type = "object", description = "the kind's normalised spec (for a cluster, a ClusterSpec); absent when not valid")
+    @Schema(implementation = Map.class, description = "the kind's normalised spec (for a cluster, a ClusterSpec); absent when not valid")
     @Nullable ResourceSpec normalized,
     Credentials credentials) {
 

@@ -47,6 +47,7 @@ class WebhookController {
   }
 
   @Operation(
+      operationId = "registerWebhook",
       summary = "Register a callback",
       description = "Each state change of the cluster's jobs is POSTed to the URL as JSON, signed: header Dbplane-Signature "
           + "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\" with the secret>. Retried with back-off. URLs of this "
@@ -71,14 +72,14 @@ class WebhookController {
     return webhooks.forCluster(clusterId);
   }
 
-  @Operation(summary = "A callback's latest deliveries", description = "Status PENDING, DELIVERED or FAILED, with the last answer.")
+  @Operation(operationId = "listWebhookDeliveries", summary = "A callback's latest deliveries", description = "Status PENDING, DELIVERED or FAILED, with the last answer.")
   @RequiresRole(Role.VIEWER)
   @GetMapping("/{webhookId}/deliveries")
   List<Delivery> deliveries(@PathVariable("id") UUID clusterId, @PathVariable UUID webhookId) {
     return webhooks.deliveries(clusterId, webhookId);
   }
 
-  @Operation(summary = "Remove a callback")
+  @Operation(operationId = "removeWebhook", summary = "Remove a callback")
   @RequiresRole(Role.OPERATOR)
   @DeleteMapping("/{webhookId}")
   ResponseEntity<Void> remove(@PathVariable("id") UUID clusterId, @PathVariable UUID webhookId, HttpServletRequest http) {
