@@ -75,8 +75,12 @@ class RealEngineGeneratedClientTests {
 
   @Test
   void aGeneratedClientCreatesRevealsAndDestroysAClusterOnTheSandbox() throws Exception {
-    // What to ask for comes from the catalog, as a portal's form would have it.
-    CatalogView catalog = new CatalogApi(client(TestKeys.VIEWER)).getCatalog();
+    // What to ask for comes from the catalog, as a portal's form would have it: what DigitalOcean
+    // offers the portal's own token (this server has none).
+    CatalogView catalog = new CatalogApi(client(TestKeys.VIEWER)).getCatalog(Sandbox.TOKEN);
+    assertThat(catalog.getSource()).isEqualTo(CatalogView.SourceEnum.DIGITALOCEAN);
+    assertThat(catalog.getToken()).isEqualTo(CatalogView.TokenEnum.CALLER);
+    assertThat(Sandbox.require().requests()).as("the emulator was asked").contains("/v2/databases/options");
     EngineView pg = catalog.getEngines().stream().filter(engine -> engine.getEngine().equals("pg")).findFirst().orElseThrow();
     assertThat(pg.getRegions()).contains("nyc3");
     String size = pg.getLayouts().stream().filter(layout -> layout.getNumNodes() == 1).map(LayoutView::getSizes).findFirst().orElseThrow().get(0);

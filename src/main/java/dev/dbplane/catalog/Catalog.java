@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
  * The options the service serves, and where they came from.
  *
  * @param fetchedAt when DigitalOcean gave them; null for the snapshot
+ * @param askedWith whose token DigitalOcean answered; null for the snapshot
  */
-public record Catalog(Source source, @Nullable Instant fetchedAt, DatabaseOptions options) {
+public record Catalog(Source source, @Nullable Instant fetchedAt, @Nullable Token askedWith, DatabaseOptions options) {
 
   /** Whether the options are DigitalOcean's answer or the snapshot built into the service. */
   public enum Source {
@@ -22,7 +23,18 @@ public record Catalog(Source source, @Nullable Instant fetchedAt, DatabaseOption
     }
   }
 
+  /** Whose token DigitalOcean answered: the server's default, or the one a caller brought. */
+  public enum Token {
+    SERVER,
+    CALLER;
+
+    /** As the API says it. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   static Catalog snapshot() {
-    return new Catalog(Source.SNAPSHOT, null, DatabaseOptions.snapshot());
+    return new Catalog(Source.SNAPSHOT, null, null, DatabaseOptions.snapshot());
   }
 }

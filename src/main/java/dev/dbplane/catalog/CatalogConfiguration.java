@@ -11,16 +11,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CatalogConfiguration {
 
-  /** Asks DigitalOcean (or the configured API) with the server's token, when it has one. */
+  /**
+   * Asks DigitalOcean (or the configured API): in the background with the server's token, when it
+   * has one, and for a caller that brings a token of its own, with that one.
+   */
   @Bean
   DatabaseCatalog databaseCatalog(DbplaneProperties properties) {
     DbplaneProperties.DigitalOcean digitalocean = properties.digitalocean();
-    if (!digitalocean.hasDefaultToken()) {
-      return DatabaseCatalog.snapshot();
-    }
-    DigitalOceanApi api = new DigitalOceanApi(properties.pulumi().digitaloceanApiEndpoint());
-    Secret token = Secret.of(digitalocean.defaultToken());
-    return new DatabaseCatalog(Optional.of(() -> api.databaseOptions(token)), Clock.systemUTC());
+    DbplaneProperties.Catalog settings = properties.catalog();
+    DigitalOceanApi api = new DigitalOceanApi(properties.pulumi().digitaloceanApiEndpoint(), settings.timeout());
+    Optional<Secret> serverToken = digitalocean.hasDefaultToken() ? Optional.of(Secret.of(digitalocean.defaultToken())) : Optional.empty();
+    return new DatabaseCatalog(Optional.of(api::databaseOptions), serverToken, settings.callerKept(), Clock.systemUTC());
   }
 
   @Bean

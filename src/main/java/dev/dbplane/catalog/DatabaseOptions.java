@@ -37,7 +37,7 @@ public record DatabaseOptions(List<EngineOptions> engines) {
   }
 
   /** The snapshot built into the service. */
-  static DatabaseOptions snapshot() {
+  public static DatabaseOptions snapshot() {
     try (InputStream in = DatabaseOptions.class.getResourceAsStream(SNAPSHOT)) {
       if (in == null) {
         throw new IllegalStateException("the catalog's snapshot " + SNAPSHOT + " is not on the classpath");

@@ -1,6 +1,6 @@
 package dev.dbplane.cluster;
 
-import dev.dbplane.catalog.DatabaseCatalog;
+import dev.dbplane.catalog.DatabaseOptions;
 import dev.dbplane.resource.Findings;
 import dev.dbplane.resource.ResourceTags;
 import java.time.Clock;
@@ -15,16 +15,15 @@ final class Advisories {
 
   private static final Set<String> PRODUCTION_ENVIRONMENTS = Set.of("prod", "production", "prd", "live");
 
-  private final DatabaseCatalog catalog;
   private final Clock clock;
 
   /** @param clock what "now" is, for a version's end of life */
-  Advisories(DatabaseCatalog catalog, Clock clock) {
-    this.catalog = catalog;
+  Advisories(Clock clock) {
     this.clock = clock;
   }
 
-  void check(DigitalOceanDatabaseCluster manifest, ResourceTags.Result tags, Findings findings) {
+  /** @param offered what DigitalOcean offers the request's token (or the server's) */
+  void check(DigitalOceanDatabaseCluster manifest, ResourceTags.Result tags, DatabaseOptions offered, Findings findings) {
     DigitalOceanDatabaseClusterSpec spec = manifest.getSpec();
     if (spec.getNodeCount() == 1) {
       findings.advise(
@@ -45,7 +44,7 @@ final class Advisories {
           "dbplane.public_in_production",
           "public connectivity on a production cluster exposes it to the internet; prefer a VPC and trusted sources");
     }
-    CatalogRules.adviseEndOfLife(spec, catalog.current().options(), clock.instant(), findings);
+    CatalogRules.adviseEndOfLife(spec, offered, clock.instant(), findings);
     tags.adviseIfRewritten(findings);
   }
 }

@@ -1,6 +1,9 @@
 package dev.dbplane.cluster;
 
+import dev.dbplane.catalog.Catalog;
 import dev.dbplane.catalog.DatabaseCatalog;
+import dev.dbplane.catalog.TokenRefusedException;
+import dev.dbplane.engine.Secret;
 import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.resource.ChangeVerdict;
@@ -19,8 +22,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterSpec;
-import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseEngine;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterStackInput;
+import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -46,6 +49,8 @@ public final class ClusterKind implements HostKind<DigitalOceanDatabaseCluster, 
   }
 
   private static final int MIB_PER_GIB = 1024;
+  private static final String TOKEN_FIELD = "provider_config.api_token";
+  static final String TOKEN_REFUSED = "dbplane.catalog.token_refused";
 
   private final ClusterPolicies policies;
   private final DatabaseCatalog catalog;
@@ -65,7 +70,7 @@ public final class ClusterKind implements HostKind<DigitalOceanDatabaseCluster, 
   ClusterKind(ClusterPolicies policies, DatabaseCatalog catalog, Clock clock) {
     this.policies = policies;
     this.catalog = catalog;
-    this.advisories = new Advisories(catalog, clock);
+    this.advisories = new Advisories(clock);
   }
 
   @Override
@@ -84,8 +89,8 @@ public final class ClusterKind implements HostKind<DigitalOceanDatabaseCluster, 
   }
 
   @Override
-  public void checkRules(DigitalOceanDatabaseCluster manifest, Findings findings) {
-    ServiceRules.check(manifest.getSpec(), catalog.current().options(), findings);
+  public void checkRules(DigitalOceanDatabaseCluster manifest, Optional<Secret> requestToken, Findings findings) {
+    ServiceRules.check(manifest.getSpec(), judgedBy(requestToken).options(), findings);
     policies.check(manifest, findings);
   }
 
@@ -95,8 +100,30 @@ public final class ClusterKind implements HostKind<DigitalOceanDatabaseCluster, 
   }
 
   @Override
-  public void advise(DigitalOceanDatabaseCluster manifest, Findings findings) {
-    advisories.check(manifest, ResourceTags.of(manifest.getMetadata(), NAME), findings);
+  public void advise(DigitalOceanDatabaseCluster manifest, Optional<Secret> requestToken, Findings findings) {
+    Catalog judgedBy = catalog.current();
+    if (requestToken.isPresent()) {
+      try {
+        judgedBy = catalog.with(requestToken.get());
+      } catch (TokenRefusedException e) {
+        findings.adviseRequest(TOKEN_FIELD, TOKEN_REFUSED, "DigitalOcean refused this token when asked what it offers ("
+            + e.getMessage() + "): the cluster is judged by the server's catalog, and its job fails unless the token is mended");
+      }
+    }
+    advisories.check(manifest, ResourceTags.of(manifest.getMetadata(), NAME), judgedBy.options(), findings);
+  }
+
+  /**
+   * The catalog a request is judged by: what DigitalOcean offers the token it brings, else the
+   * server's. A token DigitalOcean refuses is judged by the server's, and advised against once, in
+   * {@link #advise}.
+   */
+  private Catalog judgedBy(Optional<Secret> requestToken) {
+    try {
+      return requestToken.map(catalog::with).orElseGet(catalog::current);
+    } catch (TokenRefusedException e) {
+      return catalog.current();
+    }
   }
 
   @Override

@@ -223,8 +223,11 @@ public record DbplaneProperties(
   /**
    * @param refreshInterval how often the catalog is asked of DigitalOcean again (with the default
    *     token; without one the snapshot built into the service is served)
+   * @param callerKept how long the catalog DigitalOcean answered a caller's own token is kept
+   * @param timeout how long asking DigitalOcean for the catalog may take: a caller with its own token waits for it
    */
-  public record Catalog(@DefaultValue("6h") Duration refreshInterval) {}
+  public record Catalog(
+      @DefaultValue("6h") Duration refreshInterval, @DefaultValue("10m") Duration callerKept, @DefaultValue("10s") Duration timeout) {}
 
   /** @param environments the rules of each environment, by its {@code metadata.env} */
   public record Policy(Map<String, @Valid EnvironmentPolicy> environments) {

@@ -1,5 +1,6 @@
 package dev.dbplane.db;
 
+import dev.dbplane.engine.Secret;
 import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.resource.AttachedKind;
@@ -11,6 +12,7 @@ import dev.dbplane.resource.OutputNames;
 import dev.dbplane.resource.References;
 import dev.dbplane.resource.Replacements;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.project_planton.provider.digitalocean.digitaloceandatabasedb.v1.DigitalOceanDatabaseDb;
 import org.project_planton.provider.digitalocean.digitaloceandatabasedb.v1.DigitalOceanDatabaseDbStackInput;
@@ -46,7 +48,7 @@ public final class DbKind implements AttachedKind<DigitalOceanDatabaseDb, DbSpec
   }
 
   @Override
-  public void checkRules(DigitalOceanDatabaseDb manifest, Findings findings) {
+  public void checkRules(DigitalOceanDatabaseDb manifest, Optional<Secret> requestToken, Findings findings) {
     if (manifest.getSpec().hasCluster()) {
       References.checkCluster(manifest.getSpec().getCluster(), clusterField(), findings);
     }
@@ -54,7 +56,7 @@ public final class DbKind implements AttachedKind<DigitalOceanDatabaseDb, DbSpec
 
   /** A database's choices have nothing to regret that the rules do not already refuse. */
   @Override
-  public void advise(DigitalOceanDatabaseDb manifest, Findings findings) {}
+  public void advise(DigitalOceanDatabaseDb manifest, Optional<Secret> requestToken, Findings findings) {}
 
   @Override
   public DbSpec normalise(DigitalOceanDatabaseDb manifest, StackName stack) {

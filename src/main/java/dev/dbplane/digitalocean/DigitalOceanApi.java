@@ -29,12 +29,22 @@ public final class DigitalOceanApi {
 
   private final URI endpoint;
   private final HttpClient http;
+  private final Duration timeout;
 
   /** @param endpoint the API's base URL; null for DigitalOcean's own */
   public DigitalOceanApi(@Nullable String endpoint) {
+    this(endpoint, TIMEOUT);
+  }
+
+  /**
+   * @param endpoint the API's base URL; null for DigitalOcean's own
+   * @param timeout how long a request may take, connecting included: shorter where a caller waits
+   */
+  public DigitalOceanApi(@Nullable String endpoint, Duration timeout) {
     String base = endpoint == null || endpoint.isBlank() ? DEFAULT_ENDPOINT : endpoint;
     this.endpoint = URI.create(base.endsWith("/") ? base : base + "/");
-    this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
   /**
@@ -107,7 +117,7 @@ public final class DigitalOceanApi {
   private JsonObject send(Secret token, String path, UnaryOperator<HttpRequest.Builder> method) {
     HttpRequest request =
         method.apply(HttpRequest.newBuilder(endpoint.resolve(path))
-            .timeout(TIMEOUT)
+            .timeout(timeout)
             .header("Authorization", "Bearer " + token.reveal())
             .header("Accept", "application/json"))
             .build();

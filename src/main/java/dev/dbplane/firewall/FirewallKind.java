@@ -1,5 +1,6 @@
 package dev.dbplane.firewall;
 
+import dev.dbplane.engine.Secret;
 import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.resource.AttachedKind;
@@ -11,6 +12,7 @@ import dev.dbplane.resource.OutputNames;
 import dev.dbplane.resource.References;
 import dev.dbplane.resource.Violation;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.project_planton.provider.digitalocean.digitaloceandatabasefirewall.v1.DigitalOceanDatabaseFirewall;
 import org.project_planton.provider.digitalocean.digitaloceandatabasefirewall.v1.DigitalOceanDatabaseFirewallRule;
@@ -53,12 +55,12 @@ public final class FirewallKind implements AttachedKind<DigitalOceanDatabaseFire
   }
 
   @Override
-  public void checkRules(DigitalOceanDatabaseFirewall manifest, Findings findings) {
+  public void checkRules(DigitalOceanDatabaseFirewall manifest, Optional<Secret> requestToken, Findings findings) {
     SpecRules.check(manifest.getSpec(), findings);
   }
 
   @Override
-  public void advise(DigitalOceanDatabaseFirewall manifest, Findings findings) {
+  public void advise(DigitalOceanDatabaseFirewall manifest, Optional<Secret> requestToken, Findings findings) {
     List<DigitalOceanDatabaseFirewallRule> rules = manifest.getSpec().getRulesList();
     for (int i = 0; i < rules.size(); i++) {
       if (SourceValues.admitsEveryAddress(rules.get(i).getType(), rules.get(i).getValue())) {

@@ -1,5 +1,6 @@
 package dev.dbplane.pool;
 
+import dev.dbplane.engine.Secret;
 import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.resource.AttachedKind;
@@ -11,6 +12,7 @@ import dev.dbplane.resource.OutputNames;
 import dev.dbplane.resource.References;
 import dev.dbplane.resource.Replacements;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.project_planton.provider.digitalocean.digitaloceandatabaseconnectionpool.v1.DigitalOceanDatabaseConnectionPool;
 import org.project_planton.provider.digitalocean.digitaloceandatabaseconnectionpool.v1.DigitalOceanDatabaseConnectionPoolMode;
@@ -55,14 +57,14 @@ public final class PoolKind implements AttachedKind<DigitalOceanDatabaseConnecti
   }
 
   @Override
-  public void checkRules(DigitalOceanDatabaseConnectionPool manifest, Findings findings) {
+  public void checkRules(DigitalOceanDatabaseConnectionPool manifest, Optional<Secret> requestToken, Findings findings) {
     if (manifest.getSpec().hasCluster()) {
       References.checkCluster(manifest.getSpec().getCluster(), clusterField(), findings);
     }
   }
 
   @Override
-  public void advise(DigitalOceanDatabaseConnectionPool manifest, Findings findings) {
+  public void advise(DigitalOceanDatabaseConnectionPool manifest, Optional<Secret> requestToken, Findings findings) {
     if (manifest.getSpec().getMode() == DigitalOceanDatabaseConnectionPoolMode.statement) {
       findings.advise("spec.mode", "dbplane.pool_statement_mode",
           "statement mode refuses transactions of more than one statement; most applications need transaction mode");

@@ -1,5 +1,6 @@
 package dev.dbplane.replica;
 
+import dev.dbplane.engine.Secret;
 import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.resource.AttachedKind;
@@ -61,13 +62,13 @@ public final class ReplicaKind implements AttachedKind<DigitalOceanDatabaseRepli
 
   /** The name, region, size and storage are the model's rules; the references are the service's. */
   @Override
-  public void checkRules(DigitalOceanDatabaseReplica manifest, Findings findings) {
+  public void checkRules(DigitalOceanDatabaseReplica manifest, Optional<Secret> requestToken, Findings findings) {
     References.checkCluster(manifest.getSpec().getCluster(), "spec.cluster", findings);
     References.checkVpc(manifest.getSpec().getPrivateNetwork(), "spec.private_network", findings);
   }
 
   @Override
-  public void advise(DigitalOceanDatabaseReplica manifest, Findings findings) {
+  public void advise(DigitalOceanDatabaseReplica manifest, Optional<Secret> requestToken, Findings findings) {
     ResourceTags.of(manifest.getMetadata(), NAME).adviseIfRewritten(findings);
   }
 

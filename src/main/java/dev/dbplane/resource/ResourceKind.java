@@ -2,6 +2,7 @@ package dev.dbplane.resource;
 
 import com.google.protobuf.Message;
 import dev.dbplane.engine.ResourceSpec;
+import dev.dbplane.engine.Secret;
 import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackName;
 import java.util.Optional;
@@ -45,11 +46,16 @@ public interface ResourceKind<M extends Message, S extends ResourceSpec> {
    */
   String resourceName(M manifest);
 
-  /** Checks the kind's own rules; the model's and the request's were checked before. */
-  void checkRules(M manifest, Findings findings);
+  /**
+   * Checks the kind's own rules; the model's and the request's were checked before.
+   *
+   * @param requestToken the DigitalOcean token the request brings, if it brings one: a kind that
+   *     judges by what DigitalOcean offers judges by what that token is offered
+   */
+  void checkRules(M manifest, Optional<Secret> requestToken, Findings findings);
 
   /** Advice that does not block provisioning, for choices allowed but usually regretted. */
-  void advise(M manifest, Findings findings);
+  void advise(M manifest, Optional<Secret> requestToken, Findings findings);
 
   /** The normalised spec of a manifest that breaks no rule, in the stack the pipeline named. */
   S normalise(M manifest, StackName stack);

@@ -2,6 +2,9 @@ package dev.dbplane.resource;
 
 import com.google.protobuf.Message;
 import dev.dbplane.engine.ResourceSpec;
+import dev.dbplane.engine.Secret;
+import java.util.Optional;
+import org.project_planton.provider.digitalocean.DigitalOceanProviderConfig;
 
 /**
  * Judges a request for a resource of one kind in three layers (the model's buf.validate rules, the
@@ -51,10 +54,14 @@ public final class ResourceValidator<M extends Message, S extends ResourceSpec> 
     Findings findings = new Findings(request.manifestPath());
     modelRules.check(request, findings);
     M manifest = request.manifest();
+    Optional<Secret> requestToken = request.providerConfig()
+        .map(DigitalOceanProviderConfig::getApiToken)
+        .filter(token -> !token.isBlank())
+        .map(Secret::of);
     if (requestRules.check(request, kind, missingToken, findings)) {
-      kind.checkRules(manifest, findings);
+      kind.checkRules(manifest, requestToken, findings);
     }
-    kind.advise(manifest, findings);
+    kind.advise(manifest, requestToken, findings);
     S spec = findings.violations().isEmpty() ? normalise(manifest) : null;
     return new ValidationOutcome<>(findings.violations(), findings.advisories(), spec);
   }

@@ -1,5 +1,6 @@
 package dev.dbplane.user;
 
+import dev.dbplane.engine.Secret;
 import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.resource.AttachedKind;
@@ -11,6 +12,7 @@ import dev.dbplane.resource.OutputNames;
 import dev.dbplane.resource.References;
 import dev.dbplane.resource.Replacements;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.project_planton.provider.digitalocean.digitaloceandatabaseuser.v1.DigitalOceanDatabaseMysqlAuthPlugin;
@@ -48,7 +50,7 @@ public final class UserKind implements AttachedKind<DigitalOceanDatabaseUser, Us
   }
 
   @Override
-  public void checkRules(DigitalOceanDatabaseUser manifest, Findings findings) {
+  public void checkRules(DigitalOceanDatabaseUser manifest, Optional<Secret> requestToken, Findings findings) {
     if (manifest.getSpec().hasCluster()) {
       References.checkCluster(manifest.getSpec().getCluster(), clusterField(), findings);
     }
@@ -56,7 +58,7 @@ public final class UserKind implements AttachedKind<DigitalOceanDatabaseUser, Us
   }
 
   @Override
-  public void advise(DigitalOceanDatabaseUser manifest, Findings findings) {
+  public void advise(DigitalOceanDatabaseUser manifest, Optional<Secret> requestToken, Findings findings) {
     if (manifest.getSpec().getMysqlAuthPlugin() == DigitalOceanDatabaseMysqlAuthPlugin.mysql_native_password) {
       findings.advise("spec.mysql_auth_plugin", "dbplane.mysql_native_password_deprecated",
           "MySQL deprecated mysql_native_password in 8.0 and removed it in 9; use it only for clients that cannot do caching_sha2_password");

@@ -3,7 +3,7 @@ package dev.dbplane.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.dbplane.catalog.DatabaseCatalog;
+import dev.dbplane.catalog.DatabaseOptions;
 import dev.dbplane.resource.Advisory;
 import dev.dbplane.resource.Findings;
 import dev.dbplane.resource.ResourceTags;
@@ -35,7 +35,8 @@ class AdvisoriesTest {
 
   private static List<Advisory> advisories(DigitalOceanDatabaseCluster manifest, String manifestPath) {
     Findings findings = new Findings(manifestPath);
-    new Advisories(DatabaseCatalog.snapshot(), Clock.fixed(TODAY, ZoneOffset.UTC)).check(manifest, ResourceTags.of(manifest.getMetadata(), ClusterKind.NAME), findings);
+    new Advisories(Clock.fixed(TODAY, ZoneOffset.UTC))
+        .check(manifest, ResourceTags.of(manifest.getMetadata(), ClusterKind.NAME), DatabaseOptions.snapshot(), findings);
     assertThat(findings.violations()).isEmpty();
     return findings.advisories();
   }
