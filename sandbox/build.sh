@@ -5,11 +5,13 @@
 #     refuses a CLI that prints none),
 #   - the sandbox DigitalOcean provider plugin (sandbox/provider), for tests and local trials only,
 #   - the DigitalOcean API emulator (sandbox/emulator),
-#   - an S3-compatible store (sandbox/s3), where the tests keep a shared Pulumi state backend.
+#   - an S3-compatible store (sandbox/s3), where the tests keep a shared Pulumi state backend,
+#   - FerretDB, a server of MongoDB's wire protocol on SQLite, which the MongoDB check after an UP
+#     is tested against (pinned below).
 #
 # usage: sandbox/build.sh [--if-go] [--link DIR]
 #   --if-go     on a machine without Go, say so, record why in DIR/../unavailable, and exit 0
-#   --link DIR  leave links to the four binaries in DIR (the tests look in target/sandbox/bin)
+#   --link DIR  leave links to the five binaries in DIR (the tests look in target/sandbox/bin)
 # The cache is $DBPLANE_SANDBOX_CACHE, or ~/.cache/dbplane-sandbox. A module the Go module proxy
 # does not serve fails the build at once, with the go command's own error.
 set -euo pipefail
@@ -71,6 +73,27 @@ build "emulator" "$here/emulator" ./cmd/do-emulator \
 build "S3-compatible store" "$here/s3" ./cmd/s3-server \
   "$cache/s3-$(source_hash "$here/s3")/s3-server"
 
+ferretdb_version=v1.24.2
+ferretdb="$cache/ferretdb-$ferretdb_version/ferretdb"
+if [ -x "$ferretdb" ]; then
+  echo "sandbox: FerretDB $ferretdb_version: cached $ferretdb"
+else
+  echo "sandbox: building FerretDB $ferretdb_version into $ferretdb"
+  started=$SECONDS
+  module="$(go mod download -json "github.com/FerretDB/FerretDB@$ferretdb_version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+  [ -d "$module" ] || { echo "sandbox: the Go module proxy gave no FerretDB $ferretdb_version" >&2; exit 1; }
+  work="$(mktemp -d)"
+  cp -R "$module/." "$work"
+  chmod -R u+w "$work"
+  # FerretDB reads its version from a file its own build writes from git, which the module lacks.
+  echo "$ferretdb_version" > "$work/build/version/version.txt"
+  mkdir -p "$(dirname "$ferretdb")"
+  (cd "$work" && CGO_ENABLED=0 go build -trimpath -ldflags "-w -s" -o "$ferretdb.partial" ./cmd/ferretdb)
+  mv "$ferretdb.partial" "$ferretdb"
+  rm -rf "$work"
+  echo "sandbox: built FerretDB in $((SECONDS - started)) s"
+fi
+
 if [ -n "$link" ]; then
   mkdir -p "$link"
   rm -f "$link/../unavailable"
@@ -78,5 +101,6 @@ if [ -n "$link" ]; then
   ln -sfn "$cache/provider-$(source_hash "$here/provider")/pulumi-resource-digitalocean" "$link/pulumi-resource-digitalocean"
   ln -sfn "$cache/emulator-$(source_hash "$here/emulator")/do-emulator" "$link/do-emulator"
   ln -sfn "$cache/s3-$(source_hash "$here/s3")/s3-server" "$link/s3-server"
+  ln -sfn "$ferretdb" "$link/ferretdb"
   echo "sandbox: binaries linked in $link"
 fi

@@ -82,7 +82,7 @@ public final class Sandbox {
     }
   }
 
-  private static void notAvailable(String why) {
+  static void notAvailable(String why) {
     if ("true".equals(System.getenv("DBPLANE_REQUIRE_REAL_ENGINE"))) {
       throw new IllegalStateException("the real-engine tests must run here (DBPLANE_REQUIRE_REAL_ENGINE=true), but " + why);
     }

@@ -20,9 +20,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Connects to a cluster with its connection URI after its UP, as its clients will: PostgreSQL and
- * MySQL are asked {@code SELECT version()}, Redis and Valkey {@code PING} (and their version). The
- * whole check is bounded: a cluster that takes longer counts as not answering. MongoDB is not
- * checked: the service carries no MongoDB client.
+ * MySQL are asked {@code SELECT version()}, Redis and Valkey {@code PING}, MongoDB {@code hello}
+ * (and each its version). The whole check is bounded: a cluster that takes longer counts as not
+ * answering.
  */
 public final class ClusterConnectionCheck implements ConnectionCheck, AutoCloseable {
 
@@ -53,7 +53,8 @@ public final class ClusterConnectionCheck implements ConnectionCheck, AutoClosea
       return Optional.empty();
     }
     URI uri = URI.create(outputs.get(URI_OUTPUT));
-    String where = uri.getHost() + ":" + uri.getPort();
+    // A mongodb+srv URI names no port: DNS gives the hosts and their ports.
+    String where = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
     Instant at = clock.instant();
     Future<String> answer = threads.submit(() -> probe.get().serverVersion(uri, within));
     try {

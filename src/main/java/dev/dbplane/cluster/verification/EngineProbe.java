@@ -1,5 +1,10 @@
 package dev.dbplane.cluster.verification;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,7 +22,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocketFactory;
+import org.bson.Document;
 
 /** How one engine is asked whether it answers, and its version. */
 enum EngineProbe {
@@ -66,6 +73,23 @@ enum EngineProbe {
         return versionIn(in);
       }
     }
+  },
+  /** A hello says the server answers (and how it sees the client); buildInfo says which server it is. */
+  MONGODB("hello") {
+    @Override
+    String serverVersion(URI uri, Duration within) {
+      long millis = within.toMillis();
+      MongoClientSettings settings = MongoClientSettings.builder()
+          .applyConnectionString(new ConnectionString(uri.toString()))
+          .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
+          .applyToSocketSettings(socket -> socket.connectTimeout((int) millis, TimeUnit.MILLISECONDS).readTimeout((int) millis, TimeUnit.MILLISECONDS))
+          .build();
+      try (MongoClient client = MongoClients.create(settings)) {
+        MongoDatabase admin = client.getDatabase("admin");
+        admin.runCommand(new Document("hello", 1));
+        return "MongoDB " + admin.runCommand(new Document("buildInfo", 1)).getString("version");
+      }
+    }
   };
 
   private final String query;
@@ -82,12 +106,13 @@ enum EngineProbe {
   /** Connects with the URI, asks, and returns the server's version; throws when it does not answer. */
   abstract String serverVersion(URI uri, Duration within) throws Exception;
 
-  /** The probe of a DigitalOcean engine slug; none for MongoDB, whose client the service does not carry. */
+  /** The probe of a DigitalOcean engine slug; none for an engine the service does not know. */
   static Optional<EngineProbe> of(String engine) {
     return switch (engine) {
       case "pg" -> Optional.of(POSTGRESQL);
       case "mysql" -> Optional.of(MYSQL);
       case "redis", "valkey" -> Optional.of(REDIS);
+      case "mongodb" -> Optional.of(MONGODB);
       default -> Optional.empty();
     };
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dbplane.cluster.ClusterSpec;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.engine.Verification;
+import dev.dbplane.support.TestMongo;
 import dev.dbplane.support.TestPostgres;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The check after an UP, against real servers: the tests' PostgreSQL, a port nothing listens on, a
- * server that never answers, and a server speaking the Redis protocol.
+ * server that never answers, a server speaking the Redis protocol, and FerretDB speaking MongoDB's.
  */
 class ClusterConnectionCheckTest {
 
@@ -124,8 +125,40 @@ class ClusterConnectionCheckTest {
 
   @Test
   void whatHasNothingToConnectToIsNotChecked() {
-    assertThat(check.check(cluster("mongodb"), Map.of("connection_uri", "mongodb+srv://doadmin:pw@host/admin"))).isEmpty();
     assertThat(check.check(cluster("pg"), Map.of("cluster_id", "id"))).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void aMongoDbClusterThatAnswersHelloSaysItsVersion() {
+    String server = TestMongo.uri();
+
+    Verification verification = check.check(cluster("mongodb"), Map.of("connection_uri", server + "/admin")).orElseThrow();
+
+    assertThat(verification.answered()).as(verification.detail()).isTrue();
+    assertThat(verification.check()).isEqualTo("hello");
+    assertThat(verification.serverVersion()).matches("MongoDB [0-9]+\\.[0-9]+.*");
+    assertThat(verification.detail()).startsWith("the cluster answered hello at 127.0.0.1:");
+  }
+
+  @Test
+  void aMongoDbClusterThatRefusesTheCredentialsSaysSoWithoutThePassword() {
+    // This FerretDB takes no credentials: the driver's login as DigitalOcean's doadmin is refused.
+    String uri = TestMongo.uri().replace("mongodb://", "mongodb://doadmin:pw-secret@") + "/admin?authSource=admin";
+
+    Verification verification = check.check(cluster("mongodb"), Map.of("connection_uri", uri)).orElseThrow();
+
+    assertThat(verification.answered()).isFalse();
+    assertThat(verification.detail()).contains("MongoSecurityException", "userName='doadmin'").doesNotContain("pw-secret");
+  }
+
+  @Test
+  void aMongoDbClusterWhoseHostsAreNotFoundIsSaidNotToAnswerWithoutThePassword() {
+    Verification verification = check.check(cluster("mongodb"),
+        Map.of("connection_uri", "mongodb+srv://doadmin:pw-secret@nowhere.invalid/admin?tls=true&authSource=admin")).orElseThrow();
+
+    assertThat(verification.answered()).isFalse();
+    assertThat(verification.check()).isEqualTo("hello");
+    assertThat(verification.detail()).startsWith("the cluster did not answer hello at nowhere.invalid (").doesNotContain("pw-secret");
   }
 
   private static ClusterSpec cluster(String engine) {
