@@ -3,6 +3,7 @@ package dev.dbplane.cluster;
 import dev.dbplane.catalog.Catalog;
 import dev.dbplane.catalog.DatabaseCatalog;
 import dev.dbplane.catalog.TokenRefusedException;
+import dev.dbplane.config.DbplaneProperties;
 import dev.dbplane.engine.Secret;
 import dev.dbplane.engine.SpecType;
 import dev.dbplane.engine.StackName;
@@ -17,6 +18,8 @@ import dev.dbplane.resource.OutputNames;
 import dev.dbplane.resource.References;
 import dev.dbplane.resource.ResourceTags;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -56,14 +59,19 @@ public final class ClusterKind implements HostKind<DigitalOceanDatabaseCluster, 
   private final DatabaseCatalog catalog;
   private final Advisories advisories;
 
-  /** A cluster judged by no environment's policy and by the catalog's snapshot. */
-  public ClusterKind() {
-    this(ClusterPolicies.none(), DatabaseCatalog.snapshot(), Clock.systemUTC());
+  /**
+   * The service's kind: a version's end of life is judged as of now, or as of
+   * {@code dbplane.catalog.end-of-life-as-of} when it is set.
+   */
+  @Autowired
+  public ClusterKind(ClusterPolicies policies, DatabaseCatalog catalog, DbplaneProperties properties) {
+    this(policies, catalog, Optional.ofNullable(properties.catalog().endOfLifeAsOf())
+        .map(day -> Clock.fixed(day, ZoneOffset.UTC)).orElseGet(Clock::systemUTC));
   }
 
-  @Autowired
-  public ClusterKind(ClusterPolicies policies, DatabaseCatalog catalog) {
-    this(policies, catalog, Clock.systemUTC());
+  /** A cluster judged by no environment's policy and by the catalog's snapshot, end of life as of this instant. */
+  public static ClusterKind onSnapshot(Instant endOfLifeAsOf) {
+    return new ClusterKind(ClusterPolicies.none(), DatabaseCatalog.snapshot(), Clock.fixed(endOfLifeAsOf, ZoneOffset.UTC));
   }
 
   /** @param clock what "now" is, for a version's end of life */

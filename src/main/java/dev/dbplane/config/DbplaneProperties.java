@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -225,9 +226,12 @@ public record DbplaneProperties(
    *     token; without one the snapshot built into the service is served)
    * @param callerKept how long the catalog DigitalOcean answered a caller's own token is kept
    * @param timeout how long asking DigitalOcean for the catalog may take: a caller with its own token waits for it
+   * @param endOfLifeAsOf the instant a version's end of life is judged at instead of now: a platform
+   *     team sees what will be warned of on a day ahead, and a test suite does not age with the calendar
    */
   public record Catalog(
-      @DefaultValue("6h") Duration refreshInterval, @DefaultValue("10m") Duration callerKept, @DefaultValue("10s") Duration timeout) {}
+      @DefaultValue("6h") Duration refreshInterval, @DefaultValue("10m") Duration callerKept, @DefaultValue("10s") Duration timeout,
+      @Nullable Instant endOfLifeAsOf) {}
 
   /** @param environments the rules of each environment, by its {@code metadata.env} */
   public record Policy(Map<String, @Valid EnvironmentPolicy> environments) {

@@ -7,6 +7,7 @@ import dev.dbplane.intake.RequestIntake;
 import dev.dbplane.problem.ProblemViolation;
 import dev.dbplane.resource.Advisory;
 import dev.dbplane.resource.Violation;
+import dev.dbplane.support.Manifests;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class FindingsAsWrittenTest {
 
   private static FindingsAsWritten findingsOf(String yaml) {
     RequestIntake.Parsed parsed =
-        new RequestIntake().parse(yaml.getBytes(StandardCharsets.UTF_8), RequestIntake.APPLICATION_YAML, ManifestBodies.modelOf(new ClusterKind()));
+        new RequestIntake().parse(yaml.getBytes(StandardCharsets.UTF_8), RequestIntake.APPLICATION_YAML, ManifestBodies.modelOf(ClusterKind.onSnapshot(Manifests.END_OF_LIFE_AS_OF)));
     return new FindingsAsWritten(parsed.fields());
   }
 

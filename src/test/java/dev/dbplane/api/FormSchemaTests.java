@@ -97,7 +97,7 @@ class FormSchemaTests {
   private void judge(Map<String, Object> c) throws Exception {
     String contentType = (String) c.get("contentType");
     Message read = new RequestIntake()
-        .parse(CorpusTests.body((String) c.get("file"), contentType), MediaType.parseMediaType(contentType), ManifestBodies.modelOf(new ClusterKind()))
+        .parse(CorpusTests.body((String) c.get("file"), contentType), MediaType.parseMediaType(contentType), ManifestBodies.modelOf(ClusterKind.onSnapshot(Manifests.END_OF_LIFE_AS_OF)))
         .message();
     String canonical = JsonFormat.printer().print(read);
     Schema schema = read instanceof DigitalOceanDatabaseClusterStackInput ? stackInput : manifest;

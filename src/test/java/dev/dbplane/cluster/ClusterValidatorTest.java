@@ -28,8 +28,8 @@ import org.project_planton.shared.foreignkey.v1.StringValueOrRef;
 
 class ClusterValidatorTest {
 
-  private static final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> WITH_DEFAULT_TOKEN = new ResourceValidator<>(new ClusterKind(), true);
-  private static final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> WITHOUT_DEFAULT_TOKEN = new ResourceValidator<>(new ClusterKind(), false);
+  private static final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> WITH_DEFAULT_TOKEN = new ResourceValidator<>(ClusterKind.onSnapshot(Manifests.END_OF_LIFE_AS_OF), true);
+  private static final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> WITHOUT_DEFAULT_TOKEN = new ResourceValidator<>(ClusterKind.onSnapshot(Manifests.END_OF_LIFE_AS_OF), false);
 
   private static ValidationOutcome<ClusterSpec> validate(DigitalOceanDatabaseCluster manifest) {
     return WITH_DEFAULT_TOKEN.validate(ResourceRequest.of(manifest));

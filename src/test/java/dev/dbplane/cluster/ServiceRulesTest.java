@@ -37,7 +37,7 @@ class ServiceRulesTest {
 
   private static List<Violation> violations(ResourceRequest<DigitalOceanDatabaseCluster> request, boolean defaultTokenConfigured) {
     Findings findings = new Findings(request.manifestPath());
-    if (new RequestRules(defaultTokenConfigured).check(request, new ClusterKind(), RequestRules.MissingToken.REFUSE, findings)) {
+    if (new RequestRules(defaultTokenConfigured).check(request, ClusterKind.onSnapshot(Manifests.END_OF_LIFE_AS_OF), RequestRules.MissingToken.REFUSE, findings)) {
       ServiceRules.check(request.manifest().getSpec(), DatabaseCatalog.snapshot().current().options(), findings);
     }
     assertThat(findings.advisories()).isEmpty();

@@ -27,7 +27,7 @@ import org.springframework.http.MediaType;
 class CallerFieldsTest {
 
   private static final RequestIntake INTAKE = new RequestIntake();
-  private static final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> VALIDATOR = new ResourceValidator<>(new ClusterKind(), false);
+  private static final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> VALIDATOR = new ResourceValidator<>(ClusterKind.onSnapshot(Manifests.END_OF_LIFE_AS_OF), false);
   private static final Message STACK_INPUT = DigitalOceanDatabaseClusterStackInput.getDefaultInstance();
   private static final BodyModel CLUSTER = new BodyModel(
       List.of(DigitalOceanDatabaseCluster.getDefaultInstance(), STACK_INPUT),

@@ -35,7 +35,7 @@ class InputLimitsTest {
   private static List<Violation> violations(DigitalOceanDatabaseClusterStackInput input) {
     ResourceRequest<DigitalOceanDatabaseCluster> request = ResourceRequest.ofStackInput(input, DigitalOceanDatabaseCluster.class);
     Findings findings = new Findings(request.manifestPath());
-    new RequestRules(false).check(request, new ClusterKind(), RequestRules.MissingToken.REFUSE, findings);
+    new RequestRules(false).check(request, ClusterKind.onSnapshot(Manifests.END_OF_LIFE_AS_OF), RequestRules.MissingToken.REFUSE, findings);
     return findings.violations();
   }
 

@@ -17,8 +17,8 @@ import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.
  */
 class TokenSourcesTest {
 
-  private static final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> WITHOUT_DEFAULT_TOKEN = new ResourceValidator<>(new ClusterKind(), false);
-  private static final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> WITH_DEFAULT_TOKEN = new ResourceValidator<>(new ClusterKind(), true);
+  private static final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> WITHOUT_DEFAULT_TOKEN = new ResourceValidator<>(ClusterKind.onSnapshot(Manifests.END_OF_LIFE_AS_OF), false);
+  private static final ResourceValidator<DigitalOceanDatabaseCluster, ClusterSpec> WITH_DEFAULT_TOKEN = new ResourceValidator<>(ClusterKind.onSnapshot(Manifests.END_OF_LIFE_AS_OF), true);
   private static final ResourceRequest<DigitalOceanDatabaseCluster> BARE = ResourceRequest.of(Manifests.valid().build());
 
   @Test

@@ -3,6 +3,7 @@ package dev.dbplane.support;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.util.JsonFormat;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.project_planton.provider.digitalocean.DigitalOceanProviderConfig;
@@ -39,6 +40,11 @@ public final class Manifests {
   public static final String API_VERSION = "digital-ocean.project-planton.org/v1";
   public static final String KIND = "DigitalOceanDatabaseCluster";
   public static final String TOKEN = "dop_v1_unit_test_token";
+  /**
+   * The instant the tests judge a version's end of life at (also {@code dbplane.catalog.end-of-life-as-of}
+   * of every service the tests start, see the pom and ServiceProcess), so that they do not age.
+   */
+  public static final Instant END_OF_LIFE_AS_OF = Instant.parse("2026-12-02T00:00:00Z");
 
   /**
    * A hand-written manifest in YAML that breaks two rules, at line 6 column 16 (clusterName) and

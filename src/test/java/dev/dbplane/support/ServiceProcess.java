@@ -48,6 +48,7 @@ public final class ServiceProcess implements AutoCloseable {
     properties.put("spring.datasource.username", database.user());
     properties.put("spring.datasource.password", database.password());
     properties.put("dbplane.data-dir", dataDir.toString());
+    properties.put("dbplane.catalog.end-of-life-as-of", Manifests.END_OF_LIFE_AS_OF.toString());
     return properties;
   }
 
