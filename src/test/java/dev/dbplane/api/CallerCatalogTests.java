@@ -21,9 +21,12 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.project_planton.provider.digitalocean.DigitalOceanRegion;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,6 +42,7 @@ import org.springframework.test.web.servlet.MvcResult;
 @SpringBootTest(properties = "dbplane.engine=scripted")
 @AutoConfigureMockMvc
 @Import(EngineForTests.class)
+@ExtendWith(OutputCaptureExtension.class)
 class CallerCatalogTests {
 
   private static final String CALLER = "dop_v1_" + "f".repeat(64);
@@ -76,7 +80,7 @@ class CallerCatalogTests {
   }
 
   @Test
-  void aTokenDigitalOceanRefusesIsAProblemNamingTheHeader() throws Exception {
+  void aTokenDigitalOceanRefusesIsAProblemNamingTheHeader(CapturedOutput output) throws Exception {
     String refused = "dop_v1_" + "0".repeat(64);
     MvcResult answer = new MvcApi(() -> mvc, TestKeys.VIEWER).send(get("/api/v1/catalog").header(CatalogController.TOKEN_HEADER, refused));
 
@@ -84,6 +88,7 @@ class CallerCatalogTests {
     assertThat(answer.getResponse().getContentType()).isEqualTo("application/problem+json");
     assertThat(body(answer)).contains(CatalogController.TOKEN_HEADER, "refused by DigitalOcean", "401: Unable to authenticate you")
         .doesNotContain(refused);
+    assertThat(output).as("the log").doesNotContain(refused).doesNotContain(CALLER);
   }
 
   @Test
