@@ -29,7 +29,7 @@ public final class DatabaseCatalog {
   private static final Logger log = LoggerFactory.getLogger(DatabaseCatalog.class);
 
   /** How long a refusal, or DigitalOcean not answering, is kept before that token is asked again. */
-  static final Duration ASK_AGAIN_AFTER = Duration.ofSeconds(30);
+  private static final Duration ASK_AGAIN_AFTER = Duration.ofSeconds(30);
   /** Callers' catalogs kept at most: each is a few kilobytes. */
   private static final int CALLERS_KEPT = 1_000;
   private static final int UNAUTHORIZED = 401;
@@ -123,15 +123,11 @@ public final class DatabaseCatalog {
     try {
       return new Answer.Answered(new Catalog(Catalog.Source.DIGITALOCEAN, clock.instant(), Catalog.Token.CALLER,
           DatabaseOptions.parse(options.apply(token))));
-    } catch (DigitalOceanApiException e) {
-      if (e.status() == UNAUTHORIZED || e.status() == FORBIDDEN) {
+    } catch (RuntimeException e) {
+      if (e instanceof DigitalOceanApiException refusal && (refusal.status() == UNAUTHORIZED || refusal.status() == FORBIDDEN)) {
         return new Answer.Refused(e.getMessage());
       }
       log.warn("DigitalOcean did not answer a caller's token with its options, it is judged by the {} catalog: {}",
-          current.get().source().label(), e.getMessage());
-      return new Answer.NotReached();
-    } catch (RuntimeException e) {
-      log.warn("DigitalOcean's options for a caller's token were not read, it is judged by the {} catalog: {}",
           current.get().source().label(), e.getMessage());
       return new Answer.NotReached();
     }

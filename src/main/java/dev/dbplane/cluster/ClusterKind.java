@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseCluster;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterSpec;
 import org.project_planton.provider.digitalocean.digitaloceandatabasecluster.v1.DigitalOceanDatabaseClusterStackInput;
@@ -53,7 +54,7 @@ public final class ClusterKind implements HostKind<DigitalOceanDatabaseCluster, 
 
   private static final int MIB_PER_GIB = 1024;
   private static final String TOKEN_FIELD = "provider_config.api_token";
-  static final String TOKEN_REFUSED = "dbplane.catalog.token_refused";
+  private static final String TOKEN_REFUSED = "dbplane.catalog.token_refused";
 
   private final ClusterPolicies policies;
   private final DatabaseCatalog catalog;
@@ -98,7 +99,8 @@ public final class ClusterKind implements HostKind<DigitalOceanDatabaseCluster, 
 
   @Override
   public void checkRules(DigitalOceanDatabaseCluster manifest, Optional<Secret> requestToken, Findings findings) {
-    ServiceRules.check(manifest.getSpec(), judgedBy(requestToken).options(), findings);
+    // A token DigitalOcean refuses is advised against once, in advise.
+    ServiceRules.check(manifest.getSpec(), judgedBy(requestToken, refusal -> {}).options(), findings);
     policies.check(manifest, findings);
   }
 
@@ -109,27 +111,21 @@ public final class ClusterKind implements HostKind<DigitalOceanDatabaseCluster, 
 
   @Override
   public void advise(DigitalOceanDatabaseCluster manifest, Optional<Secret> requestToken, Findings findings) {
-    Catalog judgedBy = catalog.current();
-    if (requestToken.isPresent()) {
-      try {
-        judgedBy = catalog.with(requestToken.get());
-      } catch (TokenRefusedException e) {
-        findings.adviseRequest(TOKEN_FIELD, TOKEN_REFUSED, "DigitalOcean refused this token when asked what it offers ("
-            + e.getMessage() + "): the cluster is judged by the server's catalog, and its job fails unless the token is mended");
-      }
-    }
+    Catalog judgedBy = judgedBy(requestToken, refusal -> findings.adviseRequest(TOKEN_FIELD, TOKEN_REFUSED,
+        "DigitalOcean refused this token when asked what it offers (" + refusal
+            + "): the cluster is judged by the server's catalog, and its job fails unless the token is mended"));
     advisories.check(manifest, ResourceTags.of(manifest.getMetadata(), NAME), judgedBy.options(), findings);
   }
 
   /**
    * The catalog a request is judged by: what DigitalOcean offers the token it brings, else the
-   * server's. A token DigitalOcean refuses is judged by the server's, and advised against once, in
-   * {@link #advise}.
+   * server's; a token DigitalOcean refuses is judged by the server's, and its refusal handed on.
    */
-  private Catalog judgedBy(Optional<Secret> requestToken) {
+  private Catalog judgedBy(Optional<Secret> requestToken, Consumer<String> refused) {
     try {
       return requestToken.map(catalog::with).orElseGet(catalog::current);
     } catch (TokenRefusedException e) {
+      refused.accept(e.getMessage());
       return catalog.current();
     }
   }

@@ -106,7 +106,6 @@ public final class ClusterPolicies {
     findings.policyBroken(policy.mode() == PolicyMode.ENFORCE, field, rule, message);
   }
 
-
   private static List<Rule> rules(EnvironmentPolicy policy) {
     List<Rule> rules = new ArrayList<>();
     if (policy.minNodeCount() != null) {

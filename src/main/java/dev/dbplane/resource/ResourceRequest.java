@@ -2,6 +2,7 @@ package dev.dbplane.resource;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import dev.dbplane.engine.Secret;
 import java.util.Optional;
 import org.project_planton.provider.digitalocean.DigitalOceanProviderConfig;
 
@@ -38,6 +39,11 @@ public record ResourceRequest<M extends Message>(
         ? Optional.of((DigitalOceanProviderConfig) stackInput.getField(providerConfig))
         : Optional.empty();
     return new ResourceRequest<>(manifest, config, stackInput, TARGET + ".");
+  }
+
+  /** The DigitalOcean token the request brings: a stack input's {@code provider_config.api_token}, when not blank. */
+  public Optional<Secret> token() {
+    return providerConfig.map(DigitalOceanProviderConfig::getApiToken).filter(token -> !token.isBlank()).map(Secret::of);
   }
 
   /** Whether this is a stack input that carries no manifest. */

@@ -5,7 +5,6 @@ import dev.dbplane.common.Page;
 import com.google.protobuf.Message;
 import dev.dbplane.engine.Operation;
 import dev.dbplane.engine.ResourceSpec;
-import dev.dbplane.engine.Secret;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.job.Job;
 import dev.dbplane.job.JobService;
@@ -118,7 +117,7 @@ public class ResourceService<M extends Message, S extends ResourceSpec> {
         refuseTaken(request, placed);
         throw new IllegalStateException("the insert of " + kind.noun() + " " + resource.name() + " was refused, yet neither its name nor its stack is taken");
       }
-      tokenOf(request).ifPresent(token -> credentials.add(resource.id(), token, clock.instant()));
+      request.token().ifPresent(token -> credentials.add(resource.id(), token, clock.instant()));
       Job job = jobs.submit(newJob(resource, Operation.UP, spec, requestedBy, placed.advisories()));
       return audited(new Submission(resource, job, placed.advisories()), "create");
     });
@@ -165,7 +164,7 @@ public class ResourceService<M extends Message, S extends ResourceSpec> {
       if (!resources.updateSpec(updated, nameKey, current.specVersion())) {
         throw new SpecVersionMismatchException(find(id), kind.noun());
       }
-      tokenOf(request).ifPresent(token -> credentials.put(id, token, clock.instant()));
+      request.token().ifPresent(token -> credentials.put(id, token, clock.instant()));
       List<Advisory> warnings = new ArrayList<>(placed.advisories());
       replacements.forEach(r -> warnings.add(new Advisory(r.field(), "dbplane.replacement_confirmed", r.message())));
       if (!StackNames.key(proposed.stack()).equals(StackNames.key(current.stack()))) {
@@ -417,10 +416,6 @@ public class ResourceService<M extends Message, S extends ResourceSpec> {
   /** The change rules name fields of the manifest; the caller named them within the request sent. */
   private static List<Violation> inManifest(ResourceRequest<?> request, List<Violation> violations) {
     return violations.stream().map(v -> new Violation(request.manifestPath() + v.field(), v.rule(), v.message())).toList();
-  }
-
-  private static Optional<Secret> tokenOf(ResourceRequest<?> request) {
-    return request.providerConfig().map(config -> config.getApiToken()).filter(token -> !token.isBlank()).map(Secret::of);
   }
 
   private ManagedResource find(UUID id) {

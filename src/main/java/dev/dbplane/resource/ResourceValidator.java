@@ -4,7 +4,6 @@ import com.google.protobuf.Message;
 import dev.dbplane.engine.ResourceSpec;
 import dev.dbplane.engine.Secret;
 import java.util.Optional;
-import org.project_planton.provider.digitalocean.DigitalOceanProviderConfig;
 
 /**
  * Judges a request for a resource of one kind in three layers (the model's buf.validate rules, the
@@ -54,10 +53,7 @@ public final class ResourceValidator<M extends Message, S extends ResourceSpec> 
     Findings findings = new Findings(request.manifestPath());
     modelRules.check(request, findings);
     M manifest = request.manifest();
-    Optional<Secret> requestToken = request.providerConfig()
-        .map(DigitalOceanProviderConfig::getApiToken)
-        .filter(token -> !token.isBlank())
-        .map(Secret::of);
+    Optional<Secret> requestToken = request.token();
     if (requestRules.check(request, kind, missingToken, findings)) {
       kind.checkRules(manifest, requestToken, findings);
     }
