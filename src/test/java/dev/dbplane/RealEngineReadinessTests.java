@@ -3,6 +3,7 @@ package dev.dbplane;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.dbplane.support.FreePorts;
 import dev.dbplane.support.Manifests;
 import dev.dbplane.support.RealEngine;
 import dev.dbplane.support.Sandbox;
@@ -10,9 +11,6 @@ import dev.dbplane.support.ServiceProcess;
 import dev.dbplane.support.TestKeys;
 import dev.dbplane.support.TestPostgres;
 import dev.dbplane.support.TestS3;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +33,8 @@ class RealEngineReadinessTests {
   void aReplicaThatCannotReachTheStateBackendIsNotReadyAndSaysWhy() throws Exception {
     TestS3 s3 = TestS3.require();
     String bucket = s3.newBucket();
-    int closed = closedPort();
+    // Nothing listens there: no process the tests start, nor a port-0 bind, is given it.
+    int closed = FreePorts.take();
     Map<String, String> properties = properties("unreachable", s3, bucket, "a-passphrase-" + UUID.randomUUID());
     String unreachable = "s3://" + bucket + "?endpoint=127.0.0.1:" + closed + "&s3ForcePathStyle=true&region=us-east-1&disableSSL=true";
     properties.put("dbplane.pulumi.backend-url", unreachable);
@@ -55,21 +54,6 @@ class RealEngineReadinessTests {
 
       assertThat(service.sendAs("", "GET", "/actuator/health/liveness").statusCode()).as("alive all the same").isEqualTo(200);
     }
-  }
-
-  /**
-   * A port nothing listens on, below the range the system hands out to port-0 binds: an ephemeral
-   * port just released can be taken again at once, as the service process's own port once was.
-   */
-  private static int closedPort() throws IOException {
-    for (int port = 20_000; port < 30_000; port++) {
-      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-        return socket.getLocalPort();
-      } catch (IOException taken) {
-        // the next one
-      }
-    }
-    throw new IOException("no free port between 20000 and 30000");
   }
 
   @Test

@@ -55,7 +55,7 @@ public final class Sandbox {
   /** The sandbox, started on first use; a test that needs it calls this before anything else. */
   public static synchronized Sandbox require() {
     if (started == null) {
-      Path root = Path.of(System.getProperty("dbplane.test.sandbox", "target/sandbox")).toAbsolutePath();
+      Path root = root();
       Path bin = root.resolve("bin");
       if (!Files.isExecutable(bin.resolve("pulumi")) || !Files.isExecutable(bin.resolve("do-emulator"))) {
         notAvailable(reason(root));
@@ -70,6 +70,11 @@ public final class Sandbox {
       }
     }
     return started;
+  }
+
+  /** Where the build leaves the sandbox's binaries (bin/) and the tests their files. */
+  static Path root() {
+    return Path.of(System.getProperty("dbplane.test.sandbox", "target/sandbox")).toAbsolutePath();
   }
 
   private static String reason(Path root) {

@@ -2,7 +2,6 @@ package dev.dbplane.support;
 
 import dev.dbplane.DbplaneApplication;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,10 +83,7 @@ public final class ServiceProcess implements AutoCloseable {
   private static ServiceProcess start(
       String mainClass, Map<String, String> properties, Map<String, String> systemProperties, Path log, boolean keys, boolean ready)
       throws IOException, InterruptedException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = FreePorts.take();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");

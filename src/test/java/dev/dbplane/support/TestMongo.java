@@ -2,7 +2,6 @@ package dev.dbplane.support;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +24,7 @@ public final class TestMongo {
   /** {@code mongodb://127.0.0.1:PORT}: the server, started on first use. */
   public static synchronized String uri() {
     if (started == null) {
-      Path root = Path.of(System.getProperty("dbplane.test.sandbox", "target/sandbox")).toAbsolutePath();
+      Path root = Sandbox.root();
       Path ferretdb = root.resolve("bin/ferretdb");
       if (!Files.isExecutable(ferretdb)) {
         Sandbox.notAvailable("FerretDB is not built in " + ferretdb.getParent() + " (run: bash sandbox/build.sh --link " + ferretdb.getParent() + ")");
@@ -45,10 +44,7 @@ public final class TestMongo {
   private static String start(Path root, Path ferretdb) throws IOException, InterruptedException {
     Path dir = Files.createDirectories(root.resolve("ferretdb-" + ProcessHandle.current().pid()));
     Path data = Files.createDirectories(dir.resolve("data"));
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
+    int port = FreePorts.take();
     Path log = dir.resolve("ferretdb.log");
     Process server = new ProcessBuilder(List.of(ferretdb.toString(), "--handler=sqlite", "--sqlite-url=file:" + data + "/",
         "--listen-addr=127.0.0.1:" + port, "--state-dir=" + dir, "--telemetry=disable", "--log-level=warn",

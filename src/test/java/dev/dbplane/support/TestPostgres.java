@@ -5,7 +5,6 @@ import dev.dbplane.support.TestServerSources.Source;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -137,7 +136,7 @@ public final class TestPostgres {
     try {
       Path dir = Files.createTempDirectory("dbplane-test-pg");
       Path data = dir.resolve("data");
-      int port = freePort();
+      int port = FreePorts.take();
       boolean root = isRoot();
       // Connections over TCP prove their password, as DigitalOcean's do: a test that connects with a
       // wrong or an old password is refused, not let in.
@@ -179,12 +178,6 @@ public final class TestPostgres {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 

@@ -75,7 +75,7 @@ public final class TestS3 {
 
   private static TestS3 start() {
     Map<String, String> env = System.getenv();
-    Path binary = Path.of(System.getProperty("dbplane.test.sandbox", "target/sandbox")).toAbsolutePath().resolve("bin/s3-server");
+    Path binary = Sandbox.root().resolve("bin/s3-server");
     TestServerSources.Choice choice = TestServerSources.choose("an S3-compatible store", "DBPLANE_TEST_S3", env,
         () -> DockerClientFactory.instance().isDockerAvailable(), List.of(
             new Way(Source.LOCAL, () -> Files.isExecutable(binary), "the sandbox's s3-server is not built (run: bash sandbox/build.sh --link "

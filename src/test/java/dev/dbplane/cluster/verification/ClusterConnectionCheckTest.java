@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dbplane.cluster.ClusterSpec;
 import dev.dbplane.engine.StackName;
 import dev.dbplane.engine.Verification;
+import dev.dbplane.support.FreePorts;
 import dev.dbplane.support.TestMongo;
 import dev.dbplane.support.TestPostgres;
 import java.io.BufferedReader;
@@ -72,10 +73,7 @@ class ClusterConnectionCheckTest {
 
   @Test
   void aClusterNothingListensForDidNotAnswer() throws Exception {
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
+    int port = FreePorts.take();
 
     Verification verification = check.check(cluster("mysql"), Map.of("connection_uri", "mysql://doadmin:pw@127.0.0.1:" + port + "/defaultdb")).orElseThrow();
 
